@@ -1,0 +1,40 @@
+import type {Session} from '../auth/session.js';
+import type {CommentStore} from '../store/comment-store.js';
+import type {WidgetSettings} from './settings.js';
+
+export interface Backend {
+  store: CommentStore;
+  session: Session;
+}
+
+// Widgets and counts on one page with the same settings share one store and one session.
+const backends = new Map<string, Promise<Backend>>();
+
+function backendKey(settings: WidgetSettings): string {
+  const {backend, firebase, databaseId, authEmulator, firestoreEmulator, appCheckSiteKey} = settings;
+  return JSON.stringify([backend, firebase, databaseId, authEmulator, firestoreEmulator, appCheckSiteKey]);
+}
+
+/** Loads the store and session the settings ask for; Firebase code is fetched only when needed. */
+export function loadBackend(settings: WidgetSettings): Promise<Backend> {
+  const key = backendKey(settings);
+  let backend = backends.get(key);
+  if (!backend) {
+    backend = createBackend(settings);
+    backends.set(key, backend);
+    backend.catch(() => backends.delete(key));
+  }
+  return backend;
+}
+
+async function createBackend(settings: WidgetSettings): Promise<Backend> {
+  if (settings.backend === 'local' || !settings.firebase) {
+    const [{LocalStore}, {LocalSession}] = await Promise.all([
+      import('../store/local-store.js'),
+      import('../auth/local-session.js'),
+    ]);
+    return {store: new LocalStore(), session: new LocalSession()};
+  }
+  const {createFirebaseBackend} = await import('./firebase-backend.js');
+  return createFirebaseBackend(settings);
+}

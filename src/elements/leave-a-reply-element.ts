@@ -1,0 +1,129 @@
+import type {FirebaseOptions} from '../boot/firebase-options.js';
+
+/** What the lazily loaded view exposes to its host element. */
+export interface SectionView extends HTMLElement {
+  hostChanged(): void;
+}
+
+const OBSERVED = [
+  'api-key', 'project-id', 'auth-domain', 'app-id', 'database-id', 'app-check-site-key', 'auth-emulator',
+  'firestore-emulator', 'backend', 'page-id', 'page-url', 'page-title', 'providers', 'sort', 'max-depth',
+  'lang', 'theme', 'loading',
+];
+
+/** Every ::part of the view, forwarded so the host page can style them. */
+export const PARTS =
+  'header,title,thread,comment,avatar,author,meta,body,actions,reply-button,form,form-title,field,input,textarea,submit,sign-in,provider-button,status,error,load-more';
+
+/**
+ * The comment section: heading, thread and the Leave a Reply form, stored in your Firebase project.
+ *
+ * This element is deliberately tiny: it holds the public API and waits until it nears the viewport,
+ * then loads the view (Lit, the store, Firebase) as a separate chunk.
+ *
+ * @summary An embeddable comment section backed by Cloud Firestore and Firebase Auth.
+ * @fires lar-comment-posted - A reader's comment was accepted. `detail` is the comment.
+ * @fires lar-error - Something failed. `detail` is `{code, message}`.
+ * @csspart header - The heading area.
+ * @csspart title - The "N thoughts on “T”" heading.
+ * @csspart thread - The list of comments.
+ * @csspart comment - One comment (an `li`).
+ * @csspart avatar - A commenter's picture or initial.
+ * @csspart author - A commenter's name (a link when they gave a website).
+ * @csspart meta - The line with the time.
+ * @csspart body - A comment's text.
+ * @csspart actions - A comment's buttons.
+ * @csspart reply-button - A comment's Reply button.
+ * @csspart form - The Leave a Reply form.
+ * @csspart form-title - "Leave a Reply".
+ * @csspart field - A label with its input and messages.
+ * @csspart input - A text input.
+ * @csspart textarea - The comment box.
+ * @csspart submit - The Post Comment button.
+ * @csspart status - Status lines (offline, sending, posted).
+ * @csspart error - Error messages.
+ * @csspart load-more - The "Load more comments" button.
+ */
+export class LeaveAReplyElement extends HTMLElement {
+  static readonly observedAttributes = OBSERVED;
+
+  /** The Firebase web app config as one object (instead of the separate attributes). */
+  firebaseConfig: FirebaseOptions | undefined;
+
+  private view: SectionView | undefined;
+  private booting = false;
+  private observer: IntersectionObserver | undefined;
+
+  /** Explicit thread key; wins over the URL. */
+  get pageId(): string | null {
+    return this.getAttribute('page-id');
+  }
+  set pageId(value: string | null) {
+    this.reflect('page-id', value);
+  }
+
+  /** The URL that scopes the thread; defaults to the canonical URL of the page. */
+  get pageUrl(): string | null {
+    return this.getAttribute('page-url');
+  }
+  set pageUrl(value: string | null) {
+    this.reflect('page-url', value);
+  }
+
+  /** The title in the heading; defaults to og:title, then document.title. */
+  get pageTitle(): string | null {
+    return this.getAttribute('page-title');
+  }
+  set pageTitle(value: string | null) {
+    this.reflect('page-title', value);
+  }
+
+  connectedCallback(): void {
+    if (!this.shadowRoot) {
+      // Holds layout until the view arrives; the view replaces nothing the page provided.
+      this.attachShadow({mode: 'open'}).innerHTML = '<style>:host{display:block}</style>';
+    }
+    if (this.view || this.booting) return;
+    if (this.getAttribute('loading') === 'eager' || !('IntersectionObserver' in window)) {
+      void this.boot();
+      return;
+    }
+    this.observer = new IntersectionObserver(
+      (entries) => entries.some((entry) => entry.isIntersecting) && void this.boot(),
+      {rootMargin: '600px 0px'},
+    );
+    this.observer.observe(this);
+  }
+
+  disconnectedCallback(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'loading' && value === 'eager' && old !== value && this.isConnected) void this.boot();
+    this.view?.hostChanged();
+  }
+
+  /** Loads and shows the view now, whatever `loading` says. Resolves when it is in place. */
+  async boot(): Promise<void> {
+    if (this.view || this.booting) return;
+    this.booting = true;
+    this.observer?.disconnect();
+    const {createSectionView} = await import('./comment-section.js');
+    this.view = createSectionView(this);
+    this.view.setAttribute('exportparts', PARTS);
+    this.shadowRoot!.append(this.view);
+  }
+
+  private reflect(name: string, value: string | null) {
+    if (value == null) this.removeAttribute(name);
+    else this.setAttribute(name, value);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'leave-a-reply': LeaveAReplyElement;
+  }
+}

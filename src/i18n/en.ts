@@ -1,0 +1,51 @@
+/** English, the default catalog. Every visible string of the widget is here. */
+export const en = {
+  heading: (count: number, title: string) =>
+    count === 0 ? `No thoughts yet on “${title}”` : count === 1 ? `1 thought on “${title}”` : `${count} thoughts on “${title}”`,
+  headingUntitled: (count: number) =>
+    count === 0 ? 'No thoughts yet' : count === 1 ? '1 thought' : `${count} thoughts`,
+  leaveReply: 'Leave a Reply',
+  leaveReplyTo: (name: string) => `Leave a Reply to ${name}`,
+  cancelReply: 'Cancel reply',
+  guestIntro: 'Fill in your details below or click an icon to log in:',
+  email: 'Email (required)',
+  emailNote: 'Address never made public',
+  name: 'Name (required)',
+  website: 'Website',
+  comment: 'Comment',
+  remember: 'Save my name, email, and website in this browser for the next time I comment.',
+  postComment: 'Post Comment',
+  posting: 'Posting…',
+  reply: 'Reply',
+  replyTo: (name: string) => `Reply to ${name}`,
+  inReplyTo: (name: string) => `In reply to ${name}`,
+  loadMore: 'Load more comments',
+  loading: 'Loading comments…',
+  sending: 'Sending…',
+  awaitingModeration: 'Your comment is awaiting moderation.',
+  offline: 'You are offline. New comments will be sent when the connection returns.',
+  locked: 'Comments are closed.',
+  posted: 'Your comment was posted.',
+  queued: 'Your comment will be sent when the connection returns.',
+  newComment: (name: string) => `New comment from ${name}.`,
+  draftRestored: 'Your unsent comment was restored.',
+  loadError: 'Comments could not be loaded.',
+  postError: (reason: string) => `Your comment was not posted: ${reason} Your text is still here.`,
+  fixErrors: (count: number) => (count === 1 ? 'Please fix 1 field.' : `Please fix ${count} fields.`),
+  errors: {
+    bodyRequired: 'Please write a comment.',
+    bodyTooLong: (limit: number, length: number) =>
+      `Your comment is ${length.toLocaleString('en')} characters; the limit is ${limit.toLocaleString('en')}.`,
+    bodyTooManyLinks: (limit: number) => `A comment may contain at most ${limit} links.`,
+    nameRequired: 'Please enter your name.',
+    nameTooLong: (limit: number) => `Names are limited to ${limit} characters.`,
+    emailRequired: 'Please enter your email address. It is never made public.',
+    emailInvalid: 'Please enter a valid email address, like name@example.com.',
+    emailTooLong: (limit: number) => `Email addresses are limited to ${limit} characters.`,
+    urlInvalid: 'Please enter a web address, like https://example.com.',
+    urlTooLong: (limit: number) => `Web addresses are limited to ${limit} characters.`,
+  },
+  configError: (detail: string) => `leave-a-reply cannot start: ${detail}`,
+};
+
+export type Messages = typeof en;

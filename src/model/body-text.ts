@@ -1,0 +1,36 @@
+/**
+ * Splits a comment body into paragraphs, lines and link runs. The result is plain data that
+ * templates render through text bindings, so no part of a body is ever parsed as HTML.
+ */
+export type TextRun = {kind: 'text'; text: string} | {kind: 'link'; text: string; href: string};
+export type Paragraph = TextRun[][]; // lines of runs
+
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"]+/gi;
+// Punctuation that usually ends the sentence rather than the URL.
+const TRAILING = /[.,;:!?'")\]]+$/;
+
+function linkRuns(line: string): TextRun[] {
+  const runs: TextRun[] = [];
+  let last = 0;
+  for (const match of line.matchAll(URL_IN_TEXT)) {
+    let href = match[0];
+    const trailing = href.match(TRAILING)?.[0] ?? '';
+    // Keep a closing parenthesis that belongs to the URL, as in Wikipedia links.
+    const keepParen = trailing.startsWith(')') && href.includes('(');
+    if (trailing && !keepParen) href = href.slice(0, -trailing.length);
+    const start = match.index;
+    if (start > last) runs.push({kind: 'text', text: line.slice(last, start)});
+    runs.push({kind: 'link', text: href, href});
+    last = start + href.length;
+  }
+  if (last < line.length) runs.push({kind: 'text', text: line.slice(last)});
+  return runs;
+}
+
+export function parseBody(body: string): Paragraph[] {
+  return body
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.split('\n').map(linkRuns));
+}

@@ -1,0 +1,54 @@
+/** The UI's own plain types. Store adapters turn backend documents into these. */
+
+export type CommentStatus = 'published' | 'pending' | 'hidden' | 'deleted';
+
+/** How the author signed in: `guest` for the details form, else a provider id. */
+export type AuthorProvider =
+  | 'guest'
+  | 'google'
+  | 'github'
+  | 'twitter'
+  | 'facebook'
+  | 'microsoft'
+  | 'apple'
+  | 'email'
+  | 'custom';
+
+export interface Author {
+  uid: string;
+  name: string;
+  url?: string;
+  avatarUrl?: string;
+  provider: AuthorProvider;
+}
+
+export interface Comment {
+  id: string;
+  parentId: string | null;
+  body: string;
+  author: Author;
+  createdAt: Date;
+  editedAt?: Date;
+  status: CommentStatus;
+  pinned?: boolean;
+  /** Written locally but not yet confirmed by the backend (offline, or in flight). */
+  sending?: boolean;
+}
+
+export type SortOrder = 'oldest' | 'newest';
+
+/** Identifies one thread: the page it belongs to. */
+export interface ThreadRef {
+  id: string;
+  url: string;
+  title: string;
+}
+
+/** What a reader submits. */
+export interface NewComment {
+  parentId: string | null;
+  body: string;
+  author: Author;
+  /** Guest email: stored only in the owner-only private profile, never in the comment. */
+  email?: string;
+}

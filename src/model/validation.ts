@@ -1,0 +1,66 @@
+import {LIMITS} from './limits.js';
+
+export type DraftField = 'body' | 'name' | 'email' | 'url';
+
+/** A problem with one field, as a message key and its parameters. */
+export interface FieldProblem {
+  field: DraftField;
+  code: 'required' | 'tooLong' | 'invalidEmail' | 'invalidUrl' | 'tooManyLinks';
+  limit?: number;
+}
+
+export interface DraftInput {
+  body: string;
+  /** Omitted when the reader is signed in with a provider. */
+  guest?: {name: string; email: string; url: string};
+}
+
+// Deliberately permissive: one @, something on each side, a dot in the domain, no spaces.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const LINK = /\bhttps?:\/\/[^\s]+/gi;
+
+export function countLinks(text: string): number {
+  return text.match(LINK)?.length ?? 0;
+}
+
+/** Normalizes a website field: adds https:// when the scheme is missing; '' stays ''. */
+export function normalizeWebsite(raw: string): string {
+  const value = raw.trim();
+  if (!value) return '';
+  return /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** Every problem with a draft, in the order the fields appear in the form. */
+export function validateDraft(input: DraftInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const body = input.body.trim();
+  if (!body) problems.push({field: 'body', code: 'required'});
+  else if (body.length > LIMITS.bodyMax) problems.push({field: 'body', code: 'tooLong', limit: LIMITS.bodyMax});
+  else if (countLinks(body) > LIMITS.linksMax)
+    problems.push({field: 'body', code: 'tooManyLinks', limit: LIMITS.linksMax});
+
+  if (input.guest) {
+    const email = input.guest.email.trim();
+    if (!email) problems.push({field: 'email', code: 'required'});
+    else if (email.length > LIMITS.emailMax) problems.push({field: 'email', code: 'tooLong', limit: LIMITS.emailMax});
+    else if (!EMAIL.test(email)) problems.push({field: 'email', code: 'invalidEmail'});
+
+    const name = input.guest.name.trim();
+    if (!name) problems.push({field: 'name', code: 'required'});
+    else if (name.length > LIMITS.nameMax) problems.push({field: 'name', code: 'tooLong', limit: LIMITS.nameMax});
+
+    const url = normalizeWebsite(input.guest.url);
+    if (url.length > LIMITS.urlMax) problems.push({field: 'url', code: 'tooLong', limit: LIMITS.urlMax});
+    else if (url && !isHttpUrl(url)) problems.push({field: 'url', code: 'invalidUrl'});
+  }
+  return problems;
+}

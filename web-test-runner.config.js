@@ -1,0 +1,39 @@
+// Browser tests in Debian's Chromium (or CHROME_PATH) through Playwright; TypeScript via esbuild.
+import {existsSync} from 'node:fs';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {playwrightLauncher} from '@web/test-runner-playwright';
+
+const executablePath =
+  process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+
+// Passed to the browser so the Firestore contract suite can also run against a real emulator.
+const testEnv = {firestoreEmulatorHost: process.env.FIRESTORE_EMULATOR_HOST ?? null};
+
+export default {
+  files: ['test/**/*.test.ts', '!test/rules/**', '!test/node/**'],
+  nodeResolve: {exportConditions: ['browser', 'development']},
+  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'})],
+  concurrency: 1,
+  testFramework: {config: {timeout: 10000}},
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html lang="en"><head><meta charset="utf-8"></head><body>
+      <script>window.__LAR_TEST_ENV__ = ${JSON.stringify(testEnv)};</script>
+      <script type="module" src="${testFramework}"></script>
+    </body></html>`,
+};
