@@ -32,10 +32,10 @@ export class LocalStore extends MemoryStore {
   protected override load(ref: ThreadRef): Comment[] {
     try {
       const stored = JSON.parse(this.storage.getItem(KEY_PREFIX + ref.id) ?? '[]') as StoredComment[];
-      return stored.map((c) => ({
-        ...c,
-        createdAt: new Date(c.createdAt),
-        ...(c.editedAt ? {editedAt: new Date(c.editedAt)} : {}),
+      return stored.map(({createdAt, editedAt, ...rest}) => ({
+        ...rest,
+        createdAt: new Date(createdAt),
+        ...(editedAt ? {editedAt: new Date(editedAt)} : {}),
       }));
     } catch {
       return []; // unreadable data from an older version or another script: start afresh
