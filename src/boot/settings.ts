@@ -28,8 +28,14 @@ const PROVIDERS = ['guest', 'google', 'github', 'twitter', 'facebook', 'microsof
 
 type SettingsHost = HTMLElement & {firebaseConfig?: FirebaseOptions};
 
-/** Reads the widget's settings from its attributes, and lists what is wrong with them. */
-export function readSettings(host: SettingsHost): {settings: WidgetSettings; problems: SettingsProblem[]} {
+/**
+ * Reads the widget's settings from its attributes, and lists what is wrong with them.
+ * `backendGiven`: an enclosing provider supplies the store, so no Firebase config is required here.
+ */
+export function readSettings(
+  host: SettingsHost,
+  backendGiven = false,
+): {settings: WidgetSettings; problems: SettingsProblem[]} {
   const attr = (name: string) => host.getAttribute(name)?.trim() || undefined;
   const problems: SettingsProblem[] = [];
 
@@ -50,7 +56,7 @@ export function readSettings(host: SettingsHost): {settings: WidgetSettings; pro
   let firebase: FirebaseOptions | undefined;
   if (merged.apiKey && merged.projectId) {
     firebase = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as FirebaseOptions;
-  } else if (backend === 'firebase' || anyGiven) {
+  } else if ((backend === 'firebase' && !backendGiven) || anyGiven) {
     for (const [key, attribute] of [['apiKey', 'api-key'], ['projectId', 'project-id']] as const) {
       if (!merged[key]) problems.push({attribute, message: `${attribute} is missing: copy it from your Firebase web app config.`});
     }

@@ -51,7 +51,7 @@ export class LeaveAReplyElement extends HTMLElement {
   firebaseConfig: FirebaseOptions | undefined;
 
   private view: SectionView | undefined;
-  private booting = false;
+  private booting: Promise<void> | undefined;
   private observer: IntersectionObserver | undefined;
 
   /** Explicit thread key; wins over the URL. */
@@ -106,14 +106,13 @@ export class LeaveAReplyElement extends HTMLElement {
   }
 
   /** Loads and shows the view now, whatever `loading` says. Resolves when it is in place. */
-  async boot(): Promise<void> {
-    if (this.view || this.booting) return;
-    this.booting = true;
+  boot(): Promise<void> {
     this.observer?.disconnect();
-    const {createSectionView} = await import('./comment-section.js');
-    this.view = createSectionView(this);
-    this.view.setAttribute('exportparts', PARTS);
-    this.shadowRoot!.append(this.view);
+    return (this.booting ??= import('./comment-section.js').then(({createSectionView}) => {
+      this.view = createSectionView(this);
+      this.view.setAttribute('exportparts', PARTS);
+      this.shadowRoot!.append(this.view);
+    }));
   }
 
   private reflect(name: string, value: string | null) {

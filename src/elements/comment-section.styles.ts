@@ -1,0 +1,122 @@
+import {css} from 'lit';
+import {tokens} from './shared.styles.js';
+
+export const sectionStyles = [
+  tokens,
+  css`
+    :host {
+      display: block;
+    }
+    .root {
+      display: grid;
+      gap: var(--_space);
+    }
+    h2 {
+      margin: 0;
+      font-size: var(--lar-title-size, 1.5em);
+    }
+    .thread,
+    .children {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: var(--lar-comment-gap, var(--_space));
+    }
+    .children {
+      margin-top: var(--lar-comment-gap, var(--_space));
+      padding-inline-start: var(--lar-indent, calc(var(--_avatar) + 0.75rem));
+      border-inline-start: 1px solid var(--_border);
+    }
+    article {
+      background: var(--_surface);
+      border-radius: var(--_radius);
+    }
+    .comment-head {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+    }
+    .avatar {
+      position: relative;
+      flex: none;
+      display: grid;
+      place-items: center;
+      width: var(--_avatar);
+      height: var(--_avatar);
+      border-radius: 50%;
+      overflow: hidden;
+      font-weight: 600;
+      color: #fff;
+      background: hsl(var(--lar-avatar-hue, 200) 45% 38%);
+    }
+    .avatar img {
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      height: 100%;
+      object-fit: cover;
+    }
+    .byline {
+      display: flex;
+      flex-direction: column;
+    }
+    .author {
+      font-weight: 600;
+      color: inherit;
+    }
+    .meta {
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
+    .meta a {
+      color: inherit;
+      text-decoration: none;
+    }
+    .meta a:hover {
+      text-decoration: underline;
+    }
+    .body {
+      overflow-wrap: anywhere;
+    }
+    .body p {
+      margin: 0.5em 0;
+    }
+    .body a {
+      color: var(--_accent);
+    }
+    .actions button,
+    .load-more {
+      background: none;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      color: inherit;
+      padding: 0.25em 0.75em;
+    }
+    .actions button[aria-pressed='true'] {
+      border-color: currentColor;
+    }
+    .load-more {
+      justify-self: start;
+      padding: 0.5em 1em;
+    }
+    .status,
+    .pending {
+      color: var(--_muted);
+      margin: 0;
+    }
+    .error,
+    .config-error {
+      color: var(--_error);
+      margin: 0;
+    }
+    .config-error {
+      border: 1px solid currentColor;
+      border-radius: var(--_radius);
+      padding: var(--_space);
+    }
+    [aria-busy='true'] > article {
+      opacity: 0.7;
+    }
+  `,
+];

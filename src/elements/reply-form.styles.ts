@@ -1,0 +1,103 @@
+import {css} from 'lit';
+import {tokens} from './shared.styles.js';
+
+export const formStyles = [
+  tokens,
+  css`
+    :host {
+      display: block;
+    }
+    form {
+      display: grid;
+      gap: calc(var(--_space) * 0.75);
+    }
+    h3 {
+      margin: 0;
+      font-size: var(--lar-form-title-size, 1.25em);
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.5em 1em;
+    }
+    .cancel {
+      font-size: 0.75em;
+      font-weight: normal;
+      background: none;
+      border: none;
+      padding: 0;
+      color: var(--_accent);
+      text-decoration: underline;
+    }
+    fieldset {
+      border: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: calc(var(--_space) * 0.75);
+    }
+    legend {
+      padding: 0;
+      margin-bottom: calc(var(--_space) * 0.5);
+    }
+    .field {
+      display: grid;
+      gap: 0.25rem;
+    }
+    label {
+      font-weight: 600;
+    }
+    input:not([type='checkbox']),
+    textarea {
+      font: inherit;
+      color: inherit;
+      background: var(--lar-color-input, transparent);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 0.5em 0.75em;
+      box-sizing: border-box;
+      width: 100%;
+    }
+    textarea {
+      resize: vertical;
+      min-height: 6em;
+    }
+    [aria-invalid='true'] {
+      border-color: var(--_error);
+    }
+    .note {
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
+    .error {
+      color: var(--_error);
+      font-size: 0.875em;
+    }
+    .post-error {
+      font-size: 1em;
+    }
+    .remember {
+      font-weight: normal;
+      display: flex;
+      gap: 0.5em;
+      align-items: start;
+    }
+    .status {
+      margin: 0;
+      color: var(--_muted);
+      min-height: 1lh;
+    }
+    .submit {
+      justify-self: start;
+      padding: 0.6em 1.25em;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_accent);
+      background: var(--_accent);
+      color: var(--_accent-text);
+      font-weight: 600;
+    }
+    .submit:disabled {
+      opacity: 0.6;
+      cursor: progress;
+    }
+  `,
+];

@@ -1,0 +1,274 @@
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {consume} from '@lit/context';
+import {sessionContext, type Session} from '../auth/session.js';
+import {defineElement} from '../define.js';
+import {CommentPostedEvent} from '../events/comment-posted-event.js';
+import {LarErrorEvent} from '../events/error-event.js';
+import {en, type Messages} from '../i18n/en.js';
+import type {Comment, ThreadRef} from '../model/comment.js';
+import {sha256Hex} from '../model/sha256.js';
+import {normalizeWebsite, validateDraft, type DraftField, type FieldProblem} from '../model/validation.js';
+import {commentStoreContext, StoreError, type CommentStore} from '../store/comment-store.js';
+import {drafts, rememberedDetails} from './drafts.js';
+import {formStyles} from './reply-form.styles.js';
+
+function problemText(m: Messages, problem: FieldProblem, length: number): string {
+  const e = m.errors;
+  const limit = problem.limit ?? 0;
+  switch (`${problem.field}:${problem.code}`) {
+    case 'body:required': return e.bodyRequired;
+    case 'body:tooLong': return e.bodyTooLong(limit, length);
+    case 'body:tooManyLinks': return e.bodyTooManyLinks(limit);
+    case 'name:required': return e.nameRequired;
+    case 'name:tooLong': return e.nameTooLong(limit);
+    case 'email:required': return e.emailRequired;
+    case 'email:tooLong': return e.emailTooLong(limit);
+    case 'email:invalidEmail': return e.emailInvalid;
+    case 'url:tooLong': return e.urlTooLong(limit);
+    default: return e.urlInvalid;
+  }
+}
+
+/**
+ * The Leave a Reply form. Posts through the CommentStore it finds by context; keeps the draft in
+ * this browser until the backend confirms it, so nothing typed is lost to errors or reloads.
+ */
+export class ReplyForm extends LitElement {
+  static override styles = formStyles;
+
+  @consume({context: commentStoreContext, subscribe: true})
+  @property({attribute: false})
+  store: CommentStore | undefined;
+
+  @consume({context: sessionContext, subscribe: true})
+  @property({attribute: false})
+  session: Session | undefined;
+
+  @property({attribute: false}) thread: ThreadRef | undefined;
+  @property({attribute: false}) replyTo: Comment | null = null;
+  @property({attribute: false}) offline = false;
+  @property({attribute: false}) messages: Messages = en;
+
+  @state() private body = '';
+  @state() private name = '';
+  @state() private email = '';
+  @state() private website = '';
+  @state() private remember = false;
+  @state() private errors: Partial<Record<DraftField, string>> = {};
+  @state() private busy = false;
+  @state() private status = '';
+  @state() private postError = '';
+  /** After the first failed submit, fields re-validate as the reader types. */
+  @state() private validateLive = false;
+
+  @query('textarea') private textarea!: HTMLTextAreaElement;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const saved = rememberedDetails.load();
+    if (saved) {
+      ({name: this.name, email: this.email, url: this.website} = saved);
+      this.remember = true;
+    }
+  }
+
+  /** Moves keyboard focus to the comment box (after Reply). */
+  focusComment(): void {
+    this.textarea?.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('thread') && this.thread) {
+      const draft = drafts.load(this.thread.id);
+      this.body = draft?.body ?? '';
+      this.status = draft?.body ? this.messages.draftRestored : '';
+      this.errors = {};
+      this.postError = '';
+    }
+  }
+
+  private saveDraft() {
+    if (this.thread) drafts.save(this.thread.id, {body: this.body, parentId: this.replyTo?.id ?? null});
+  }
+
+  private onInput(field: 'body' | 'name' | 'email' | 'website', event: Event) {
+    this[field] = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
+    if (field === 'body') this.saveDraft();
+    if (this.validateLive) this.errors = this.check().errors;
+  }
+
+  private check() {
+    const problems = validateDraft({
+      body: this.body,
+      guest: {name: this.name, email: this.email, url: this.website},
+    });
+    const errors: Partial<Record<DraftField, string>> = {};
+    for (const p of problems) errors[p.field] ??= problemText(this.messages, p, this.body.trim().length);
+    return {problems, errors};
+  }
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.busy) return;
+    const {problems, errors} = this.check();
+    this.errors = errors;
+    this.postError = '';
+    if (problems.length) {
+      this.validateLive = true;
+      this.status = this.messages.fixErrors(problems.length);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[name="${problems[0].field}"]`)?.focus();
+      return;
+    }
+    const {store, session, thread} = this;
+    if (!store || !session || !thread) return; // still loading; the button says so
+    this.busy = true;
+    this.status = this.messages.posting;
+    const body = this.body.trim();
+    const parentId = this.replyTo?.id ?? null;
+    const email = this.email.trim();
+    const url = normalizeWebsite(this.website);
+    rememberedDetails.save(this.remember ? {name: this.name.trim(), email, url} : undefined);
+    let pending: Promise<Comment>;
+    try {
+      const user = await session.guest();
+      pending = store.post(thread, {
+        parentId,
+        body,
+        email,
+        author: {
+          uid: user.uid,
+          name: this.name.trim(),
+          provider: 'guest',
+          ...(url ? {url} : {}),
+          avatarUrl: `https://gravatar.com/avatar/${await sha256Hex(email.toLowerCase())}?s=96&d=identicon`,
+        },
+      });
+    } catch (error) {
+      this.failed(error, body);
+      return;
+    }
+    // The comment now shows in the thread as sending; the box empties, the saved draft stays
+    // until the backend confirms.
+    drafts.save(thread.id, {body, parentId});
+    this.body = '';
+    this.busy = false;
+    this.validateLive = false;
+    this.status = this.offline ? this.messages.queued : this.messages.posting;
+    try {
+      const comment = await pending;
+      if (!this.body) drafts.clear(thread.id);
+      else this.saveDraft();
+      this.status = '';
+      this.dispatchEvent(new CommentPostedEvent(comment));
+    } catch (error) {
+      this.failed(error, body);
+    }
+  }
+
+  /** Puts the text back (ahead of anything typed since) and says why it was not posted. */
+  private failed(error: unknown, body: string) {
+    this.busy = false;
+    this.status = '';
+    if (this.body.trim() !== body) this.body = this.body.trim() ? `${body}\n\n${this.body}` : body;
+    this.saveDraft();
+    const message = error instanceof Error ? error.message : String(error);
+    this.postError = this.messages.postError(message.endsWith('.') ? message : `${message}.`);
+    this.dispatchEvent(
+      new LarErrorEvent({code: error instanceof StoreError ? error.code : 'post-failed', message}),
+    );
+    void this.updateComplete.then(() => this.focusComment());
+  }
+
+  private cancelReply() {
+    this.dispatchEvent(new Event('lar-cancel-reply', {bubbles: true, composed: false}));
+  }
+
+  private field(
+    name: 'email' | 'name' | 'url',
+    label: string,
+    value: string,
+    type: string,
+    autocomplete: string,
+    note?: string,
+  ) {
+    const error = this.errors[name];
+    const input = name === 'url' ? 'website' : name;
+    const describedBy = [note ? `${name}-note` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+    return html`<div part="field" class="field">
+      <label for=${name}>${label}</label>
+      <input
+        part="input"
+        id=${name}
+        name=${name}
+        type=${type}
+        autocomplete=${autocomplete}
+        .value=${value}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing}
+        aria-required=${name === 'url' ? nothing : 'true'}
+        @input=${(e: Event) => this.onInput(input, e)}
+      />
+      ${note ? html`<span class="note" id=${`${name}-note`}>${note}</span>` : nothing}
+      ${error ? html`<span part="error" class="error" id=${`${name}-error`}>${error}</span>` : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const m = this.messages;
+    const bodyError = this.errors.body;
+    const ready = !!(this.store && this.session && this.thread);
+    return html`<form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="form-title">
+      <h3 part="form-title" id="form-title">
+        ${this.replyTo ? m.leaveReplyTo(this.replyTo.author.name) : m.leaveReply}
+        ${this.replyTo
+          ? html`<button type="button" class="cancel" @click=${this.cancelReply}>${m.cancelReply}</button>`
+          : nothing}
+      </h3>
+      <div part="field" class="field">
+        <label for="body">${m.comment}</label>
+        <textarea
+          part="textarea"
+          id="body"
+          name="body"
+          rows="6"
+          .value=${this.body}
+          aria-invalid=${bodyError ? 'true' : 'false'}
+          aria-describedby=${bodyError ? 'body-error' : nothing}
+          aria-required="true"
+          @input=${(e: Event) => this.onInput('body', e)}
+        ></textarea>
+        ${bodyError ? html`<span part="error" class="error" id="body-error">${bodyError}</span>` : nothing}
+      </div>
+      <fieldset class="guest">
+        <legend>${m.guestIntro}</legend>
+        ${this.field('email', m.email, this.email, 'email', 'email', m.emailNote)}
+        ${this.field('name', m.name, this.name, 'text', 'name')}
+        ${this.field('url', m.website, this.website, 'url', 'url')}
+        <label class="remember">
+          <input
+            type="checkbox"
+            name="remember"
+            .checked=${this.remember}
+            @change=${(e: Event) => (this.remember = (e.target as HTMLInputElement).checked)}
+          />
+          ${m.remember}
+        </label>
+      </fieldset>
+      ${this.postError ? html`<p part="error" class="error post-error" role="alert">${this.postError}</p>` : nothing}
+      <p part="status" class="status" role="status">${this.status}</p>
+      <button part="submit" type="submit" class="submit" ?disabled=${this.busy || !ready} aria-disabled=${this.busy ? 'true' : 'false'}>
+        ${m.postComment}
+      </button>
+    </form>`;
+  }
+}
+
+defineElement('lar-reply-form', ReplyForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lar-reply-form': ReplyForm;
+  }
+}

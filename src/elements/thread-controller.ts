@@ -1,0 +1,70 @@
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {ThreadRef} from '../model/comment.js';
+import type {CommentStore, ThreadState, ThreadWatch, WatchOptions} from '../store/comment-store.js';
+
+const EMPTY: ThreadState = {comments: [], count: 0, hasMore: false, loading: true, offline: false, locked: false};
+
+/**
+ * Keeps a host subscribed to one thread while it is connected. Changing the store, thread or
+ * options closes the old subscription before the new one starts, so no stale comments show.
+ */
+export class ThreadController implements ReactiveController {
+  state: ThreadState = EMPTY;
+  private watch: ThreadWatch | undefined;
+  private target: {store: CommentStore; thread: ThreadRef; options: WatchOptions} | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onChange?: (state: ThreadState, previous: ThreadState) => void,
+  ) {
+    host.addController(this);
+  }
+
+  /** Points the controller at a thread; a no-op when nothing changed. */
+  follow(store: CommentStore | undefined, thread: ThreadRef | undefined, options: WatchOptions): void {
+    const t = this.target;
+    if (
+      t?.store === store &&
+      t?.thread.id === thread?.id &&
+      t?.options.sort === options.sort &&
+      t?.options.pageSize === options.pageSize
+    ) {
+      return;
+    }
+    this.stop();
+    this.target = store && thread ? {store, thread, options} : undefined;
+    this.state = EMPTY;
+    this.start();
+    this.host.requestUpdate();
+  }
+
+  loadMore(): void {
+    this.watch?.loadMore();
+  }
+
+  hostConnected(): void {
+    this.start();
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  private start() {
+    if (this.watch || !this.target) return;
+    const {store, thread, options} = this.target;
+    const watch = store.watchThread(thread, options, (state) => {
+      if (this.watch !== watch) return; // a late callback from a closed subscription
+      const previous = this.state;
+      this.state = state;
+      this.onChange?.(state, previous);
+      this.host.requestUpdate();
+    });
+    this.watch = watch;
+  }
+
+  private stop() {
+    this.watch?.close();
+    this.watch = undefined;
+  }
+}
