@@ -39,6 +39,7 @@ export class MemoryStore implements CommentStore {
 
   watchThread(thread: ThreadRef, options: WatchOptions, onChange: (state: ThreadState) => void): ThreadWatch {
     const watcher: Watcher = {threadId: thread.id, options, pages: 1, onChange};
+    this.record(thread); // loads a stored thread (local store) before the first answer
     this.watchers.add(watcher);
     queueMicrotask(() => this.watchers.has(watcher) && this.emit(watcher));
     return {

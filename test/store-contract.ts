@@ -1,0 +1,284 @@
+/**
+ * The behaviours every CommentStore must have, seen the way the UI sees them: through the
+ * ThreadState a watcher receives. Nothing here waits on post()'s promise unless the store says it
+ * confirms posts, because an offline Firestore keeps every post queued (and unresolved).
+ */
+import {expect} from '@open-wc/testing';
+import type {Author, Comment, NewComment, SortOrder, ThreadRef} from '../src/model/comment.js';
+import type {CommentStore, ThreadState, ThreadWatch} from '../src/store/comment-store.js';
+
+export interface ContractStore {
+  store: CommentStore;
+  /** The uid the backend accepts as an author (Firestore's rules want the signed-in user's). */
+  uid: string;
+  /** post() settles: the backend is reachable. An offline Firestore never confirms. */
+  confirms: boolean;
+  dispose(): Promise<void> | void;
+}
+
+let threadCounter = 0;
+export function newThread(title = 'Film Review for Her'): ThreadRef {
+  const id = `contract-${Date.now().toString(36)}-${(threadCounter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  return {id, url: `https://blog.example/${id}`, title};
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function describeState(state: ThreadState | undefined): string {
+  if (!state) return 'no state yet';
+  const {comments, ...rest} = state;
+  return JSON.stringify({...rest, comments: comments.map((c) => `${c.body}${c.sending ? ' (sending)' : ''}`)});
+}
+
+/** Records what a watcher is told, and waits for a state that satisfies a condition. */
+export class Watcher {
+  readonly states: ThreadState[] = [];
+  readonly handle: ThreadWatch;
+  private readonly waiters = new Set<() => void>();
+
+  constructor(store: CommentStore, thread: ThreadRef, sort: SortOrder = 'oldest', pageSize = 50) {
+    this.handle = store.watchThread(thread, {sort, pageSize}, (state) => {
+      this.states.push(state);
+      for (const check of [...this.waiters]) check();
+    });
+  }
+
+  get latest(): ThreadState | undefined {
+    return this.states.at(-1);
+  }
+
+  until(what: string, condition: (state: ThreadState) => boolean, timeout = 5000): Promise<ThreadState> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const state = this.latest;
+        if (state && condition(state)) {
+          done();
+          resolve(state);
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`Timed out waiting for ${what}; last state: ${describeState(this.latest)}`));
+      }, timeout);
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+      };
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  /** The first answer: loading is over. */
+  ready(): Promise<ThreadState> {
+    return this.until('the first answer', (state) => !state.loading);
+  }
+
+  close(): void {
+    this.handle.close();
+  }
+}
+
+export function guestAuthor(uid: string, name = 'Samantha'): Author {
+  return {uid, name, url: 'https://samantha.example', provider: 'guest'};
+}
+
+/** Bodies sorted by a store's `createdAt` (ties by id), as the view would show them. */
+function bodiesByTime(comments: Comment[], sort: SortOrder): string[] {
+  const sorted = [...comments].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+  return (sort === 'newest' ? sorted.reverse() : sorted).map((c) => c.body);
+}
+
+export function commentStoreContract(name: string, open: () => Promise<ContractStore>): void {
+  describe(`${name}: CommentStore contract`, () => {
+    let subject: ContractStore;
+    let watchers: Watcher[];
+
+    beforeEach(async () => {
+      subject = await open();
+      watchers = [];
+    });
+
+    afterEach(async () => {
+      watchers.forEach((w) => w.close());
+      await subject.dispose();
+    });
+
+    const watch = (thread: ThreadRef, sort: SortOrder = 'oldest', pageSize = 50) => {
+      const watcher = new Watcher(subject.store, thread, sort, pageSize);
+      watchers.push(watcher);
+      return watcher;
+    };
+
+    /** Posts without waiting for confirmation (that may never come offline). */
+    const post = (thread: ThreadRef, comment: Omit<NewComment, 'author'> & {author?: Author}) => {
+      const pending = subject.store.post(thread, {author: guestAuthor(subject.uid), ...comment});
+      pending.catch(() => {}); // a queued post is abandoned when the test's store is disposed
+      return pending;
+    };
+
+    /** Posts comments one by one, each after the previous one is visible, as a reader would. */
+    const postInTurn = async (thread: ThreadRef, bodies: string[]) => {
+      const observer = watch(thread);
+      await observer.ready();
+      for (const [i, body] of bodies.entries()) {
+        void post(thread, {parentId: null, body});
+        await observer.until(`comment ${i + 1} to show`, (s) => s.comments.some((c) => c.body === body));
+        await sleep(3); // distinct creation times, as between any two human posts
+      }
+      observer.close();
+    };
+
+    it('shows a new thread as empty, with a count of 0', async () => {
+      const state = await watch(newThread()).ready();
+      expect(state.comments).to.deep.equal([]);
+      expect(state.count).to.equal(0);
+      expect(state.hasMore).to.equal(false);
+      expect(state.locked).to.equal(false);
+      expect(state.error).to.equal(undefined);
+    });
+
+    it('shows a posted comment to watchers with its author, body and parent intact, and a count of 1', async () => {
+      const thread = newThread();
+      const watcher = watch(thread);
+      await watcher.ready();
+      const author: Author = {
+        uid: subject.uid,
+        name: 'Theodore',
+        url: 'https://theodore.example/letters',
+        avatarUrl: 'https://theodore.example/me.png',
+        provider: 'guest',
+      };
+      void post(thread, {parentId: null, body: 'A film about loneliness.', author});
+
+      const state = await watcher.until('the comment', (s) => s.comments.length === 1 && s.count === 1);
+      const [comment] = state.comments;
+      expect(comment.body).to.equal('A film about loneliness.');
+      expect(comment.author).to.deep.equal(author);
+      expect(comment.parentId).to.equal(null);
+      expect(comment.status).to.equal('published');
+      expect(comment.id).to.be.a('string').and.not.equal('');
+    });
+
+    it('keeps the parentId of a reply', async () => {
+      const thread = newThread();
+      const watcher = watch(thread);
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'Parent'});
+      const parent = (await watcher.until('the parent', (s) => s.comments.length === 1)).comments[0];
+      void post(thread, {parentId: parent.id, body: 'Reply'});
+
+      const state = await watcher.until('the reply', (s) => s.comments.length === 2 && s.count === 2);
+      const reply = state.comments.find((c) => c.body === 'Reply')!;
+      expect(reply.parentId).to.equal(parent.id);
+      expect(state.comments.find((c) => c.body === 'Parent')!.parentId).to.equal(null);
+    });
+
+    for (const sort of ['oldest', 'newest'] as const) {
+      it(`loads the ${sort} comments first when sorted by ${sort}`, async () => {
+        const thread = newThread();
+        await postInTurn(thread, ['first', 'second', 'third']);
+
+        const state = await watch(thread, sort, 2).until('a page of 2', (s) => !s.loading && s.comments.length === 2);
+        const expected = sort === 'oldest' ? ['first', 'second'] : ['third', 'second'];
+        expect(bodiesByTime(state.comments, sort)).to.deep.equal(expected);
+        expect(state.count).to.equal(3);
+        expect(state.hasMore).to.equal(true);
+      });
+
+      it(`pages through 7 comments 3 at a time, in ${sort} order`, async () => {
+        const thread = newThread();
+        const bodies = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'];
+        await postInTurn(thread, bodies);
+        const inOrder = sort === 'oldest' ? bodies : [...bodies].reverse();
+
+        const watcher = watch(thread, sort, 3);
+        let state = await watcher.until('page 1', (s) => !s.loading && s.comments.length === 3);
+        expect(bodiesByTime(state.comments, sort)).to.deep.equal(inOrder.slice(0, 3));
+        expect(state.count).to.equal(7);
+        expect(state.hasMore, 'more after page 1').to.equal(true);
+
+        watcher.handle.loadMore();
+        state = await watcher.until('page 2', (s) => s.comments.length === 6 && s.hasMore);
+        expect(bodiesByTime(state.comments, sort)).to.deep.equal(inOrder.slice(0, 6));
+
+        watcher.handle.loadMore();
+        state = await watcher.until('page 3', (s) => s.comments.length === 7);
+        expect(bodiesByTime(state.comments, sort)).to.deep.equal(inOrder);
+        expect(new Set(state.comments.map((c) => c.id)).size, 'no duplicates').to.equal(7);
+        await watcher.until('no more', (s) => !s.hasMore);
+      });
+    }
+
+    it('keeps threads apart: a watcher never sees another thread’s comments', async () => {
+      const her = newThread('Her');
+      const arrival = newThread('Arrival');
+      const herWatcher = watch(her);
+      const arrivalWatcher = watch(arrival);
+      await Promise.all([herWatcher.ready(), arrivalWatcher.ready()]);
+
+      void post(her, {parentId: null, body: 'About Her'});
+      void post(arrival, {parentId: null, body: 'About Arrival'});
+      const herState = await herWatcher.until('Her comment', (s) => s.comments.length === 1);
+      const arrivalState = await arrivalWatcher.until('Arrival comment', (s) => s.comments.length === 1);
+      await sleep(50);
+
+      expect(herState.comments.map((c) => c.body)).to.deep.equal(['About Her']);
+      expect(arrivalState.comments.map((c) => c.body)).to.deep.equal(['About Arrival']);
+      expect(herWatcher.latest!.comments.map((c) => c.body)).to.deep.equal(['About Her']);
+      expect(herWatcher.latest!.count).to.equal(1);
+      expect(arrivalWatcher.latest!.comments.map((c) => c.body)).to.deep.equal(['About Arrival']);
+    });
+
+    it('calls a closed watcher no more', async () => {
+      const thread = newThread();
+      const closed = watch(thread);
+      const open = watch(thread);
+      await Promise.all([closed.ready(), open.ready()]);
+      closed.close();
+      const callsAtClose = closed.states.length;
+
+      void post(thread, {parentId: null, body: 'Nobody is listening?'});
+      await open.until('the comment', (s) => s.comments.length === 1);
+      await sleep(100);
+      expect(closed.states.length).to.equal(callsAtClose);
+    });
+
+    it('stores the body verbatim, markup and whitespace included', async () => {
+      const thread = newThread();
+      const watcher = watch(thread);
+      await watcher.ready();
+      const body = '<script>alert("x")</script>\n\n  <b>bold?</b> &amp; "quotes" \'apos\' é 😀\r\nlast line  ';
+      void post(thread, {parentId: null, body});
+      const state = await watcher.until('the comment', (s) => s.comments.length === 1);
+      expect(state.comments[0].body).to.equal(body);
+    });
+
+    it('gives createdAt as a Date near the posting time', async () => {
+      const thread = newThread();
+      const watcher = watch(thread);
+      await watcher.ready();
+      const before = Date.now();
+      void post(thread, {parentId: null, body: 'When?'});
+      const {createdAt} = (await watcher.until('the comment', (s) => s.comments.length === 1)).comments[0];
+      expect(createdAt).to.be.instanceOf(Date);
+      expect(Math.abs(createdAt.getTime() - before)).to.be.below(60_000); // allows an emulator's clock skew
+    });
+
+    it('marks a comment as sending until the backend confirms it', async () => {
+      const thread = newThread();
+      const watcher = watch(thread);
+      await watcher.ready();
+      const posting = post(thread, {parentId: null, body: 'Is it saved?'});
+      const first = await watcher.until('the comment', (s) => s.comments.length === 1);
+      expect(first.comments[0].sending).to.equal(true);
+      if (!subject.confirms) return; // offline: it stays queued, and sending
+      const confirmed = await posting;
+      expect(confirmed.id).to.equal(first.comments[0].id);
+      expect(confirmed.sending).to.not.equal(true);
+      expect(confirmed.body).to.equal('Is it saved?');
+      expect(confirmed.createdAt).to.be.instanceOf(Date);
+      await watcher.until('the comment confirmed', (s) => s.comments.length === 1 && !s.comments[0].sending);
+    });
+  });
+}
