@@ -1,7 +1,9 @@
 import {defineConfig} from 'vite';
 
-// `vite build` makes the script-tag bundle: dist/leave-a-reply.js plus lazy chunks it loads
-// relative to its own URL. The npm entry (ES modules + .d.ts) comes from tsc (tsconfig.build.json).
+// `vite build` makes the script-tag bundle: dist/leave-a-reply.js plus the lazy chunks it loads
+// relative to its own URL. Library mode keeps dynamic imports plain (no preload helper); its ES
+// output skips whitespace minification, so the output minifier is asked for explicitly.
+// The npm entry (ES modules + .d.ts) comes from tsc (tsconfig.build.json).
 export default defineConfig({
   build: {
     outDir: 'dist',
@@ -9,12 +11,15 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     lib: {
-      entry: 'src/leave-a-reply.ts',
+      entry: {'leave-a-reply': 'src/leave-a-reply.ts'},
       formats: ['es'],
-      fileName: () => 'leave-a-reply.js',
     },
-    rollupOptions: {
-      output: {chunkFileNames: 'chunks/[name]-[hash].js'},
+    rolldownOptions: {
+      output: {
+        minify: true,
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
     },
   },
 });

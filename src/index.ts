@@ -1,0 +1,21 @@
+/**
+ * The npm entry: registers `<leave-a-reply>` and exports its types, events and the store seam
+ * for developers who bring their own backend.
+ */
+export {LeaveAReplyElement} from './leave-a-reply.js';
+export {CommentPostedEvent} from './events/comment-posted-event.js';
+export {LarErrorEvent, type LarErrorDetail} from './events/error-event.js';
+export type {Author, AuthorProvider, Comment, CommentStatus, NewComment, SortOrder, ThreadRef} from './model/comment.js';
+export {LIMITS} from './model/limits.js';
+export {normalizePageUrl, threadIdForUrl} from './model/page-identity.js';
+export {
+  commentStoreContext,
+  StoreError,
+  type CommentStore,
+  type ThreadState,
+  type ThreadWatch,
+  type WatchOptions,
+} from './store/comment-store.js';
+export {sessionContext, type Session, type SessionUser} from './auth/session.js';
+export {MemoryStore} from './store/memory-store.js';
+export type {FirebaseOptions} from './boot/firebase-options.js';

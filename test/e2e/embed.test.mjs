@@ -1,0 +1,87 @@
+// The built script-tag bundle, on a plain HTML page served over HTTP, in Chromium: a reader posts.
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {launchChromium} from './chromium.mjs';
+import {serveStatic} from './static-server.mjs';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Film Review for Her</title>
+  <link rel="canonical" href="https://blog.example/her-review/">
+  <script type="module" src="/leave-a-reply.js"></script>
+</head>
+<body>
+  <article><h1>Film Review for Her</h1><p>${'A long article. '.repeat(3000)}</p></article>
+  <leave-a-reply backend="local"></leave-a-reply>
+</body>
+</html>`;
+
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(existsSync(`${dist}leave-a-reply.js`), 'run `npm run build` first');
+  server = await serveStatic(dist, {'/review/': PAGE});
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the script tag alone loads nothing else until the reader scrolls near the comments', async () => {
+  const page = await browser.newPage({viewport: {width: 1000, height: 700}});
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(`${server.url}/review/`);
+  await page.waitForFunction(() => customElements.get('leave-a-reply'));
+  await page.waitForTimeout(300);
+  const view = /\/chunks\/(comment-section|local-store|firebase)/;
+  assert.ok(requests.includes('/leave-a-reply.js'));
+  assert.deepEqual(requests.filter((p) => view.test(p)), [], 'no view code before the reader scrolls');
+  await page.locator('leave-a-reply').scrollIntoViewIfNeeded();
+  await page.getByRole('heading', {name: 'No thoughts yet on “Film Review for Her”'}).waitFor();
+  assert.ok(requests.some((p) => /\/chunks\/comment-section/.test(p)), 'the view loads as a lazy chunk');
+  await page.close();
+});
+
+test('a reader posts a comment on a plain HTML page, and it is there after a reload', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}/review/`);
+  await page.locator('leave-a-reply').scrollIntoViewIfNeeded();
+  const posted = page.evaluate(
+    () => new Promise((resolve) => document.addEventListener('lar-comment-posted', (e) => resolve(e.detail.body))),
+  );
+  await page.getByLabel('Comment', {exact: true}).fill('Samantha is the most human character in it.');
+  await page.getByLabel('Email (required)').fill('theo@example.com');
+  await page.getByLabel('Name (required)').fill('Theodore');
+  await page.getByRole('button', {name: 'Post Comment'}).click();
+  assert.equal(await posted, 'Samantha is the most human character in it.');
+  await page.getByRole('heading', {name: '1 thought on “Film Review for Her”'}).waitFor();
+  assert.equal(await page.locator('[part=author]').textContent(), 'Theodore');
+
+  await page.reload();
+  await page.locator('leave-a-reply').scrollIntoViewIfNeeded();
+  await page.getByText('Samantha is the most human character in it.').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('registering a second copy of the library does not throw', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}/review/`);
+  await page.evaluate(() => import('/leave-a-reply.js?copy=2'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
