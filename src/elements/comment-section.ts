@@ -6,7 +6,7 @@ import {sessionContext, type Session} from '../auth/session.js';
 import {loadBackend} from '../boot/backend.js';
 import {readSettings, type SettingsProblem, type WidgetSettings} from '../boot/settings.js';
 import {LarErrorEvent} from '../events/error-event.js';
-import {en} from '../i18n/en.js';
+import {LanguageController} from '../i18n/language-controller.js';
 import type {Comment, ThreadRef} from '../model/comment.js';
 import {PAGE_SIZE} from '../model/limits.js';
 import {PageIdentityError, resolveThread} from '../model/page-identity.js';
@@ -56,7 +56,7 @@ export class CommentSection extends LitElement implements SectionView {
   @state() private replyTo: Comment | null = null;
   @state() private announcement = '';
 
-  private readonly messages = en;
+  private readonly language = new LanguageController(this, () => this.host);
   private readonly threadController = new ThreadController(this, (state, previous) =>
     this.announceArrivals(state, previous),
   );
@@ -68,6 +68,7 @@ export class CommentSection extends LitElement implements SectionView {
   hostChanged(): void {
     const inherited = !!(this.inheritedStore && this.inheritedSession);
     const {settings, problems} = readSettings(this.host, inherited);
+    this.language.refresh();
     this.settings = settings;
     this.problems = problems;
     for (const problem of problems) {
@@ -132,7 +133,7 @@ export class CommentSection extends LitElement implements SectionView {
     if (previous.loading) return;
     const known = new Set(previous.comments.map((c) => c.id));
     const arrived = state.comments.filter((c) => !known.has(c.id) && !c.sending && !this.ownPostIds.has(c.id));
-    if (arrived.length === 1) this.announce(this.messages.newComment(arrived[0].author.name));
+    if (arrived.length === 1) this.announce(this.language.messages.newComment(arrived[0].author.name));
   }
 
   private startReply = async (comment: Comment) => {
@@ -153,7 +154,7 @@ export class CommentSection extends LitElement implements SectionView {
     const {detail} = event as CustomEvent<Comment>;
     this.ownPostIds.add(detail.id);
     this.replyTo = null;
-    this.announce(this.messages.posted);
+    this.announce(this.language.messages.posted);
   };
 
   private get form(): ReplyForm | null {
@@ -161,7 +162,7 @@ export class CommentSection extends LitElement implements SectionView {
   }
 
   override render() {
-    const m = this.messages;
+    const {messages: m, lang, dir} = this.language;
     if (this.problems.length) {
       return html`<div part="error" class="config-error" role="alert">
         ${m.configError('')}
@@ -172,10 +173,9 @@ export class CommentSection extends LitElement implements SectionView {
     }
     const state = this.threadController.state;
     const title = this.thread?.title;
-    const lang = this.host?.closest('[lang]')?.getAttribute('lang') || 'en';
     const tree = buildThreadTree(state.comments, this.settings?.sort ?? 'oldest', this.settings?.maxDepth ?? 3);
     return html`
-      <section class="root" aria-labelledby="lar-title" lang=${lang}>
+      <section class="root" aria-labelledby="lar-title" lang=${lang} dir=${dir}>
         <header part="header" class="header">
           <h2 part="title" id="lar-title">${title ? m.heading(state.count, title) : m.headingUntitled(state.count)}</h2>
         </header>

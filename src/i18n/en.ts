@@ -1,9 +1,15 @@
-/** English, the default catalog. Every visible string of the widget is here. */
+import {plural} from './plural.js';
+
+/**
+ * English, the default catalog. Every visible string of the widget is here; the other catalogs
+ * have the same shape (the type checker holds them to it).
+ */
 export const en = {
+  lang: 'en',
   heading: (count: number, title: string) =>
-    count === 0 ? `No thoughts yet on “${title}”` : count === 1 ? `1 thought on “${title}”` : `${count} thoughts on “${title}”`,
+    count === 0 ? `No thoughts yet on “${title}”` : plural('en', count, {one: `# thought on “${title}”`, other: `# thoughts on “${title}”`}),
   headingUntitled: (count: number) =>
-    count === 0 ? 'No thoughts yet' : count === 1 ? '1 thought' : `${count} thoughts`,
+    count === 0 ? 'No thoughts yet' : plural('en', count, {one: '# thought', other: '# thoughts'}),
   leaveReply: 'Leave a Reply',
   leaveReplyTo: (name: string) => `Leave a Reply to ${name}`,
   cancelReply: 'Cancel reply',
@@ -31,7 +37,7 @@ export const en = {
   draftRestored: 'Your unsent comment was restored.',
   loadError: 'Comments could not be loaded.',
   postError: (reason: string) => `Your comment was not posted: ${reason} Your text is still here.`,
-  fixErrors: (count: number) => (count === 1 ? 'Please fix 1 field.' : `Please fix ${count} fields.`),
+  fixErrors: (count: number) => plural('en', count, {one: 'Please fix # field.', other: 'Please fix # fields.'}),
   errors: {
     bodyRequired: 'Please write a comment.',
     bodyTooLong: (limit: number, length: number) =>

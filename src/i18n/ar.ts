@@ -1,0 +1,70 @@
+import type {Messages} from './en.js';
+import {plural} from './plural.js';
+
+const n = (value: number) => value.toLocaleString('ar');
+
+export const ar: Messages = {
+  lang: 'ar',
+  heading: (count, title) =>
+    count === 0
+      ? `لا توجد آراء بعد حول «${title}»`
+      : plural('ar', count, {
+          one: `رأي واحد حول «${title}»`,
+          two: `رأيان حول «${title}»`,
+          few: `# آراء حول «${title}»`,
+          many: `# رأيًا حول «${title}»`,
+          other: `# رأي حول «${title}»`,
+        }),
+  headingUntitled: (count) =>
+    count === 0
+      ? 'لا توجد آراء بعد'
+      : plural('ar', count, {one: 'رأي واحد', two: 'رأيان', few: '# آراء', many: '# رأيًا', other: '# رأي'}),
+  leaveReply: 'اترك ردًا',
+  leaveReplyTo: (name) => `اترك ردًا على ${name}`,
+  cancelReply: 'إلغاء الرد',
+  guestIntro: 'أدخل بياناتك أدناه أو انقر على أيقونة لتسجيل الدخول:',
+  email: 'البريد الإلكتروني (مطلوب)',
+  emailNote: 'لن يُنشر عنوانك أبدًا',
+  name: 'الاسم (مطلوب)',
+  website: 'الموقع الإلكتروني',
+  comment: 'التعليق',
+  remember: 'احفظ اسمي وبريدي الإلكتروني وموقعي في هذا المتصفح لاستخدامها في المرة القادمة التي أعلّق فيها.',
+  postComment: 'أرسل التعليق',
+  posting: 'جارٍ النشر…',
+  reply: 'رد',
+  replyTo: (name) => `رد على ${name}`,
+  inReplyTo: (name) => `ردًا على ${name}`,
+  loadMore: 'تحميل المزيد من التعليقات',
+  loading: 'جارٍ تحميل التعليقات…',
+  sending: 'جارٍ الإرسال…',
+  awaitingModeration: 'تعليقك بانتظار المراجعة.',
+  offline: 'أنت غير متصل. ستُرسل التعليقات الجديدة عند عودة الاتصال.',
+  locked: 'التعليقات مغلقة.',
+  posted: 'نُشر تعليقك.',
+  queued: 'سيُرسل تعليقك عند عودة الاتصال.',
+  newComment: (name) => `تعليق جديد من ${name}.`,
+  draftRestored: 'استُعيد تعليقك الذي لم يُرسل.',
+  loadError: 'تعذّر تحميل التعليقات.',
+  postError: (reason) => `لم يُنشر تعليقك: ${reason} ما زال نصك هنا.`,
+  fixErrors: (count) =>
+    plural('ar', count, {
+      one: 'يُرجى تصحيح حقل واحد.',
+      two: 'يُرجى تصحيح حقلين.',
+      few: 'يُرجى تصحيح # حقول.',
+      many: 'يُرجى تصحيح # حقلًا.',
+      other: 'يُرجى تصحيح # حقل.',
+    }),
+  errors: {
+    bodyRequired: 'يُرجى كتابة تعليق.',
+    bodyTooLong: (limit, length) => `يتكون تعليقك من ${n(length)} حرفًا، والحد الأقصى ${n(limit)}.`,
+    bodyTooManyLinks: (limit) => `يمكن أن يحتوي التعليق على ${n(limit)} روابط على الأكثر.`,
+    nameRequired: 'يُرجى إدخال اسمك.',
+    nameTooLong: (limit) => `لا يتجاوز الاسم ${n(limit)} حرفًا.`,
+    emailRequired: 'يُرجى إدخال بريدك الإلكتروني. لن يُنشر أبدًا.',
+    emailInvalid: 'يُرجى إدخال بريد إلكتروني صالح، مثل name@example.com.',
+    emailTooLong: (limit) => `لا يتجاوز البريد الإلكتروني ${n(limit)} حرفًا.`,
+    urlInvalid: 'يُرجى إدخال عنوان ويب، مثل https://example.com.',
+    urlTooLong: (limit) => `لا يتجاوز عنوان الويب ${n(limit)} حرفًا.`,
+  },
+  configError: (detail) => `تعذّر تشغيل leave-a-reply: ${detail}`,
+};
