@@ -1,8 +1,9 @@
 import {css} from 'lit';
-import {tokens} from './shared.styles.js';
+import {base, tokens} from './shared.styles.js';
 
 export const sectionStyles = [
   tokens,
+  base,
   css`
     :host {
       display: block;

@@ -14,6 +14,7 @@ import {buildThreadTree} from '../model/thread-tree.js';
 import {commentStoreContext, type CommentStore, type ThreadState} from '../store/comment-store.js';
 import {renderComments} from './comment-view.js';
 import {sectionStyles} from './comment-section.styles.js';
+import {ThemeController} from './theme-controller.js';
 import {ThreadController} from './thread-controller.js';
 import type {SectionView} from './leave-a-reply-element.js';
 import type {ReplyForm} from './reply-form.js';
@@ -57,6 +58,7 @@ export class CommentSection extends LitElement implements SectionView {
   @state() private announcement = '';
 
   private readonly language = new LanguageController(this, () => this.host);
+  private readonly theme = new ThemeController(this, () => this.host);
   private readonly threadController = new ThreadController(this, (state, previous) =>
     this.announceArrivals(state, previous),
   );
@@ -69,6 +71,7 @@ export class CommentSection extends LitElement implements SectionView {
     const inherited = !!(this.inheritedStore && this.inheritedSession);
     const {settings, problems} = readSettings(this.host, inherited);
     this.language.refresh();
+    this.theme.refresh();
     this.settings = settings;
     this.problems = problems;
     for (const problem of problems) {

@@ -1,8 +1,8 @@
 import {css} from 'lit';
-import {tokens} from './shared.styles.js';
+import {base} from './shared.styles.js';
 
 export const formStyles = [
-  tokens,
+  base,
   css`
     :host {
       display: block;
