@@ -181,6 +181,14 @@ export class ReplyForm extends LitElement {
     void this.updateComplete.then(() => this.focusComment());
   }
 
+  /** Escape leaves reply mode, as Cancel reply does. */
+  private onKeydown(event: KeyboardEvent) {
+    if (event.key === 'Escape' && this.replyTo) {
+      event.preventDefault();
+      this.cancelReply();
+    }
+  }
+
   private cancelReply() {
     this.dispatchEvent(new Event('lar-cancel-reply', {bubbles: true, composed: false}));
   }
@@ -219,7 +227,7 @@ export class ReplyForm extends LitElement {
     const m = this.messages;
     const bodyError = this.errors.body;
     const ready = !!(this.store && this.session && this.thread);
-    return html`<form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="form-title">
+    return html`<form part="form" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown} aria-labelledby="form-title">
       <h3 part="form-title" id="form-title">
         ${this.replyTo ? m.leaveReplyTo(this.replyTo.author.name) : m.leaveReply}
         ${this.replyTo
