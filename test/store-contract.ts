@@ -122,8 +122,10 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       const observer = watch(thread);
       await observer.ready();
       for (const [i, body] of bodies.entries()) {
-        void post(thread, {parentId: null, body});
+        const posting = post(thread, {parentId: null, body});
         await observer.until(`comment ${i + 1} to show`, (s) => s.comments.some((c) => c.body === body));
+        // Where the backend confirms, page through confirmed comments (Firestore: real cursors).
+        if (subject.confirms) await posting;
         await sleep(3); // distinct creation times, as between any two human posts
       }
       observer.close();
@@ -209,6 +211,20 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
         await watcher.until('no more', (s) => !s.hasMore);
       });
     }
+
+    it('keeps every loaded comment in view when a new one arrives (newest first, two pages)', async () => {
+      const thread = newThread();
+      await postInTurn(thread, ['c1', 'c2', 'c3', 'c4', 'c5']);
+      const watcher = watch(thread, 'newest', 3);
+      await watcher.until('page 1', (s) => !s.loading && s.comments.length === 3);
+      watcher.handle.loadMore();
+      await watcher.until('page 2', (s) => s.comments.length === 5);
+
+      void post(thread, {parentId: null, body: 'c6'});
+      const state = await watcher.until('the new comment', (s) => s.comments.some((c) => c.body === 'c6'));
+      expect(bodiesByTime(state.comments, 'oldest')).to.deep.equal(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+      expect(state.count).to.equal(6);
+    });
 
     it('keeps threads apart: a watcher never sees another thread’s comments', async () => {
       const her = newThread('Her');
