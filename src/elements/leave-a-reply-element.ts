@@ -22,8 +22,30 @@ export const PARTS =
  * then loads the view (Lit, the store, Firebase) as a separate chunk.
  *
  * @summary An embeddable comment section backed by Cloud Firestore and Firebase Auth.
+ * @tagname leave-a-reply
+ *
+ * @attr {string} api-key - Firebase web app config: `apiKey` (or set the `firebaseConfig` property).
+ * @attr {string} project-id - Firebase web app config: `projectId`.
+ * @attr {string} auth-domain - Firebase web app config: `authDomain`.
+ * @attr {string} app-id - Firebase web app config: `appId`.
+ * @attr {string} database-id - A named Firestore database. Default `(default)`.
+ * @attr {string} app-check-site-key - A reCAPTCHA Enterprise site key; turns on Firebase App Check.
+ * @attr {string} auth-emulator - Use the Firebase Auth emulator, e.g. `http://127.0.0.1:9099`.
+ * @attr {string} firestore-emulator - Use the Firestore emulator, e.g. `127.0.0.1:8080`.
+ * @attr {'firebase' | 'local'} backend - `local` keeps comments in this browser only (demos, previews). Default `firebase`.
+ * @attr {string} page-id - Explicit thread key; wins over the URL.
+ * @attr {string} page-url - The URL that scopes the thread. Default: `<link rel=canonical>`, then `og:url`, then `location.href`.
+ * @attr {string} page-title - The title in the heading. Default: `og:title`, then `document.title`.
+ * @attr {string} providers - Sign-in choices in display order: `guest google github twitter facebook microsoft apple email`. Default `guest`.
+ * @attr {'oldest' | 'newest'} sort - Order of top-level comments. Default `oldest`.
+ * @attr {number} max-depth - Reply nesting depth; deeper replies attach at the last level. Default `3`.
+ * @attr {string} lang - UI language (en, fr, de, es, ja, ar). Default: the page's `<html lang>`.
+ * @attr {'auto' | 'light' | 'dark'} theme - `auto` follows the host page's colours live. Default `auto`.
+ * @attr {'lazy' | 'eager'} loading - `lazy` boots when near the viewport. Default `lazy`.
+ *
  * @fires lar-comment-posted - A reader's comment was accepted. `detail` is the comment.
  * @fires lar-error - Something failed. `detail` is `{code, message}`.
+ *
  * @csspart header - The heading area.
  * @csspart title - The "N thoughts on “T”" heading.
  * @csspart thread - The list of comments.
@@ -40,9 +62,28 @@ export const PARTS =
  * @csspart input - A text input.
  * @csspart textarea - The comment box.
  * @csspart submit - The Post Comment button.
- * @csspart status - Status lines (offline, sending, posted).
+ * @csspart sign-in - The sign-in area of the form.
+ * @csspart provider-button - A sign-in provider's button.
+ * @csspart status - Status lines (loading, offline, sending, posted).
  * @csspart error - Error messages.
  * @csspart load-more - The "Load more comments" button.
+ *
+ * @cssprop --lar-font - Font of the widget. Default: inherited from the page.
+ * @cssprop --lar-color-text - Text colour. Default: inherited from the page.
+ * @cssprop --lar-color-muted - Secondary text (times, notes). Default: 72% of the text colour.
+ * @cssprop --lar-color-accent - Links, focus rings and the Post Comment button. Default `#0b57d0` (light), `#a8c7fa` (dark).
+ * @cssprop --lar-color-accent-text - Text on the accent colour. Default `#ffffff` (light), `#062e6f` (dark).
+ * @cssprop --lar-color-surface - Background of each comment. Default transparent.
+ * @cssprop --lar-color-input - Background of inputs. Default transparent.
+ * @cssprop --lar-color-border - Borders and reply guides. Default: 30% of the text colour.
+ * @cssprop --lar-color-error - Error text. Default `#b3261e` (light), `#ffb4ab` (dark).
+ * @cssprop --lar-radius - Corner radius of inputs, buttons and comments. Default `0.375rem`.
+ * @cssprop --lar-space-m - The base spacing unit. Default `1rem`.
+ * @cssprop --lar-comment-gap - Space between comments. Default `var(--lar-space-m)`.
+ * @cssprop --lar-indent - Indent of replies. Default: avatar size + 0.75rem.
+ * @cssprop --lar-avatar-size - Avatar diameter. Default `2.5rem`.
+ * @cssprop --lar-title-size - Heading size. Default `1.5em`.
+ * @cssprop --lar-form-title-size - "Leave a Reply" size. Default `1.25em`.
  */
 export class LeaveAReplyElement extends HTMLElement {
   static readonly observedAttributes = OBSERVED;

@@ -1,0 +1,7 @@
+// `npm run docs` writes custom-elements.json from the elements' JSDoc, and the API tables from it.
+export default {
+  globs: ['src/elements/*.ts'],
+  exclude: ['src/elements/*.styles.ts'],
+  outdir: '.',
+  litelement: true,
+};
