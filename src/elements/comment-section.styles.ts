@@ -94,6 +94,10 @@ export const sectionStyles = [
       color: inherit;
       padding: 0.25em 0.75em;
     }
+    .actions button {
+      font-size: 0.875em;
+      padding: 0.15em 0.7em;
+    }
     .actions button[aria-pressed='true'] {
       border-color: currentColor;
     }
