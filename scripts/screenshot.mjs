@@ -17,14 +17,20 @@ const output = resolve(repoRoot, process.argv[2] ?? 'docs/demo.png');
 const executablePath =
   process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
 
+// Each reader gets a fixed guest id (the local session's storage key), so the avatar colours, which
+// derive from it, are the same on every run.
+const GUEST_KEY = 'leave-a-reply:guest-uid';
+
 const readers = [
   {
+    guestId: 'local-reader-17',
     name: 'Maya Okafor',
     email: 'maya@example.com',
     comment:
       'The letter-writing job is such a quiet thesis for the whole film. He can only say what he feels when he is borrowing someone else’s life.\n\nAgreed about the middle stretch, though. I checked my watch once.',
   },
   {
+    guestId: 'local-reader-4',
     name: 'Tomás Reyes',
     email: 'tomas@example.com',
     website: 'https://tomas.example',
@@ -84,12 +90,15 @@ const browser = await chromium.launch({
 try {
   // The first reader posts; the second arrives later in another browser profile that sees the
   // same thread (backend="local" keeps it in localStorage) but has its own guest identity.
-  const first = await openDemo(browser, url);
+  const {origin} = new URL(url);
+  const guest = (reader) => ({name: GUEST_KEY, value: reader.guestId});
+  const first = await openDemo(browser, url, {cookies: [], origins: [{origin, localStorage: [guest(readers[0])]}]});
   await post(first.page, readers[0]);
   const state = await first.context.storageState();
   await first.context.close();
-  for (const origin of state.origins) {
-    origin.localStorage = origin.localStorage.filter(({name}) => name.startsWith('leave-a-reply:thread:'));
+  for (const saved of state.origins) {
+    saved.localStorage = saved.localStorage.filter(({name}) => name.startsWith('leave-a-reply:thread:'));
+    if (saved.origin === origin) saved.localStorage.push(guest(readers[1]));
   }
 
   const {page} = await openDemo(browser, url, state);
