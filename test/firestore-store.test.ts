@@ -33,12 +33,6 @@ import {FirestoreStore} from '../src/store/firestore-store.js';
 import {buildBundle} from './firestore-bundle.js';
 import {commentStoreContract, guestAuthor, newThread, Watcher, type ContractStore} from './store-contract.js';
 
-declare global {
-  interface Window {
-    __LAR_TEST_ENV__?: {firestoreEmulatorHost?: string | null};
-  }
-}
-
 let appCounter = 0;
 
 async function offlineFirestore(): Promise<{app: FirebaseApp; db: Firestore; projectId: string; dispose(): Promise<void>}> {

@@ -60,11 +60,9 @@ export function openFirestore(app: FirebaseApp, {databaseId, emulator}: Firestor
   if (!byDatabase) instances.set(app, (byDatabase = new Map()));
   let db = byDatabase.get(databaseId);
   if (!db) {
+    const target = emulator ? parseHostPort(emulator, 'firestore-emulator') : undefined;
     db = initializeFirestore(app, {}, databaseId);
-    if (emulator) {
-      const {host, port} = parseHostPort(emulator, 'firestore-emulator');
-      connectFirestoreEmulator(db, host, port);
-    }
+    if (target) connectFirestoreEmulator(db, target.host, target.port);
     byDatabase.set(databaseId, db);
   }
   return db;

@@ -1,0 +1,10 @@
+// What web-test-runner puts on the test page (web-test-runner.config.js, and
+// scripts/wtr-emulators.config.mjs under `npm run test:emulators`).
+interface Window {
+  __LAR_TEST_ENV__?: {
+    /** "host:port" of the Firestore emulator, when one is running. */
+    firestoreEmulatorHost?: string | null;
+    /** "host:port" of the Auth emulator, when one is running. */
+    authEmulatorHost?: string | null;
+  };
+}
