@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// npm run test:emulators [-- --require]
+//
+// Runs what needs the Firebase emulators:
+//   - with the Firestore and Auth emulators: the security rules tests (test/rules, node --test)
+//     and the browser tests that talk to the emulators (Firestore store contract, session, backend);
+//   - when the Firestore emulator cannot start (it needs Java 21+ and downloads its JAR on first
+//     use): says so plainly, then runs the browser tests that need only the Auth emulator.
+// A skipped Firestore run exits 0 unless --require is given. Failing tests always exit 1.
+import {spawn, spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const PROJECT = 'demo-lar';
+const BROWSER_TESTS = {
+  firestore: ['test/firestore-store.test.ts', 'test/firebase-session.test.ts', 'test/firebase-backend.test.ts'],
+  auth: ['test/firebase-session.test.ts', 'test/firebase-backend.test.ts'],
+};
+
+const args = process.argv.slice(2);
+const inside = args.find((a) => a.startsWith('--inside='))?.slice('--inside='.length);
+process.exitCode = inside ? runInside(inside) : await runOutside(args.includes('--require'));
+
+/** Inside `firebase emulators:exec`: the emulators are up and their addresses are in the env. */
+function runInside(kind) {
+  if (process.env.LAR_EMULATORS_STARTED) writeFileSync(process.env.LAR_EMULATORS_STARTED, kind);
+  const run = (command, commandArgs) => {
+    console.log(`\n$ ${command.replace(root + '/', '')} ${commandArgs.join(' ')}`);
+    return spawnSync(command, commandArgs, {cwd: root, stdio: 'inherit'}).status ?? 1;
+  };
+  let failed = 0;
+  if (kind === 'firestore') {
+    const rulesTests = readdirSync(join(root, 'test/rules'))
+      .filter((f) => f.endsWith('.test.mjs'))
+      .map((f) => `test/rules/${f}`);
+    failed |= run(process.execPath, ['--test', ...rulesTests]);
+  }
+  failed |= run(bin('wtr'), ['--config', 'scripts/wtr-emulators.config.mjs', ...BROWSER_TESTS[kind]]);
+  return failed ? 1 : 0;
+}
+
+async function runOutside(required) {
+  let reason = javaProblem();
+  if (!reason) {
+    const result = await withEmulators('firestore,auth', 'firestore');
+    if (result.started) return result.code;
+    reason = result.reason;
+  }
+  console.log(
+    `\nSKIPPED: the Firestore emulator could not start: ${reason}\n` +
+      '  Not run: test/rules (firestore.rules) and the Firestore store against the emulator.\n' +
+      '  Needs Java 21+ and, on first use, network access to download the emulator.\n' +
+      '  Running the tests that need only the Auth emulator.\n',
+  );
+  const auth = await withEmulators('auth', 'auth');
+  if (!auth.started) {
+    console.log(`\nSKIPPED: the Auth emulator could not start either: ${auth.reason}`);
+    return required ? 1 : 0;
+  }
+  if (auth.code !== 0) return auth.code;
+  if (required) console.log('\nFAILED: --require was given and the Firestore emulator tests were skipped.');
+  return required ? 1 : 0;
+}
+
+/** Why the installed Java cannot run the Firestore emulator, or undefined if it can. */
+function javaProblem() {
+  const java = spawnSync('java', ['-version'], {encoding: 'utf8'});
+  if (java.error) return 'no Java found (install a JDK, version 21 or later).';
+  const version = /version "(\d+)(?:\.(\d+))?/.exec(`${java.stderr}${java.stdout}`);
+  const major = version ? Number(version[1] === '1' ? version[2] : version[1]) : NaN;
+  if (!(major >= 21)) return `Java ${version?.[1] ? major : '(unknown version)'} is installed; firebase-tools needs Java 21 or later.`;
+  return undefined;
+}
+
+/**
+ * Runs this script with --inside=<kind> under `firebase emulators:exec`. A marker file tells
+ * "the emulators started and the tests ran (and maybe failed)" from "the emulators never started".
+ */
+function withEmulators(only, kind) {
+  const dir = mkdtempSync(join(tmpdir(), 'lar-emulators-'));
+  const marker = join(dir, 'started');
+  const script = `"${process.execPath}" scripts/test-emulators.mjs --inside=${kind}`;
+  return new Promise((resolve) => {
+    const child = spawn(bin('firebase'), ['emulators:exec', '--only', only, '--project', PROJECT, script], {
+      cwd: root,
+      env: {...process.env, LAR_EMULATORS_STARTED: marker},
+      stdio: ['inherit', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const tee = (stream, out) =>
+      stream.on('data', (chunk) => {
+        output += chunk;
+        out.write(chunk);
+      });
+    tee(child.stdout, process.stdout);
+    tee(child.stderr, process.stderr);
+    child.on('close', (code) => {
+      const started = existsSync(marker);
+      rmSync(dir, {recursive: true, force: true});
+      const errorLine = output
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => /error|java|download|could not|failed/i.test(line))
+        .at(-1);
+      resolve({started, code: code ?? 1, reason: errorLine ?? `firebase emulators:exec exited with ${code}.`});
+    });
+  });
+}
