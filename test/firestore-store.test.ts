@@ -14,6 +14,7 @@ import {
   connectFirestoreEmulator,
   disableNetwork,
   doc,
+  FirestoreError,
   getDocFromCache,
   getDocsFromCache,
   initializeFirestore,
@@ -29,7 +30,7 @@ import {
 } from 'firebase/firestore';
 import type {Comment, NewComment} from '../src/model/comment.js';
 import {StoreError} from '../src/store/comment-store.js';
-import {FirestoreStore} from '../src/store/firestore-store.js';
+import {FirestoreStore, parseHostPort, timeOrderedId, toStoreError} from '../src/store/firestore-store.js';
 import {buildBundle} from './firestore-bundle.js';
 import {commentStoreContract, guestAuthor, newThread, Watcher, type ContractStore} from './store-contract.js';
 
@@ -50,6 +51,43 @@ const OFFLINE_UID = 'offline-reader';
 commentStoreContract('FirestoreStore offline (SDK cache, network disabled)', async () => {
   const {db, dispose} = await offlineFirestore();
   return {store: new FirestoreStore(db), uid: OFFLINE_UID, confirms: false, dispose};
+});
+
+describe('FirestoreStore helpers', () => {
+  it('turns Firestore errors into StoreErrors the UI can act on', () => {
+    // A real FirestoreError, as the SDK raises them (its constructor is hidden from the types).
+    const Raised = FirestoreError as unknown as new (code: string, message: string) => FirestoreError;
+    const cases: Array<[string, string]> = [
+      ['permission-denied', 'permission-denied'],
+      ['unauthenticated', 'permission-denied'],
+      ['unavailable', 'unavailable'],
+      ['deadline-exceeded', 'unavailable'],
+      ['failed-precondition', 'invalid'],
+      ['internal', 'unknown'],
+    ];
+    for (const [code, expected] of cases) {
+      const error = toStoreError(new Raised(code, `because ${code}`));
+      expect(error, code).to.be.instanceOf(StoreError);
+      expect(error.code, code).to.equal(expected);
+      expect(error.message).to.equal(`because ${code}`);
+    }
+  });
+
+  it('reads emulator addresses as host:port, [v6]:port or a URL, and refuses others', () => {
+    expect(parseHostPort('127.0.0.1:8080', 'x')).to.deep.equal({host: '127.0.0.1', port: 8080});
+    expect(parseHostPort('http://localhost:8081/', 'x')).to.deep.equal({host: 'localhost', port: 8081});
+    expect(parseHostPort('[::1]:9000', 'x')).to.deep.equal({host: '[::1]', port: 9000});
+    for (const bad of ['localhost', '127.0.0.1:', 'host:99999', 'a:b:c']) {
+      expect(() => parseHostPort(bad, 'firestore-emulator'), bad).to.throw(StoreError, 'firestore-emulator');
+    }
+  });
+
+  it('makes comment ids that sort by creation time', () => {
+    const ids = [0, 1, 999, 1000, 60_000, 1_800_000_000_000].map((t) => timeOrderedId(1_700_000_000_000 + t));
+    expect([...ids].sort()).to.deep.equal(ids);
+    expect(ids.every((id) => /^[0-9a-zA-Z]{20}$/.test(id))).to.equal(true);
+    expect(timeOrderedId(5)).to.not.equal(timeOrderedId(5));
+  });
 });
 
 describe('FirestoreStore offline: what only Firestore does', () => {

@@ -14,7 +14,6 @@ import {
   collection,
   connectFirestoreEmulator,
   doc,
-  FirestoreError,
   getDocFromCache,
   increment,
   initializeFirestore,
@@ -29,6 +28,7 @@ import {
   type DocumentReference,
   type DocumentSnapshot,
   type Firestore,
+  type FirestoreError,
   type QueryDocumentSnapshot,
   type QuerySnapshot,
   type Unsubscribe,
@@ -90,8 +90,10 @@ const ERROR_CODES: Record<string, StoreErrorCode> = {
 
 export function toStoreError(error: unknown): StoreError {
   if (error instanceof StoreError) return error;
-  if (error instanceof FirestoreError) return new StoreError(ERROR_CODES[error.code] ?? 'unknown', error.message);
-  return new StoreError('unknown', error instanceof Error ? error.message : String(error));
+  // Not `instanceof FirestoreError`: FirebaseError resets the prototype, so that is always false.
+  const code = (error as FirestoreError | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return new StoreError(typeof code === 'string' && Object.hasOwn(ERROR_CODES, code) ? ERROR_CODES[code] : 'unknown', message);
 }
 
 /** Author fields as stored: exactly the keys the rules allow, no undefined values. */
