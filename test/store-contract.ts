@@ -281,6 +281,16 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       expect(Math.abs(createdAt.getTime() - before)).to.be.below(60_000); // allows an emulator's clock skew
     });
 
+    it('counts the published comments of several threads in one call, in the order asked', async () => {
+      const her = newThread('Her');
+      const arrival = newThread('Arrival');
+      await postInTurn(her, ['one', 'two']);
+      await postInTurn(arrival, ['only']);
+      const counts = await subject.store.countComments([arrival, newThread('Nobody yet'), her, arrival]);
+      expect(counts).to.deep.equal([1, 0, 2, 1]);
+      expect(await subject.store.countComments([])).to.deep.equal([]);
+    });
+
     it('marks a comment as sending until the backend confirms it', async () => {
       const thread = newThread();
       const watcher = watch(thread);

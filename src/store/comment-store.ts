@@ -54,6 +54,11 @@ export interface CommentStore {
    * settles when the backend has accepted or refused it. Offline, it waits for the connection.
    */
   post(thread: ThreadRef, comment: NewComment): Promise<Comment>;
+  /**
+   * The published comment count of each thread, in the order asked (0 for a thread nobody has
+   * commented on). For count badges: one call answers a whole listing page.
+   */
+  countComments(threads: ThreadRef[]): Promise<number[]>;
 }
 
 export const commentStoreContext = createContext<CommentStore | undefined>(Symbol.for('leave-a-reply/comment-store'));

@@ -43,6 +43,7 @@ import {
   type WatchOptions,
 } from './comment-store.js';
 import {commentFromData, threadFromData, type ThreadDoc} from './firestore-adapter.js';
+import {countThreadComments} from './firestore-counts.js';
 
 export interface FirestoreConnection {
   /** A named Firestore database, or '(default)'. */
@@ -138,6 +139,11 @@ export class FirestoreStore implements CommentStore {
 
   watchThread(thread: ThreadRef, options: WatchOptions, onChange: (state: ThreadState) => void): ThreadWatch {
     return new FirestoreThreadWatch(this.db, thread.id, options, onChange, (seen) => this.threads.set(thread.id, seen));
+  }
+
+  /** Count badges: one read per thread, in batched queries (firestore-counts.ts). */
+  countComments(threads: ThreadRef[]): Promise<number[]> {
+    return countThreadComments(this.db, threads).catch((error: unknown) => Promise.reject(toStoreError(error)));
   }
 
   async post(thread: ThreadRef, input: NewComment): Promise<Comment> {

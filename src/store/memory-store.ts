@@ -85,6 +85,14 @@ export class MemoryStore implements CommentStore {
     });
   }
 
+  async countComments(threads: ThreadRef[]): Promise<number[]> {
+    // Read without keeping: counting a listing page must not hold every thread in memory.
+    return threads.map((ref) => {
+      const comments = this.threads.get(ref.id)?.comments ?? this.load(ref);
+      return comments.filter((c) => c.status === 'published').length;
+    });
+  }
+
   // --- test and demo controls ---
 
   /** Offline, posts wait (shown as sending) until `setOnline(true)`. */
