@@ -1,8 +1,8 @@
 /**
- * The npm entry: registers `<leave-a-reply>` and exports its types, events and the store seam
+ * The npm entry: registers `<leave-a-reply>`, `<leave-a-reply-count>` and `<leave-a-reply-config>`, and exports its types, events and the store seam
  * for developers who bring their own backend.
  */
-export {LeaveAReplyElement} from './leave-a-reply.js';
+export {LeaveAReplyConfigElement, LeaveAReplyCountElement, LeaveAReplyElement} from './leave-a-reply.js';
 export {CommentPostedEvent} from './events/comment-posted-event.js';
 export {LarErrorEvent, type LarErrorDetail} from './events/error-event.js';
 export type {Author, AuthorProvider, Comment, CommentStatus, NewComment, SortOrder, ThreadRef} from './model/comment.js';

@@ -1,4 +1,5 @@
 import type {FirebaseOptions} from '../boot/firebase-options.js';
+import {providedStore, whenNearViewport} from './lazy-boot.js';
 
 /** What the lazily loaded view exposes to its host element. */
 export interface SectionView extends HTMLElement {
@@ -93,7 +94,7 @@ export class LeaveAReplyElement extends HTMLElement {
 
   private view: SectionView | undefined;
   private booting: Promise<void> | undefined;
-  private observer: IntersectionObserver | undefined;
+  private stopWaiting: (() => void) | undefined;
 
   /** Explicit thread key; wins over the URL. */
   get pageId(): string | null {
@@ -125,20 +126,13 @@ export class LeaveAReplyElement extends HTMLElement {
       this.attachShadow({mode: 'open'}).innerHTML = '<style>:host{display:block}</style>';
     }
     if (this.view || this.booting) return;
-    if (this.getAttribute('loading') === 'eager' || !('IntersectionObserver' in window)) {
-      void this.boot();
-      return;
-    }
-    this.observer = new IntersectionObserver(
-      (entries) => entries.some((entry) => entry.isIntersecting) && void this.boot(),
-      {rootMargin: '600px 0px'},
-    );
-    this.observer.observe(this);
+    if (this.getAttribute('loading') === 'eager') void this.boot();
+    else this.stopWaiting ??= whenNearViewport(this, () => void this.boot());
   }
 
   disconnectedCallback(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
+    this.stopWaiting?.();
+    this.stopWaiting = undefined;
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -148,8 +142,11 @@ export class LeaveAReplyElement extends HTMLElement {
 
   /** Loads and shows the view now, whatever `loading` says. Resolves when it is in place. */
   boot(): Promise<void> {
-    this.observer?.disconnect();
-    return (this.booting ??= import('./comment-section.js').then(({createSectionView}) => {
+    this.stopWaiting?.();
+    this.stopWaiting = undefined;
+    // Inside <leave-a-reply-config>, the view starts once the config's backend is ready, so it
+    // never mistakes "not loaded yet" for "no backend given".
+    return (this.booting ??= Promise.all([import('./comment-section.js'), providedStore(this)]).then(([{createSectionView}]) => {
       this.view = createSectionView(this);
       this.view.setAttribute('exportparts', PARTS);
       this.shadowRoot!.append(this.view);

@@ -19,6 +19,10 @@ export const ar: Messages = {
     count === 0
       ? 'لا توجد آراء بعد'
       : plural('ar', count, {one: 'رأي واحد', two: 'رأيان', few: '# آراء', many: '# رأيًا', other: '# رأي'}),
+  countBadge: (count) =>
+    count === 0
+      ? 'لا توجد آراء بعد'
+      : plural('ar', count, {one: 'رأي واحد', two: 'رأيان', few: '# آراء', many: '# رأيًا', other: '# رأي'}),
   leaveReply: 'اترك ردًا',
   leaveReplyTo: (name) => `اترك ردًا على ${name}`,
   cancelReply: 'إلغاء الرد',

@@ -10,6 +10,9 @@ export const en = {
     count === 0 ? `No thoughts yet on “${title}”` : plural('en', count, {one: `# thought on “${title}”`, other: `# thoughts on “${title}”`}),
   headingUntitled: (count: number) =>
     count === 0 ? 'No thoughts yet' : plural('en', count, {one: '# thought', other: '# thoughts'}),
+  /** `<leave-a-reply-count>` on listing pages. */
+  countBadge: (count: number) =>
+    count === 0 ? 'No thoughts yet' : plural('en', count, {one: '# thought', other: '# thoughts'}),
   leaveReply: 'Leave a Reply',
   leaveReplyTo: (name: string) => `Leave a Reply to ${name}`,
   cancelReply: 'Cancel reply',

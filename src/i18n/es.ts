@@ -10,6 +10,7 @@ export const es: Messages = {
       ? `Aún no hay opiniones sobre «${title}»`
       : plural('es', count, {one: `# opinión sobre «${title}»`, other: `# opiniones sobre «${title}»`}),
   headingUntitled: (count) => (count === 0 ? 'Aún no hay opiniones' : plural('es', count, {one: '# opinión', other: '# opiniones'})),
+  countBadge: (count) => (count === 0 ? 'Aún no hay opiniones' : plural('es', count, {one: '# opinión', other: '# opiniones'})),
   leaveReply: 'Deja una respuesta',
   leaveReplyTo: (name) => `Responder a ${name}`,
   cancelReply: 'Cancelar respuesta',

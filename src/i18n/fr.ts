@@ -10,6 +10,7 @@ export const fr: Messages = {
       ? `Aucun avis pour l’instant sur « ${title} »`
       : plural('fr', count, {one: `# avis sur « ${title} »`, other: `# avis sur « ${title} »`}),
   headingUntitled: (count) => (count === 0 ? 'Aucun avis pour l’instant' : plural('fr', count, {one: '# avis', other: '# avis'})),
+  countBadge: (count) => (count === 0 ? 'Aucun avis pour l’instant' : plural('fr', count, {one: '# avis', other: '# avis'})),
   leaveReply: 'Laisser un commentaire',
   leaveReplyTo: (name) => `Répondre à ${name}`,
   cancelReply: 'Annuler la réponse',

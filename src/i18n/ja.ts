@@ -6,6 +6,7 @@ export const ja: Messages = {
   lang: 'ja',
   heading: (count, title) => (count === 0 ? `「${title}」へのコメントはまだありません` : `「${title}」への${n(count)}件のコメント`),
   headingUntitled: (count) => (count === 0 ? 'コメントはまだありません' : `${n(count)}件のコメント`),
+  countBadge: (count) => (count === 0 ? 'コメントはまだありません' : `${n(count)}件のコメント`),
   leaveReply: 'コメントを残す',
   leaveReplyTo: (name) => `${name} さんに返信する`,
   cancelReply: '返信をキャンセル',
