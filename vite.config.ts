@@ -1,3 +1,4 @@
+import {fileURLToPath} from 'node:url';
 import {defineConfig} from 'vite';
 
 // `vite build` makes the script-tag bundle: dist/leave-a-reply.js plus the lazy chunks it loads
@@ -5,6 +6,9 @@ import {defineConfig} from 'vite';
 // output skips whitespace minification, so the output minifier is asked for explicitly.
 // The npm entry (ES modules + .d.ts) comes from tsc (tsconfig.build.json).
 export default defineConfig({
+  resolve: {
+    alias: {re2js: fileURLToPath(new URL('build/re2js-unused.js', import.meta.url))},
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: false,
