@@ -14,6 +14,7 @@ import {buildThreadTree} from '../model/thread-tree.js';
 import {commentStoreContext, type CommentStore, type ThreadState} from '../store/comment-store.js';
 import {renderComments} from './comment-view.js';
 import {sectionStyles} from './comment-section.styles.js';
+import {JsonLdController} from './json-ld-controller.js';
 import {ThemeController} from './theme-controller.js';
 import {ThreadController} from './thread-controller.js';
 import type {SectionView} from './leave-a-reply-element.js';
@@ -62,6 +63,7 @@ export class CommentSection extends LitElement implements SectionView {
   private readonly threadController = new ThreadController(this, (state, previous) =>
     this.announceArrivals(state, previous),
   );
+  protected readonly jsonLd = new JsonLdController(this, () => ({element: this.host, thread: this.thread, state: this.threadController.state}));
   private backendKey = '';
   private pageKey = '';
   private ownPostIds = new Set<string>();
