@@ -2,6 +2,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import sinon from 'sinon';
 import {LocalSession} from '../src/auth/local-session.js';
 import type {LeaveAReplyCountElement} from '../src/elements/leave-a-reply-count-element.js';
+import {CommentPostedEvent} from '../src/events/comment-posted-event.js';
 import type {ThreadRef} from '../src/model/comment.js';
 import {resolveThread} from '../src/model/page-identity.js';
 import {LocalStore} from '../src/store/local-store.js';
@@ -105,6 +106,27 @@ describe('<leave-a-reply-count>', () => {
     await showsCount(el, '2 thoughts');
     el.pageUrl = ARRIVAL;
     await showsCount(el, '1 thought');
+  });
+
+  it('counts again when a widget on the page posts to its thread, and only then', async () => {
+    const store = await seeded();
+    const root = await onStore(
+      store,
+      html`<leave-a-reply-count page-url=${HER}></leave-a-reply-count>
+        <leave-a-reply-count page-url=${ARRIVAL}></leave-a-reply-count>
+        <leave-a-reply loading="eager" page-url=${HER}></leave-a-reply>`,
+    );
+    const [her, arrival] = counts(root);
+    await showsCount(her, '2 thoughts');
+    await showsCount(arrival, '1 thought');
+    const countComments = sinon.spy(store, 'countComments');
+    const widget = await ready(root.querySelector('leave-a-reply')!);
+    const posted = await store.post(await thread(HER), {parentId: null, body: 'Third!', author: {uid: 'u', name: 'Ada', provider: 'guest'}});
+    widget.form.dispatchEvent(new CommentPostedEvent(posted)); // as the form does once a post is accepted
+    await showsCount(her, '3 thoughts');
+    expect(countComments.callCount).to.equal(1);
+    expect(countComments.firstCall.args[0].map((t) => t.id)).to.deep.equal([(await thread(HER)).id]);
+    expect(shown(arrival)).to.equal('1 thought');
   });
 
   it('speaks the page’s language, or its own lang, and follows a change of <html lang>', async () => {

@@ -15,20 +15,34 @@ import type {providedStore} from './lazy-boot.js';
 
 const TAG = '<leave-a-reply-count>';
 
-/** Counts on the page, re-rendered when `<html lang>` changes. */
+/**
+ * Counts on the page. They follow `<html lang>`, and a reader's new comment: a badge for the
+ * thread a widget on this page just posted to counts again (one read), so it never contradicts
+ * the widget next to it.
+ */
 const live = new Set<CountBadge>();
 let langObserver: MutationObserver | undefined;
 
-function followPageLanguage(badge: CountBadge, on: boolean) {
+function follow(badge: CountBadge, on: boolean) {
   if (on) live.add(badge);
   else live.delete(badge);
   if (live.size && !langObserver) {
     langObserver = new MutationObserver(() => live.forEach((b) => void b.render()));
     langObserver.observe(document.documentElement, {attributes: true, attributeFilter: ['lang']});
+    document.addEventListener('lar-comment-posted', onPosted);
   } else if (!live.size && langObserver) {
     langObserver.disconnect();
     langObserver = undefined;
+    document.removeEventListener('lar-comment-posted', onPosted);
   }
+}
+
+async function onPosted(event: Event) {
+  // Seen from the document, the event comes from the <leave-a-reply> element itself.
+  const widget = event.target as Element;
+  const {settings} = readSettings(widget as HTMLElement, true);
+  const thread = await resolveThread(settings.page, widget.ownerDocument).catch(() => undefined);
+  for (const badge of live) if (thread && badge.threadId === thread.id) badge.recount();
 }
 
 class CountBadge implements CountView {
@@ -36,6 +50,8 @@ class CountBadge implements CountView {
   private key = '';
   private generation = 0;
   private renders = 0;
+  /** The thread last counted. */
+  threadId: string | undefined;
 
   constructor(
     private readonly host: LeaveAReplyCountElement,
@@ -43,7 +59,7 @@ class CountBadge implements CountView {
   ) {}
 
   hostChanged(): void {
-    followPageLanguage(this, true);
+    follow(this, true);
     const key = JSON.stringify(
       ['page-id', 'page-url', 'backend', 'api-key', 'project-id', 'auth-domain', 'app-id', 'database-id',
         'app-check-site-key', 'auth-emulator', 'firestore-emulator'].map((name) => this.host.getAttribute(name)),
@@ -57,7 +73,11 @@ class CountBadge implements CountView {
   }
 
   disconnected(): void {
-    followPageLanguage(this, false);
+    follow(this, false);
+  }
+
+  recount(): void {
+    void this.read();
   }
 
   private async read() {
@@ -74,8 +94,9 @@ class CountBadge implements CountView {
     const store: Promise<CommentStore> = provided ? Promise.resolve(provided) : loadBackend(settings).then((b) => b.store);
     const thread = resolveThread(settings.page, this.host.ownerDocument);
     try {
-      const count = await countInBatch(store, thread);
+      const [count, ref] = await Promise.all([countInBatch(store, thread), thread]);
       if (!current()) return;
+      this.threadId = ref.id;
       this.host.count = count;
       await this.render();
     } catch (error) {
