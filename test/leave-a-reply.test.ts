@@ -290,6 +290,28 @@ describe('<leave-a-reply>', () => {
     expect(m.$$('[part=comment]')).to.have.length(0);
   });
 
+  it('takes a firebaseConfig object set after it has loaded', async () => {
+    const error = sinon.stub(console, 'error');
+    try {
+      const el = document.createElement('leave-a-reply');
+      el.setAttribute('loading', 'eager');
+      el.setAttribute('firestore-emulator', '127.0.0.1:9'); // nothing listens: the SDK works offline
+      el.setAttribute('page-url', 'https://blog.example/config-later/');
+      document.body.append(el);
+      await el.boot();
+      const section = el.shadowRoot!.querySelector('lar-comment-section')!;
+      await section.updateComplete;
+      expect(section.shadowRoot!.querySelector('.config-error')).to.exist;
+
+      el.firebaseConfig = {apiKey: 'demo-key', projectId: 'demo-lar-config-later'};
+      await waitUntil(() => section.shadowRoot!.querySelector('lar-reply-form'), 'the widget did not start');
+      expect(section.shadowRoot!.querySelector('.config-error')).to.equal(null);
+      el.remove();
+    } finally {
+      error.restore();
+    }
+  });
+
   it('shows a visible message and a console error naming the attribute when misconfigured', async () => {
     const error = sinon.stub(console, 'error');
     try {

@@ -89,8 +89,16 @@ export const PARTS =
 export class LeaveAReplyElement extends HTMLElement {
   static readonly observedAttributes = OBSERVED;
 
+  private config: FirebaseOptions | undefined;
+
   /** The Firebase web app config as one object (instead of the separate attributes). */
-  firebaseConfig: FirebaseOptions | undefined;
+  get firebaseConfig(): FirebaseOptions | undefined {
+    return this.config;
+  }
+  set firebaseConfig(value: FirebaseOptions | undefined) {
+    this.config = value;
+    this.view?.hostChanged();
+  }
 
   private view: SectionView | undefined;
   private booting: Promise<void> | undefined;

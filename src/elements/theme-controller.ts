@@ -14,6 +14,10 @@ export function luminance(color: string): number | undefined {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
+// One MediaQueryList for every widget: creating one costs about a millisecond.
+let dark: MediaQueryList | undefined;
+const darkQuery = () => (dark ??= matchMedia('(prefers-color-scheme: dark)'));
+
 /**
  * Decides light or dark for the widget. With theme="auto" it reads the colour the host page gives
  * the widget's text (light text means a dark page), and re-reads when the page could have changed
@@ -23,7 +27,7 @@ export function luminance(color: string): number | undefined {
 export class ThemeController implements ReactiveController {
   scheme: Scheme = 'light';
   private observer: MutationObserver | undefined;
-  private readonly media = matchMedia('(prefers-color-scheme: dark)');
+  private readonly media = darkQuery();
 
   constructor(
     private readonly host: ReactiveElement,

@@ -4,6 +4,13 @@ export function plural(
   count: number,
   forms: Partial<Record<Intl.LDMLPluralRule, string>> & {other: string},
 ): string {
-  const rule = new Intl.PluralRules(lang).select(count);
+  const rule = pluralRules(lang).select(count);
   return (forms[rule] ?? forms.other).replace('#', count.toLocaleString(lang));
+}
+
+const rules = new Map<string, Intl.PluralRules>();
+function pluralRules(lang: string): Intl.PluralRules {
+  let rule = rules.get(lang);
+  if (!rule) rules.set(lang, (rule = new Intl.PluralRules(lang)));
+  return rule;
 }
