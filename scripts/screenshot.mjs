@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Makes docs/demo.png: starts the demo's dev server (the same code as `npm start`, always on
+// Makes docs/demo.png, docs/demo-dark.png and docs/demo-ar.png: starts the demo's dev server (the same code as `npm start`, always on
 // backend="local"), opens /demo/ in headless Chromium at 1280 px wide, posts a comment and a
-// reply through the widget's form as two different guests, and saves the comments area.
+// reply through the widget's form as two different guests, and saves the comments area in light,
+// dark and Arabic.
 //
 //   node scripts/screenshot.mjs [output.png]
 //
@@ -112,20 +113,37 @@ try {
   await page.locator('leave-a-reply li.comment').nth(1).waitFor();
 
   // From the end of the article through the form, across the main column (page coordinates).
-  const clip = await page.evaluate(() => {
-    const box = (selector) => document.querySelector(selector).getBoundingClientRect();
-    const [from, to, column] = [box('.entry-footer'), box('#comments'), box('.content-area')];
-    const margin = 24;
-    return {
-      x: Math.max(0, column.x - margin),
-      y: Math.max(0, from.y + scrollY - margin),
-      width: column.width + 2 * margin,
-      height: to.bottom - from.y + 2 * margin,
-    };
-  });
-  mkdirSync(dirname(output), {recursive: true});
-  await page.screenshot({path: output, clip, fullPage: true});
-  console.log(`Saved ${output} (${Math.round(statSync(output).size / 1024)} KB)`);
+  const shoot = async (path) => {
+    const clip = await page.evaluate(() => {
+      const box = (selector) => document.querySelector(selector).getBoundingClientRect();
+      const [from, to, column] = [box('.entry-footer'), box('#comments'), box('.content-area')];
+      const margin = 24;
+      return {
+        x: Math.max(0, column.x - margin),
+        y: Math.max(0, from.y + scrollY - margin),
+        width: column.width + 2 * margin,
+        height: to.bottom - from.y + 2 * margin,
+      };
+    });
+    mkdirSync(dirname(path), {recursive: true});
+    await page.screenshot({path, clip, fullPage: true});
+    console.log(`Saved ${path} (${Math.round(statSync(path).size / 1024)} KB)`);
+  };
+  await shoot(output);
+
+  // The same page in the reader's dark mode: the page follows prefers-color-scheme and the
+  // widget (theme="auto") follows the page, with no glue code.
+  await page.emulateMedia({colorScheme: 'dark'});
+  await page.waitForFunction(
+    () => document.querySelector('leave-a-reply').shadowRoot.querySelector('lar-comment-section').getAttribute('scheme') === 'dark',
+  );
+  await shoot(output.replace(/\.png$/, '-dark.png'));
+
+  // And in Arabic, laid out right to left.
+  await page.emulateMedia({colorScheme: 'light'});
+  await page.evaluate(() => document.querySelector('leave-a-reply').setAttribute('lang', 'ar'));
+  await page.getByRole('heading', {name: 'رأيان حول «Film Review for Her»'}).waitFor();
+  await shoot(output.replace(/\.png$/, '-ar.png'));
 } finally {
   await browser.close();
   await server.close();

@@ -64,6 +64,8 @@ describe('languages', () => {
     await settle(m);
     expect(text(m.$('[part=title]'))).to.equal('رأيان حول «Film Review for Her»');
     expect(getComputedStyle(m.f('form')).direction).to.equal('rtl');
+    // A comment written in English keeps its own direction inside the Arabic widget.
+    expect(getComputedStyle(m.$('[part=body] p')!).direction).to.equal('ltr');
     // The form's label sits at the right edge in RTL.
     const form = m.f('form').getBoundingClientRect();
     const label = m.f('label[for=body]').getBoundingClientRect();

@@ -29,7 +29,8 @@ export function safeHttpUrl(value: string | undefined): string | undefined {
 const LINK_REL = 'nofollow ugc noopener';
 
 function renderParagraph(paragraph: Paragraph): TemplateResult {
-  return html`<p>
+  // dir=auto: each paragraph takes the direction of its own text, whatever the page's language.
+  return html`<p dir="auto">
     ${paragraph.map(
       (line, i) =>
         html`${i > 0 ? html`<br />` : nothing}${line.map((run) =>
@@ -68,8 +69,8 @@ function renderAvatar(author: Author): TemplateResult {
 function renderAuthor(author: Author): TemplateResult {
   const href = safeHttpUrl(author.url);
   return href
-    ? html`<a part="author" class="author" href=${href} rel=${LINK_REL} target="_blank">${author.name}</a>`
-    : html`<span part="author" class="author">${author.name}</span>`;
+    ? html`<a part="author" class="author" dir="auto" href=${href} rel=${LINK_REL} target="_blank">${author.name}</a>`
+    : html`<span part="author" class="author" dir="auto">${author.name}</span>`;
 }
 
 export function renderComment(node: CommentNode, ctx: CommentViewContext): TemplateResult {
