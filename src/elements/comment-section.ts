@@ -97,6 +97,7 @@ export class CommentSection extends LitElement implements SectionView {
     if (pageKey !== this.pageKey) {
       this.pageKey = pageKey;
       this.replyTo = null;
+      this.thread = undefined; // let go of the old thread now: its comments never show beside the new page
       resolveThread(settings.page, this.host.ownerDocument).then(
         (thread) => {
           if (this.pageKey === pageKey) this.thread = thread;
