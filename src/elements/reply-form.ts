@@ -227,7 +227,9 @@ export class ReplyForm extends LitElement {
     const m = this.messages;
     const bodyError = this.errors.body;
     const ready = !!(this.store && this.session && this.thread);
-    return html`<form part="form" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown} aria-labelledby="form-title">
+    return html`<form part="form" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown} aria-labelledby="form-title form-context">
+      <!-- Names the form landmark after its page too (aria-labelledby reads hidden text), so several widgets on one page stay distinct. -->
+      <span id="form-context" hidden>${this.thread?.title ?? ''}</span>
       <h3 part="form-title" id="form-title">
         ${this.replyTo ? m.leaveReplyTo(this.replyTo.author.name) : m.leaveReply}
         ${this.replyTo
