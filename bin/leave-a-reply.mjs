@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// `npx leave-a-reply init`: sets a site's folder up for leave-a-reply's Firebase backend. Copies
+// this package's firebase.json, firestore.rules and firestore.indexes.json into the current
+// folder (asking before replacing a file that differs), then prints the script-tag snippet and
+// the steps left to do in the Firebase console. Plain Node, no dependencies.
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {createInterface} from 'node:readline';
+import {fileURLToPath} from 'node:url';
+
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+const FILES = ['firebase.json', 'firestore.rules', 'firestore.indexes.json'];
+
+const USAGE = `Usage: npx leave-a-reply init [--yes | --no]
+
+Writes firebase.json, firestore.rules and firestore.indexes.json into the current folder,
+then prints the snippet for your pages and the next steps.
+
+  --yes, -y   replace existing files that differ, without asking
+  --no, -n    keep existing files, without asking
+              (without either, you are asked about each one; when nobody can be asked,
+              existing files are kept)
+  --help, -h  show this help`;
+
+function fail(message, code = 2) {
+  console.error(`leave-a-reply: ${message}\n\n${USAGE}`);
+  process.exit(code);
+}
+
+/** The Firebase project id of this folder, if `firebase use` has set one. */
+function defaultProject(dir) {
+  try {
+    return JSON.parse(readFileSync(join(dir, '.firebaserc'), 'utf8')).projects?.default;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Asks yes/no questions on the terminal, one line per answer. Lines typed ahead are kept for the
+ * next question, and the end of input answers "no" (the default) to whatever is left.
+ */
+function terminalPrompt() {
+  const lines = [];
+  const waiting = [];
+  let closed = false;
+  const rl = createInterface({input: process.stdin});
+  rl.on('line', (line) => (waiting.length ? waiting.shift()(line) : lines.push(line)));
+  rl.on('close', () => {
+    closed = true;
+    while (waiting.length) waiting.shift()('');
+  });
+  return {
+    async confirm(question) {
+      process.stdout.write(`${question} [y/N] `);
+      const answer = lines.length ? lines.shift() : closed ? '' : await new Promise((resolve) => waiting.push(resolve));
+      if (closed && !answer) process.stdout.write('\n');
+      return /^y(es)?$/i.test(answer.trim());
+    },
+    close: () => rl.close(),
+  };
+}
+
+async function init({policy}) {
+  const dir = process.cwd();
+  const version = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
+  const interactive = policy === 'ask' && process.stdin.isTTY && process.stdout.isTTY;
+  const prompt = interactive ? terminalPrompt() : undefined;
+  const kept = [];
+  try {
+    for (const name of FILES) {
+      const source = join(packageRoot, name);
+      if (!existsSync(source)) throw new Error(`this copy of leave-a-reply has no ${name}; reinstall it`);
+      const content = readFileSync(source);
+      const target = join(dir, name);
+      if (existsSync(target)) {
+        if (readFileSync(target).equals(content)) {
+          console.log(`  unchanged  ${name}`);
+          continue;
+        }
+        let replace = policy === 'yes';
+        if (prompt) replace = await prompt.confirm(`  ${name} exists and differs. Replace it?`);
+        if (!replace) {
+          kept.push(name);
+          const why = policy === 'no' ? '--no' : interactive ? 'you said no' : 'not asked: not a terminal; --yes replaces it';
+          console.log(`  kept       ${name} (exists; ${why})`);
+          continue;
+        }
+        writeFileSync(target, content);
+        console.log(`  replaced   ${name}`);
+        continue;
+      }
+      writeFileSync(target, content);
+      console.log(`  wrote      ${name}`);
+    }
+  } finally {
+    prompt?.close();
+  }
+
+  const project = defaultProject(dir) ?? 'your-project-id';
+  if (kept.includes('firebase.json')) {
+    console.log(`
+Your firebase.json was kept. Make sure it deploys the rules and indexes:
+  "firestore": {"rules": "firestore.rules", "indexes": "firestore.indexes.json"}`);
+  }
+  if (kept.includes('firestore.rules')) {
+    console.log(`
+Your firestore.rules was kept. leave-a-reply's rules are the only gate on who may write what:
+compare yours with ${join(packageRoot, 'firestore.rules')}.`);
+  }
+  console.log(`
+Add this where the comments should appear (the values are your Firebase web app's config,
+from the Firebase console: Project settings → General → Your apps):
+
+  <script type="module" src="https://cdn.jsdelivr.net/npm/leave-a-reply@${version}/dist/leave-a-reply.js"></script>
+  <leave-a-reply api-key="…" project-id="${project}" auth-domain="${project}.firebaseapp.com" app-id="…"
+                 providers="guest"></leave-a-reply>
+
+(Or host the package's dist/ folder with your site and point the script there.)
+
+Next steps:
+  1. Firebase console → Authentication → Sign-in method: enable Anonymous (guest comments)
+     and each provider you add to providers="…" (e.g. providers="guest google github");
+     under Settings → Authorized domains, add your site's domain.
+  2. Firebase console → Firestore Database: create the database.
+  3. Deploy the rules and indexes from this folder:
+       npx firebase-tools login
+       npx firebase-tools deploy --only firestore --project ${project}
+  4. Moderators: add a document admins/{their uid} in the Firebase console.`);
+}
+
+const [command, ...options] = process.argv.slice(2);
+if (!command || command === '--help' || command === '-h' || command === 'help') {
+  console.log(USAGE);
+  process.exit(command ? 0 : 2);
+}
+if (command !== 'init') fail(`unknown command "${command}"`);
+let policy = 'ask';
+for (const option of options) {
+  if (option === '--yes' || option === '-y') policy = 'yes';
+  else if (option === '--no' || option === '-n') policy = 'no';
+  else if (option === '--help' || option === '-h') {
+    console.log(USAGE);
+    process.exit(0);
+  } else fail(`unknown option "${option}"`);
+}
+if (options.some((o) => /^(--yes|-y)$/.test(o)) && options.some((o) => /^(--no|-n)$/.test(o))) {
+  fail('--yes and --no cannot go together');
+}
+try {
+  await init({policy});
+} catch (error) {
+  console.error(`leave-a-reply: ${error.message}`);
+  process.exit(1);
+}
