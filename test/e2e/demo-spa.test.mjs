@@ -3,8 +3,12 @@
 // never a frame of the previous route's, and the count badges follow.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import {startDemo} from '../../scripts/start-demo.mjs';
 import {launchChromium} from './chromium.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let demo;
 let browser;
@@ -108,6 +112,12 @@ test('client-side routes switch the widget between threads with no flash of the 
   await assertEventually(async () =>
     assert.deepEqual(await badges.allTextContents(), ['1 thought', '1 thought', 'No thoughts yet']),
   );
+
+  await page.addScriptTag({content: axeSource});
+  const violations = await page.evaluate(async () =>
+    (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(' | ')}`),
+  );
+  assert.deepEqual(violations, [], 'axe finds nothing');
 
   // A reload lands on the same route.
   await page.reload();
