@@ -4,4 +4,6 @@ export default {
   exclude: ['src/elements/*.styles.ts'],
   outdir: '.',
   litelement: true,
+  // package.json names custom-elements.json itself; the analyzer would point it at its scratch folder.
+  packagejson: false,
 };

@@ -81,7 +81,7 @@ const escapeAttribute = (value) =>
  * @param {Record<string, string>} attributes
  */
 export function setWidgetAttributes(html, attributes) {
-  return html.replace(/<leave-a-reply\b([^>]*)>/, (_tag, existing) => {
+  return html.replace(/<leave-a-reply(?=[\s>])([^>]*)>/, (_tag, existing) => {
     let kept = existing;
     for (const name of Object.keys(attributes)) {
       kept = kept.replace(new RegExp(`\\s${name}(?:\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s"'>]+))?(?=[\\s/>]|$)`, 'g'), '');
