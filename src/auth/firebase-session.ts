@@ -1,11 +1,22 @@
 /**
  * The Firebase Auth session: the only module that imports `firebase/auth`. The SDK is loaded on
- * first need (a subscriber or a guest post), so reading a thread never waits for it.
+ * first need (the reader starts to write or sign in, or a signed-in reader comes back), so reading
+ * a thread never waits for it.
  */
-import type {FirebaseApp} from 'firebase/app';
-import type {Auth, User} from 'firebase/auth';
+import type {FirebaseApp, FirebaseError} from 'firebase/app';
+import type {Auth, AuthProvider, OAuthCredential, User, UserCredential} from 'firebase/auth';
 import type {AuthorProvider} from '../model/comment.js';
-import type {Session, SessionUser} from './session.js';
+import {isEmailSignInLink, withoutEmailSignIn} from '../model/page-identity.js';
+import {
+  SessionError,
+  type OAuthProviderName,
+  type ResumedSignIn,
+  type Session,
+  type SessionErrorCode,
+  type SessionUser,
+  type SignInKind,
+  type SignInOutcome,
+} from './session.js';
 
 type AuthSdk = typeof import('firebase/auth');
 
@@ -25,23 +36,147 @@ const PROVIDER_IDS: Record<string, AuthorProvider> = {
   emailLink: 'email',
 };
 
-export function sessionUserFrom(user: User): SessionUser {
+/** The ID token's `firebase.sign_in_provider`: what firestore.rules compare `author.provider` with. */
+const SIGN_IN_PROVIDERS: Record<string, AuthorProvider> = {...PROVIDER_IDS, anonymous: 'guest', custom: 'custom'};
+
+/**
+ * The reader as the UI sees them. `signInProvider` (from the ID token) says how they signed in
+ * this time, which matters once a guest has linked an account or an account has several.
+ */
+export function sessionUserFrom(user: User, signInProvider?: string | null): SessionUser {
   // A custom-token account has no provider data.
-  const provider = user.isAnonymous ? 'guest' : (PROVIDER_IDS[user.providerData[0]?.providerId ?? ''] ?? 'custom');
-  return {
-    uid: user.uid,
-    provider,
-    ...(user.displayName ? {name: user.displayName} : {}),
-    ...(user.photoURL ? {avatarUrl: user.photoURL} : {}),
-  };
+  const provider =
+    (signInProvider && SIGN_IN_PROVIDERS[signInProvider]) ||
+    (user.isAnonymous ? 'guest' : (PROVIDER_IDS[user.providerData[0]?.providerId ?? ''] ?? 'custom'));
+  const info = user.providerData.find((p) => p.providerId === signInProvider) ?? user.providerData[0];
+  const name = user.displayName || info?.displayName;
+  const avatarUrl = user.photoURL || info?.photoURL;
+  return {uid: user.uid, provider, ...(name ? {name} : {}), ...(avatarUrl ? {avatarUrl} : {})};
 }
 
 const sameUser = (a: SessionUser | null, b: SessionUser | null) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Firebase's error codes, in the words the form explains. Anything else is `failed`. */
+const ERROR_CODES: Record<string, SessionErrorCode> = {
+  'auth/popup-closed-by-user': 'cancelled',
+  'auth/cancelled-popup-request': 'cancelled',
+  'auth/user-cancelled': 'cancelled',
+  'auth/redirect-cancelled-by-user': 'cancelled',
+  'auth/operation-not-allowed': 'not-enabled',
+  'auth/admin-restricted-operation': 'not-enabled',
+  'auth/account-exists-with-different-credential': 'account-exists',
+  'auth/credential-already-in-use': 'account-exists',
+  'auth/email-already-in-use': 'account-exists',
+  'auth/invalid-action-code': 'invalid-link',
+  'auth/expired-action-code': 'invalid-link',
+  'auth/invalid-email': 'invalid-email',
+  'auth/missing-email': 'invalid-email',
+  'auth/network-request-failed': 'network',
+  'auth/timeout': 'network',
+};
+
+const codeOf = (error: unknown) => (error as {code?: unknown})?.code?.toString() ?? '';
+
+function sessionError(error: unknown): SessionError {
+  if (error instanceof SessionError) return error;
+  const authCode = codeOf(error);
+  // "Firebase: Error (auth/internal-error)." says little; the code alone says as much.
+  const raw = error instanceof Error ? error.message : String(error);
+  const message = raw.replace(/^Firebase:\s*/, '').replace(/\s*\(auth\/[\w-]+\)\.?$/, '').trim() || authCode;
+  return new SessionError(ERROR_CODES[authCode] ?? 'failed', message || 'unknown error', authCode ? {authCode} : {});
+}
+
+function oauthProvider(sdk: AuthSdk, name: OAuthProviderName): AuthProvider {
+  switch (name) {
+    case 'google':
+      // "Change" should let the reader pick another Google account, not reuse the last one.
+      return new sdk.GoogleAuthProvider().setCustomParameters({prompt: 'select_account'});
+    case 'github':
+      return new sdk.GithubAuthProvider();
+    case 'twitter':
+      return new sdk.TwitterAuthProvider();
+    case 'facebook':
+      return new sdk.FacebookAuthProvider();
+    case 'microsoft':
+      return new sdk.OAuthProvider('microsoft.com');
+    case 'apple':
+      // Apple gives the reader's name only when asked, and only the first time.
+      return new sdk.OAuthProvider('apple.com').addScope('name');
+  }
+}
+
+/** The account a refused link was for, so the reader can sign in to it instead. */
+function credentialFromError(sdk: AuthSdk, name: OAuthProviderName, error: FirebaseError): OAuthCredential | null {
+  switch (name) {
+    case 'google':
+      return sdk.GoogleAuthProvider.credentialFromError(error);
+    case 'github':
+      return sdk.GithubAuthProvider.credentialFromError(error);
+    case 'twitter':
+      return sdk.TwitterAuthProvider.credentialFromError(error);
+    case 'facebook':
+      return sdk.FacebookAuthProvider.credentialFromError(error);
+    default:
+      return sdk.OAuthProvider.credentialFromError(error);
+  }
+}
+
+/** A cheap look at the URL, before loading the SDK to be sure. */
+export function looksLikeEmailLink(href: string): boolean {
+  return isEmailSignInLink(new URL(href));
+}
+
+/** The page's URL without an email link's parameters: where a new link should bring the reader back. */
+export function withoutEmailLink(href: string): string {
+  return withoutEmailSignIn(new URL(href)).href;
+}
+
+// Storage may be blocked (private mode, sandboxed frames): then these hints are simply absent.
+function storageGet(storage: () => Storage, key: string): string | null {
+  try {
+    return storage().getItem(key);
+  } catch {
+    return null;
+  }
+}
+function storageSet(storage: () => Storage, key: string, value: string | null): void {
+  try {
+    if (value === null) storage().removeItem(key);
+    else storage().setItem(key, value);
+  } catch {
+    // see above
+  }
+}
+const local = () => localStorage;
+const session = () => sessionStorage;
+
+interface PendingRedirect {
+  provider: OAuthProviderName;
+  /** The reader was a guest: the redirect links the account to the guest's identity. */
+  link: boolean;
+}
+
+interface PendingEmailLink {
+  email: string;
+  /** Sign in to the address's existing account rather than link it to the guest. */
+  signIn?: boolean;
+}
+
+function parse<T>(raw: string | null): T | null {
+  try {
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
 export class FirebaseSession implements Session {
+  readonly canSignIn = true;
   private current: SessionUser | null = null;
   private readonly listeners = new Set<(user: SessionUser | null) => void>();
   private started?: Promise<{auth: Auth; sdk: AuthSdk}>;
+  private resumed?: Promise<ResumedSignIn>;
+  private updates = 0;
 
   constructor(
     private readonly app: FirebaseApp,
@@ -56,39 +191,245 @@ export class FirebaseSession implements Session {
   subscribe(listener: (user: SessionUser | null) => void): () => void {
     this.listeners.add(listener);
     listener(this.current);
+    // A returning reader (or one coming back from a sign-in) is shown as signed in at once; for
+    // anyone else Auth waits for prepare(), i.e. for the reader to start writing.
+    if (this.hasPersistedUser() || this.pendingRedirect() || looksLikeEmailLink(location.href)) this.prepare();
+    return () => this.listeners.delete(listener);
+  }
+
+  prepare(): void {
     // A failed load shows up where it matters: in guest() or a sign-in.
     this.start().catch(() => {});
-    return () => this.listeners.delete(listener);
   }
 
   async guest(): Promise<SessionUser> {
     const {auth, sdk} = await this.start();
     await auth.authStateReady(); // a returning reader's account is restored, not replaced
-    const user = auth.currentUser ?? (await sdk.signInAnonymously(auth)).user;
-    this.update(user);
-    return sessionUserFrom(user);
+    try {
+      const user = auth.currentUser ?? (await sdk.signInAnonymously(auth)).user;
+      return await this.describe(user);
+    } catch (error) {
+      throw sessionError(error);
+    }
+  }
+
+  async signIn(name: OAuthProviderName): Promise<SignInOutcome> {
+    const {auth, sdk} = await this.start();
+    await auth.authStateReady();
+    const provider = oauthProvider(sdk, name);
+    const guest = auth.currentUser?.isAnonymous ? auth.currentUser : null;
+    const resolver = sdk.browserPopupRedirectResolver;
+    try {
+      const result = guest
+        ? await sdk.linkWithPopup(guest, provider, resolver)
+        : await sdk.signInWithPopup(auth, provider, resolver);
+      return await this.settle(result, guest ? 'linked' : 'signed-in', name);
+    } catch (error) {
+      if (codeOf(error) === 'auth/popup-blocked') {
+        // The page leaves for the provider and comes back; resume() finishes there.
+        this.setPendingRedirect({provider: name, link: !!guest});
+        try {
+          return await (guest ? sdk.linkWithRedirect(guest, provider, resolver) : sdk.signInWithRedirect(auth, provider, resolver));
+        } catch (redirectError) {
+          this.setPendingRedirect(null);
+          throw sessionError(redirectError);
+        }
+      }
+      return this.recover(error, name, !!guest);
+    }
+  }
+
+  async sendSignInLink(email: string): Promise<void> {
+    const {auth, sdk} = await this.start();
+    try {
+      await sdk.sendSignInLinkToEmail(auth, email, {url: withoutEmailLink(location.href), handleCodeInApp: true});
+    } catch (error) {
+      throw sessionError(error);
+    }
+    const before = parse<PendingEmailLink>(storageGet(local, this.emailKey));
+    this.setPendingEmail({email, ...(before?.email === email && before.signIn ? {signIn: true} : {})});
+  }
+
+  async completeSignInLink(email: string): Promise<SignInOutcome> {
+    const {auth, sdk} = await this.start();
+    await auth.authStateReady();
+    if (!sdk.isSignInWithEmailLink(auth, location.href)) {
+      throw new SessionError('invalid-link', 'This page was not opened from a sign-in link.');
+    }
+    const pending = parse<PendingEmailLink>(storageGet(local, this.emailKey));
+    return this.finishEmailLink(auth, sdk, email, pending?.email === email && !!pending.signIn);
+  }
+
+  resume(): Promise<ResumedSignIn> {
+    return (this.resumed ??= this.finishEarlierSignIn());
+  }
+
+  async signInWithCustomToken(token: string): Promise<SignInOutcome> {
+    const {auth, sdk} = await this.start();
+    try {
+      return await this.settle(await sdk.signInWithCustomToken(auth, token), 'signed-in', 'custom');
+    } catch (error) {
+      throw sessionError(error);
+    }
+  }
+
+  async signOut(): Promise<void> {
+    this.setPendingRedirect(null);
+    if (!this.started && !this.hasPersistedUser()) {
+      this.publish(null);
+      return;
+    }
+    const {auth, sdk} = await this.start();
+    await sdk.signOut(auth);
+    this.updates++;
+    this.publish(null);
   }
 
   private start(): Promise<{auth: Auth; sdk: AuthSdk}> {
     this.started ??= import('firebase/auth').then((sdk) => {
       // initializeAuth rather than getAuth: the reader stays signed in through localStorage, and
-      // the IndexedDB persistence and pop-up code getAuth pulls in stay out of this chunk.
-      // Called again for the same app with the same options, it returns the same instance.
+      // IndexedDB persistence stays out. The pop-up code is passed per call (and loads its
+      // helper iframe then). Called again for the same app with the same options, it returns the
+      // same instance, so every session on one app shares one reader.
       const auth = sdk.initializeAuth(this.app, {persistence: sdk.browserLocalPersistence});
       if (this.options.emulator) {
         const url = /^https?:\/\//.test(this.options.emulator) ? this.options.emulator : `http://${this.options.emulator}`;
         sdk.connectAuthEmulator(auth, url, {disableWarnings: true});
       }
-      sdk.onAuthStateChanged(auth, (user) => this.update(user));
+      // Token changes, not just auth-state changes: linking a guest keeps the uid but changes
+      // how the reader is signed in.
+      sdk.onIdTokenChanged(auth, (user) => void this.update(user));
       return {auth, sdk};
     });
     return this.started;
   }
 
-  private update(user: User | null): void {
-    const next = user ? sessionUserFrom(user) : null;
+  /** Redirect results and email links: sign-ins that began before this page loaded. */
+  private async finishEarlierSignIn(): Promise<ResumedSignIn> {
+    const redirect = this.pendingRedirect();
+    const emailLink = looksLikeEmailLink(location.href);
+    if (!redirect && !emailLink) return {state: 'none'};
+    try {
+      const {auth, sdk} = await this.start();
+      await auth.authStateReady();
+      if (redirect) {
+        this.setPendingRedirect(null);
+        try {
+          const result = await sdk.getRedirectResult(auth, sdk.browserPopupRedirectResolver);
+          if (result) return {state: 'done', outcome: await this.settle(result, redirect.link ? 'linked' : 'signed-in', redirect.provider)};
+        } catch (error) {
+          return {state: 'done', outcome: await this.recover(error, redirect.provider, redirect.link)};
+        }
+      }
+      if (emailLink && sdk.isSignInWithEmailLink(auth, location.href)) {
+        const pending = parse<PendingEmailLink>(storageGet(local, this.emailKey));
+        // Opened in another browser: only the reader can say which address the link was for.
+        if (!pending) return {state: 'needs-email'};
+        return {state: 'done', outcome: await this.finishEmailLink(auth, sdk, pending.email, !!pending.signIn)};
+      }
+      return {state: 'none'};
+    } catch (error) {
+      return {state: 'failed', error: sessionError(error)};
+    }
+  }
+
+  private async finishEmailLink(auth: Auth, sdk: AuthSdk, email: string, signIn: boolean): Promise<SignInOutcome> {
+    const link = location.href;
+    const guest = !signIn && auth.currentUser?.isAnonymous ? auth.currentUser : null;
+    try {
+      const result = guest
+        ? await sdk.linkWithCredential(guest, sdk.EmailAuthProvider.credentialWithLink(email, link))
+        : await sdk.signInWithEmailLink(auth, email, link);
+      this.setPendingEmail(null);
+      return await this.settle(result, guest ? 'linked' : 'signed-in', 'email');
+    } catch (error) {
+      const code = codeOf(error);
+      if (guest && (code === 'auth/email-already-in-use' || code === 'auth/credential-already-in-use')) {
+        // The address has an account here already, and the link was spent finding that out.
+        // A new one signs in to that account; the guest's comments stay the guest's.
+        try {
+          await sdk.sendSignInLinkToEmail(auth, email, {url: withoutEmailLink(link), handleCodeInApp: true});
+        } catch (sendError) {
+          throw sessionError(sendError);
+        }
+        this.setPendingEmail({email, signIn: true});
+        throw new SessionError('link-resent', 'That address already has an account here; a new link was sent.', {authCode: code, email});
+      }
+      throw sessionError(error);
+    } finally {
+      // A spent link must not be tried again on reload, nor be shared by copying the address.
+      if (looksLikeEmailLink(location.href)) history.replaceState(history.state, '', withoutEmailLink(location.href));
+    }
+  }
+
+  /** After a refused link: sign in to the account the provider vouched for, or explain. */
+  private async recover(error: unknown, name: OAuthProviderName, wasGuest: boolean): Promise<SignInOutcome> {
+    const code = codeOf(error);
+    if (wasGuest && (code === 'auth/credential-already-in-use' || code === 'auth/email-already-in-use')) {
+      const {auth, sdk} = await this.start();
+      const credential = credentialFromError(sdk, name, error as FirebaseError);
+      if (credential) {
+        try {
+          return await this.settle(await sdk.signInWithCredential(auth, credential), 'switched', name);
+        } catch (signInError) {
+          throw sessionError(signInError);
+        }
+      }
+    }
+    throw sessionError(error);
+  }
+
+  private async settle(result: UserCredential, kind: SignInKind, method: SignInOutcome['method']): Promise<SignInOutcome> {
+    return {kind, method, user: await this.describe(result.user)};
+  }
+
+  /** The reader as the UI sees them, published to subscribers. */
+  private async describe(user: User): Promise<SessionUser> {
+    const seen = ++this.updates;
+    const token = await user.getIdTokenResult().catch(() => null);
+    const described = sessionUserFrom(user, token?.signInProvider);
+    if (seen === this.updates) this.publish(described);
+    return described;
+  }
+
+  private async update(user: User | null): Promise<void> {
+    if (user) await this.describe(user);
+    else {
+      this.updates++;
+      this.publish(null);
+    }
+  }
+
+  private publish(next: SessionUser | null): void {
     if (sameUser(next, this.current)) return;
     this.current = next;
     for (const listener of this.listeners) listener(next);
+  }
+
+  // What browserLocalPersistence writes for a signed-in reader of this app. Only a hint for
+  // loading Auth early; if the SDK ever renames it, a returning reader is shown once they start
+  // to write instead.
+  private hasPersistedUser(): boolean {
+    return storageGet(local, `firebase:authUser:${this.app.options.apiKey}:${this.app.name}`) !== null;
+  }
+
+  private get emailKey(): string {
+    return `leave-a-reply:email-link:${this.app.name}`;
+  }
+
+  private setPendingEmail(pending: PendingEmailLink | null): void {
+    storageSet(local, this.emailKey, pending && JSON.stringify(pending));
+  }
+
+  private get redirectKey(): string {
+    return `leave-a-reply:redirect:${this.app.name}`;
+  }
+
+  private pendingRedirect(): PendingRedirect | null {
+    return parse<PendingRedirect>(storageGet(session, this.redirectKey));
+  }
+
+  private setPendingRedirect(pending: PendingRedirect | null): void {
+    storageSet(session, this.redirectKey, pending && JSON.stringify(pending));
   }
 }

@@ -1,4 +1,4 @@
-import type {Session, SessionUser} from './session.js';
+import {SessionError, type ResumedSignIn, type Session, type SessionUser, type SignInOutcome} from './session.js';
 
 const GUEST_KEY = 'leave-a-reply:guest-uid';
 
@@ -7,6 +7,8 @@ const GUEST_KEY = 'leave-a-reply:guest-uid';
  * config is given, so the demo and previews work without a project.
  */
 export class LocalSession implements Session {
+  /** Without a Firebase project there are no accounts to sign in with: only the guest form. */
+  readonly canSignIn = false;
   private current: SessionUser | null = null;
   private readonly listeners = new Set<(user: SessionUser | null) => void>();
 
@@ -38,4 +40,42 @@ export class LocalSession implements Session {
     }
     return this.current;
   }
+
+  prepare(): void {}
+
+  resume(): Promise<ResumedSignIn> {
+    return Promise.resolve({state: 'none'});
+  }
+
+  signIn(): Promise<SignInOutcome> {
+    return Promise.reject(unavailable());
+  }
+
+  sendSignInLink(): Promise<void> {
+    return Promise.reject(unavailable());
+  }
+
+  completeSignInLink(): Promise<SignInOutcome> {
+    return Promise.reject(unavailable());
+  }
+
+  signInWithCustomToken(): Promise<SignInOutcome> {
+    return Promise.reject(unavailable());
+  }
+
+  /** Forgets the guest identity kept in this browser. */
+  async signOut(): Promise<void> {
+    try {
+      this.storage.removeItem(GUEST_KEY);
+    } catch {
+      // nothing kept
+    }
+    if (this.current) {
+      this.current = null;
+      this.listeners.forEach((listener) => listener(null));
+    }
+  }
 }
+
+const unavailable = () =>
+  new SessionError('unavailable', 'Signing in with an account needs a Firebase project (api-key and project-id).');

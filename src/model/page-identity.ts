@@ -11,6 +11,23 @@ const TRACKING_PARAMS = new Set([
 const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_'];
 const INDEX_FILE = /\/index\.html?$/i;
 
+/**
+ * What a Firebase Auth email sign-in link adds to the page's URL when it brings the reader back.
+ * Not part of the page: the thread (and the reader's draft) must be the same as before.
+ */
+const EMAIL_SIGN_IN_PARAMS = ['mode', 'oobCode', 'apiKey', 'lang', 'continueUrl', 'tenantId'];
+
+export function isEmailSignInLink(url: URL): boolean {
+  return url.searchParams.get('mode') === 'signIn' && url.searchParams.has('oobCode');
+}
+
+/** The URL without an email sign-in link's parameters (a copy; other URLs come back unchanged). */
+export function withoutEmailSignIn(url: URL): URL {
+  const copy = new URL(url);
+  if (isEmailSignInLink(copy)) for (const name of EMAIL_SIGN_IN_PARAMS) copy.searchParams.delete(name);
+  return copy;
+}
+
 function isTrackingParam(name: string): boolean {
   const lower = name.toLowerCase();
   return TRACKING_PARAMS.has(lower) || TRACKING_PREFIXES.some((prefix) => lower.startsWith(prefix));
@@ -22,7 +39,7 @@ function isTrackingParam(name: string): boolean {
  * except on the root path.
  */
 export function normalizePageUrl(raw: string, base?: string): string {
-  const url = new URL(raw.trim(), base); // URL lower-cases scheme and host and drops default ports.
+  const url = withoutEmailSignIn(new URL(raw.trim(), base)); // URL lower-cases scheme and host and drops default ports.
   url.hash = '';
   url.username = '';
   url.password = '';
