@@ -29,12 +29,25 @@ export function loadBackend(settings: WidgetSettings): Promise<Backend> {
 
 async function createBackend(settings: WidgetSettings): Promise<Backend> {
   if (settings.backend === 'local' || !settings.firebase) {
-    const [{LocalStore}, {LocalSession}] = await Promise.all([
-      import('../store/local-store.js'),
-      import('../auth/local-session.js'),
-    ]);
-    return {store: new LocalStore(), session: new LocalSession()};
+    const [{LocalStore}, session] = await Promise.all([import('../store/local-store.js'), localBackendSession(settings)]);
+    return {store: new LocalStore(), session};
   }
   const {createFirebaseBackend} = await import('./firebase-backend.js');
   return createFirebaseBackend(settings);
+}
+
+/**
+ * backend="local" keeps comments in this browser; with a Firebase config it still signs readers in
+ * with Firebase Auth (e.g. the Auth emulator), without one only the guest form is offered.
+ */
+async function localBackendSession(settings: WidgetSettings): Promise<Session> {
+  if (!settings.firebase) {
+    const {LocalSession} = await import('../auth/local-session.js');
+    return new LocalSession();
+  }
+  const [{firebaseAppFor}, {FirebaseSession}] = await Promise.all([
+    import('./firebase-app.js'),
+    import('../auth/firebase-session.js'),
+  ]);
+  return new FirebaseSession(firebaseAppFor(settings), {emulator: settings.authEmulator});
 }
