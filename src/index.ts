@@ -5,6 +5,8 @@
 export {LeaveAReplyConfigElement, LeaveAReplyCountElement, LeaveAReplyElement} from './leave-a-reply.js';
 export {CommentPostedEvent} from './events/comment-posted-event.js';
 export {LarErrorEvent, type LarErrorDetail} from './events/error-event.js';
+export {SignInEvent} from './events/sign-in-event.js';
+export {SignOutEvent} from './events/sign-out-event.js';
 export type {Author, AuthorProvider, Comment, CommentStatus, NewComment, SortOrder, ThreadRef} from './model/comment.js';
 export {LIMITS} from './model/limits.js';
 export {normalizePageUrl, threadIdForUrl} from './model/page-identity.js';
@@ -16,6 +18,16 @@ export {
   type ThreadWatch,
   type WatchOptions,
 } from './store/comment-store.js';
-export {sessionContext, type Session, type SessionUser} from './auth/session.js';
+export {
+  sessionContext,
+  SessionError,
+  type OAuthProviderName,
+  type ResumedSignIn,
+  type Session,
+  type SessionErrorCode,
+  type SessionUser,
+  type SignInKind,
+  type SignInOutcome,
+} from './auth/session.js';
 export {MemoryStore} from './store/memory-store.js';
 export type {FirebaseOptions} from './boot/firebase-options.js';

@@ -2,6 +2,7 @@ import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {state} from 'lit/decorators.js';
 import {defineElement} from '../define.js';
 import {consume, provide} from '@lit/context';
+import {SessionController} from '../auth/session-controller.js';
 import {sessionContext, type Session} from '../auth/session.js';
 import {loadBackend} from '../boot/backend.js';
 import {readSettings, type SettingsProblem, type WidgetSettings} from '../boot/settings.js';
@@ -64,6 +65,8 @@ export class CommentSection extends LitElement implements SectionView {
     this.announceArrivals(state, previous),
   );
   protected readonly jsonLd = new JsonLdController(this, () => ({element: this.host, thread: this.thread, state: this.threadController.state}));
+  /** Fires lar-sign-in / lar-sign-out, and serves the host's signInWithCustomToken() and signOut(). */
+  private readonly sessionController = new SessionController(this, () => this.session);
   private backendKey = '';
   private pageKey = '';
   private ownPostIds = new Set<string>();
@@ -123,6 +126,23 @@ export class CommentSection extends LitElement implements SectionView {
     if (this.settings) {
       this.threadController.follow(this.store, this.thread, {sort: this.settings.sort, pageSize: PAGE_SIZE});
     }
+  }
+
+  /** The host element's signInWithCustomToken(): resolves once the reader is signed in. */
+  async signInWithCustomToken(token: string): Promise<void> {
+    await (await this.readySession()).signInWithCustomToken(token);
+  }
+
+  /** The host element's signOut(). */
+  async signOut(): Promise<void> {
+    await (await this.readySession()).signOut();
+  }
+
+  private readySession(): Promise<Session> {
+    if (this.problems.length) {
+      return Promise.reject(new Error(`<leave-a-reply> cannot sign in: ${this.problems.map((p) => p.message).join(' ')}`));
+    }
+    return this.sessionController.ready();
   }
 
   private fail(code: string, message: string) {
@@ -207,11 +227,12 @@ export class CommentSection extends LitElement implements SectionView {
         ${state.locked
           ? html`<p part="status" class="status">${m.locked}</p>`
           : html`<lar-reply-form
-              exportparts="form,form-title,field,input,textarea,submit,sign-in,provider-button,status,error"
+              exportparts="form,form-title,field,input,textarea,submit,sign-in,provider-button,avatar,status,error"
               .thread=${this.thread}
               .replyTo=${this.replyTo}
               .offline=${state.offline}
               .messages=${m}
+              .providers=${this.settings?.providers ?? ['guest']}
               @lar-cancel-reply=${this.cancelReply}
               @lar-comment-posted=${this.onPosted}
             ></lar-reply-form>`}

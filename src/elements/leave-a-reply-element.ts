@@ -4,6 +4,8 @@ import {providedStore, whenNearViewport} from './lazy-boot.js';
 /** What the lazily loaded view exposes to its host element. */
 export interface SectionView extends HTMLElement {
   hostChanged(): void;
+  signInWithCustomToken(token: string): Promise<void>;
+  signOut(): Promise<void>;
 }
 
 const OBSERVED = [
@@ -46,6 +48,8 @@ export const PARTS =
  *
  * @fires lar-comment-posted - A reader's comment was accepted. `detail` is the comment.
  * @fires lar-error - Something failed. `detail` is `{code, message}`.
+ * @fires lar-sign-in - The widget learned who the reader is: they signed in (a provider, an email link, your custom token, or as a guest with their first comment), a guest upgraded to an account, or a signed-in reader came back. `detail` is the user `{uid, provider, name?, avatarUrl?}`.
+ * @fires lar-sign-out - The reader signed out (Log Out, or `signOut()`).
  *
  * @csspart header - The heading area.
  * @csspart title - The "N thoughts on “T”" heading.
@@ -159,6 +163,22 @@ export class LeaveAReplyElement extends HTMLElement {
       this.view.setAttribute('exportparts', PARTS);
       this.shadowRoot!.append(this.view);
     }));
+  }
+
+  /**
+   * Signs the reader in with a Firebase custom token minted by your server (Admin SDK
+   * `createCustomToken(uid)`), so readers comment with your site's own accounts. Loads the widget
+   * first if it has not loaded yet. Rejects when the token is refused.
+   */
+  async signInWithCustomToken(token: string): Promise<void> {
+    await this.boot();
+    await this.view!.signInWithCustomToken(token);
+  }
+
+  /** Signs the reader out (as the form's Log Out button does). */
+  async signOut(): Promise<void> {
+    await this.boot();
+    await this.view!.signOut();
   }
 
   private reflect(name: string, value: string | null) {

@@ -99,5 +99,90 @@ export const formStyles = [
       opacity: 0.6;
       cursor: progress;
     }
+
+    /* The sign-in area: provider icons, or the signed-in account. */
+    .sign-in {
+      display: grid;
+      gap: calc(var(--_space) * 0.5);
+    }
+    /* Kept in the page while empty, so what it says next is announced. */
+    .sign-in-status:empty {
+      min-height: 0;
+    }
+    .providers {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .provider {
+      display: inline-grid;
+      place-items: center;
+      inline-size: 2.5rem;
+      block-size: 2.5rem;
+      padding: 0;
+      color: inherit;
+      background: var(--_input);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    .provider:hover {
+      border-color: currentColor;
+    }
+    .provider[aria-disabled='true'] {
+      opacity: 0.6;
+      cursor: progress;
+    }
+    .account {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 0.75rem;
+    }
+    .account-photo {
+      inline-size: var(--_avatar);
+      block-size: var(--_avatar);
+      border-radius: 50%;
+      object-fit: cover;
+    }
+    .account-photo.initial {
+      display: inline-grid;
+      place-items: center;
+      background: var(--_border);
+      font-weight: 600;
+    }
+    .account-name {
+      font-weight: 600;
+    }
+    .account-actions {
+      display: inline-flex;
+      gap: 0.75rem;
+    }
+    .link {
+      background: none;
+      border: none;
+      padding: 0;
+      color: var(--_accent);
+      text-decoration: underline;
+      justify-self: start;
+    }
+    .email-link {
+      display: grid;
+      gap: 0.25rem;
+    }
+    .email-row {
+      display: flex;
+      gap: 0.5rem;
+    }
+    .secondary {
+      flex: none;
+      padding: 0.5em 1em;
+      color: inherit;
+      background: var(--_input);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
   `,
 ];

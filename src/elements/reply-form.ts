@@ -1,17 +1,19 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {consume} from '@lit/context';
-import {sessionContext, type Session} from '../auth/session.js';
+import {sessionContext, type Session, type SessionUser} from '../auth/session.js';
 import {defineElement} from '../define.js';
 import {CommentPostedEvent} from '../events/comment-posted-event.js';
 import {LarErrorEvent} from '../events/error-event.js';
 import {en, type Messages} from '../i18n/en.js';
-import type {Comment, ThreadRef} from '../model/comment.js';
+import type {Author, Comment, ThreadRef} from '../model/comment.js';
+import {LIMITS} from '../model/limits.js';
 import {sha256Hex} from '../model/sha256.js';
 import {normalizeWebsite, validateDraft, type DraftField, type FieldProblem} from '../model/validation.js';
 import {commentStoreContext, StoreError, type CommentStore} from '../store/comment-store.js';
 import {drafts, rememberedDetails} from './drafts.js';
 import {formStyles} from './reply-form.styles.js';
+import {SignInController} from './sign-in.js';
 
 function problemText(m: Messages, problem: FieldProblem, length: number): string {
   const e = m.errors;
@@ -49,6 +51,8 @@ export class ReplyForm extends LitElement {
   @property({attribute: false}) replyTo: Comment | null = null;
   @property({attribute: false}) offline = false;
   @property({attribute: false}) messages: Messages = en;
+  /** The `providers` attribute: the ways to comment, in display order. */
+  @property({attribute: false}) providers: readonly string[] = ['guest'];
 
   @state() private body = '';
   @state() private name = '';
@@ -63,6 +67,14 @@ export class ReplyForm extends LitElement {
   @state() private validateLive = false;
 
   @query('textarea') private textarea!: HTMLTextAreaElement;
+
+  /** The sign-in area: provider icons, the signed-in account, Log Out and Change. */
+  private readonly signIn = new SignInController(this);
+
+  /** The email typed into the guest form, offered when the reader asks for an email link. */
+  get guestEmail(): string {
+    return this.email;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -99,10 +111,17 @@ export class ReplyForm extends LitElement {
   }
 
   private check() {
+    const account = this.signIn.account;
     const problems = validateDraft({
       body: this.body,
-      guest: {name: this.name, email: this.email, url: this.website},
+      ...(this.signIn.showsGuestFields ? {guest: {name: this.name, email: this.email, url: this.website}} : {}),
     });
+    // An account without a display name (an email link, some site accounts) gives one here.
+    const name = this.name.trim();
+    if (account && !account.name?.trim()) {
+      if (!name) problems.push({field: 'name', code: 'required'});
+      else if (name.length > LIMITS.nameMax) problems.push({field: 'name', code: 'tooLong', limit: LIMITS.nameMax});
+    }
     const errors: Partial<Record<DraftField, string>> = {};
     for (const p of problems) errors[p.field] ??= problemText(this.messages, p, this.body.trim().length);
     return {problems, errors};
@@ -123,28 +142,38 @@ export class ReplyForm extends LitElement {
     }
     const {store, session, thread} = this;
     if (!store || !session || !thread) return; // still loading; the button says so
+    const account = this.signIn.account;
+    if (!account && !this.signIn.guestAllowed) {
+      this.signIn.requireSignIn();
+      return;
+    }
     this.busy = true;
     this.status = this.messages.posting;
     const body = this.body.trim();
     const parentId = this.replyTo?.id ?? null;
     const email = this.email.trim();
     const url = normalizeWebsite(this.website);
-    rememberedDetails.save(this.remember ? {name: this.name.trim(), email, url} : undefined);
+    if (!account) rememberedDetails.save(this.remember ? {name: this.name.trim(), email, url} : undefined);
     let pending: Promise<Comment>;
     try {
-      const user = await session.guest();
-      pending = store.post(thread, {
-        parentId,
-        body,
-        email,
-        author: {
-          uid: user.uid,
-          name: this.name.trim(),
-          provider: 'guest',
-          ...(url ? {url} : {}),
-          avatarUrl: `https://gravatar.com/avatar/${await sha256Hex(email.toLowerCase())}?s=96&d=identicon`,
-        },
-      });
+      if (account) {
+        // The account's own name and photo; its email stays with Firebase Auth, out of every document.
+        pending = store.post(thread, {parentId, body, author: accountAuthor(account, this.name)});
+      } else {
+        const user = await session.guest();
+        pending = store.post(thread, {
+          parentId,
+          body,
+          email,
+          author: {
+            uid: user.uid,
+            name: this.name.trim(),
+            provider: 'guest',
+            ...(url ? {url} : {}),
+            avatarUrl: `https://gravatar.com/avatar/${await sha256Hex(email.toLowerCase())}?s=96&d=identicon`,
+          },
+        });
+      }
     } catch (error) {
       this.failed(error, body);
       return;
@@ -179,6 +208,11 @@ export class ReplyForm extends LitElement {
       new LarErrorEvent({code: error instanceof StoreError ? error.code : 'post-failed', message}),
     );
     void this.updateComplete.then(() => this.focusComment());
+  }
+
+  /** The reader starts to write or sign in: load the sign-in code now, not at Post Comment. */
+  private onFocusIn() {
+    this.session?.prepare();
   }
 
   /** Escape leaves reply mode, as Cancel reply does. */
@@ -227,7 +261,14 @@ export class ReplyForm extends LitElement {
     const m = this.messages;
     const bodyError = this.errors.body;
     const ready = !!(this.store && this.session && this.thread);
-    return html`<form part="form" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown} aria-labelledby="form-title form-context">
+    return html`<form
+      part="form"
+      novalidate
+      @submit=${this.onSubmit}
+      @keydown=${this.onKeydown}
+      @focusin=${this.onFocusIn}
+      aria-labelledby="form-title form-context"
+    >
       <!-- Names the form landmark after its page too (aria-labelledby reads hidden text), so several widgets on one page stay distinct. -->
       <span id="form-context" hidden>${this.thread?.title ?? ''}</span>
       <h3 part="form-title" id="form-title">
@@ -251,20 +292,24 @@ export class ReplyForm extends LitElement {
         ></textarea>
         ${bodyError ? html`<span part="error" class="error" id="body-error">${bodyError}</span>` : nothing}
       </div>
-      <fieldset class="guest">
-        <legend>${m.guestIntro}</legend>
-        ${this.field('email', m.email, this.email, 'email', 'email', m.emailNote)}
-        ${this.field('name', m.name, this.name, 'text', 'name')}
-        ${this.field('url', m.website, this.website, 'url', 'url')}
-        <label class="remember">
-          <input
-            type="checkbox"
-            name="remember"
-            .checked=${this.remember}
-            @change=${(e: Event) => (this.remember = (e.target as HTMLInputElement).checked)}
-          />
-          ${m.remember}
-        </label>
+      <fieldset class="identity">
+        <legend>${this.signIn.legend()}</legend>
+        ${this.signIn.render()}
+        ${this.signIn.showsGuestFields
+          ? html`${this.field('email', m.email, this.email, 'email', 'email', m.emailNote)}
+              ${this.field('name', m.name, this.name, 'text', 'name')}
+              ${this.field('url', m.website, this.website, 'url', 'url')}
+              <label class="remember">
+                <input
+                  type="checkbox"
+                  name="remember"
+                  .checked=${this.remember}
+                  @change=${(e: Event) => (this.remember = (e.target as HTMLInputElement).checked)}
+                />
+                ${m.remember}
+              </label>`
+          : nothing}
+        ${this.signIn.account && !this.signIn.account.name?.trim() ? this.field('name', m.name, this.name, 'text', 'name') : nothing}
       </fieldset>
       ${this.postError ? html`<p part="error" class="error post-error" role="alert">${this.postError}</p>` : nothing}
       <p part="status" class="status" role="status">${this.status}</p>
@@ -273,6 +318,14 @@ export class ReplyForm extends LitElement {
       </button>
     </form>`;
   }
+}
+
+/** The comment's author for a reader signed in with an account. */
+function accountAuthor(account: SessionUser, typedName: string): Author {
+  const name = (account.name?.trim() || typedName.trim()).slice(0, LIMITS.nameMax);
+  // firestore.rules take http(s) photo URLs up to the URL limit; a longer one is left out.
+  const photo = account.avatarUrl && /^https?:\/\//.test(account.avatarUrl) && account.avatarUrl.length <= LIMITS.urlMax;
+  return {uid: account.uid, name, provider: account.provider, ...(photo ? {avatarUrl: account.avatarUrl} : {})};
 }
 
 defineElement('lar-reply-form', ReplyForm);

@@ -54,6 +54,46 @@ export const en = {
     urlInvalid: 'Please enter a web address, like https://example.com.',
     urlTooLong: (limit: number) => `Web addresses are limited to ${limit} characters.`,
   },
+  /** The sign-in area. Provider names (Google, GitHub, X, …) are brand names and stay as they are. */
+  signIn: {
+    intro: 'Click an icon to log in:',
+    logInWith: (provider: string) => `Log in with ${provider}`,
+    logInWithEmail: 'Log in with a link sent by email',
+    emailName: 'email',
+    connecting: (provider: string) => `Connecting to ${provider}…`,
+    signedIn: (provider: string) => `You are commenting using your ${provider} account.`,
+    signedInEmail: 'You are commenting using your email address.',
+    signedInSite: 'You are commenting using your account on this site.',
+    logOut: 'Log Out',
+    change: 'Change',
+    keep: 'Cancel',
+    asGuest: 'Comment as a guest',
+    loggedOut: 'You have logged out.',
+    linked: (provider: string) => `Your earlier comments as a guest are now part of your ${provider} account.`,
+    switched: (provider: string) =>
+      `That ${provider} account was already in use here, so you are now logged in with it. Comments you wrote as a guest stay under your guest name.`,
+    emailLabel: 'Your email address',
+    sendLink: 'Send link',
+    sendingLink: 'Sending the link…',
+    linkSent: (email: string) =>
+      `We sent a sign-in link to ${email}. Open it in this browser to finish logging in; your comment will be waiting.`,
+    confirmEmail: 'Confirm your email address to finish logging in:',
+    logIn: 'Log in',
+    finishing: 'Logging you in…',
+    required: 'Please log in to comment.',
+    errors: {
+      cancelled: 'Logging in was cancelled. Your comment is still here.',
+      notEnabled: (provider: string) => `Logging in with ${provider} is not turned on for this site. Your comment is still here.`,
+      accountExists:
+        'That email address belongs to an account that logs in another way. Log in the way you did before. Your comment is still here.',
+      invalidLink: 'This sign-in link has expired or was already used. Ask for a new one below.',
+      invalidEmail: 'Please enter a valid email address, like name@example.com.',
+      linkResent: (email: string) =>
+        `${email} already has an account here, so we sent a new link that logs in to it. Comments you wrote as a guest stay under your guest name.`,
+      network: 'The sign-in service could not be reached. Check your connection and try again. Your comment is still here.',
+      failed: (provider: string, reason: string) => `Could not log in with ${provider}: ${reason} Your comment is still here.`,
+    },
+  },
   configError: (detail: string) => `leave-a-reply cannot start: ${detail}`,
 };
 

@@ -1,5 +1,6 @@
 import {fixture, html, waitUntil} from '@open-wc/testing';
 import {LocalSession} from '../../src/auth/local-session.js';
+import type {Session} from '../../src/auth/session.js';
 import type {CommentSection} from '../../src/elements/comment-section.js';
 import type {LeaveAReplyElement} from '../../src/elements/leave-a-reply-element.js';
 import type {ReplyForm} from '../../src/elements/reply-form.js';
@@ -44,9 +45,12 @@ export async function ready(el: LeaveAReplyElement): Promise<Omit<Mounted, 'stor
   } as Omit<Mounted, 'store'>;
 }
 
-/** A `<leave-a-reply>` on a MemoryStore, as a reader would see it. */
-export async function mount(attributes: Record<string, string> = {}, store = new MemoryStore()): Promise<Mounted> {
-  const session = new LocalSession();
+/** A `<leave-a-reply>` on a MemoryStore (and a given session: a guest-only LocalSession by default), as a reader would see it. */
+export async function mount(
+  attributes: Record<string, string> = {},
+  store = new MemoryStore(),
+  session: Session = new LocalSession(),
+): Promise<Mounted> {
   const wrapper = await fixture(html`<lar-test-backend .store=${store} .session=${session}></lar-test-backend>`);
   const el = document.createElement('leave-a-reply');
   const attrs = {loading: 'eager', 'page-url': PAGE, 'page-title': TITLE, ...attributes};
