@@ -6,8 +6,12 @@ import {playwrightLauncher} from '@web/test-runner-playwright';
 const executablePath =
   process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
 
-// Passed to the browser so the Firestore contract suite can also run against a real emulator.
-const testEnv = {firestoreEmulatorHost: process.env.FIRESTORE_EMULATOR_HOST ?? null};
+// Passed to the browser so the Firestore contract suite can also run against a real emulator, and
+// the sign-in tests against the Auth emulator that `npm test` starts (scripts/with-auth-emulator.mjs).
+const testEnv = {
+  firestoreEmulatorHost: process.env.FIRESTORE_EMULATOR_HOST ?? null,
+  authEmulatorHost: process.env.FIREBASE_AUTH_EMULATOR_HOST ?? null,
+};
 
 export default {
   files: ['test/**/*.test.ts', '!test/rules/**', '!test/node/**'],

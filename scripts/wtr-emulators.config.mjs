@@ -1,5 +1,6 @@
-// web-test-runner config for `npm run test:emulators`: the project's config, plus the Auth
-// emulator's address on the test page (the base config passes only the Firestore emulator's).
+// web-test-runner config for `npm run test:emulators`: the project's config, plus both emulators'
+// addresses on the test page (the base config now passes them too; this keeps the script's own
+// environment explicit).
 import base from '../web-test-runner.config.js';
 
 const extra = {

@@ -1,6 +1,6 @@
 /**
- * FirebaseSession: the provider mapping always; sign-in against the real Auth emulator when
- * `npm run test:emulators` runs this file (it passes the emulator's address to the page).
+ * FirebaseSession: the provider mapping always; sign-in against the real Auth emulator, which
+ * `npm test` (and `npm run test:emulators`) starts and passes to the page.
  */
 import {expect} from '@open-wc/testing';
 import {deleteApp, initializeApp, type FirebaseApp} from 'firebase/app';
@@ -101,7 +101,7 @@ if (authHost) {
   });
 } else {
   describe.skip(
-    'FirebaseSession against the Auth emulator (skipped: no Auth emulator address given — `npm run test:emulators` ' +
+    'FirebaseSession against the Auth emulator (skipped: no Auth emulator address given — `npm test` ' +
       'starts the emulator and passes it to this page)',
     () => {
       it('signs guests in anonymously and keeps them signed in across reloads', () => {});
