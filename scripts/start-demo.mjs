@@ -5,10 +5,11 @@
 // Backend: with no Firebase settings the widget runs on backend="local" (comments stay in this
 // browser). Firebase settings come from process.env or demo/.env.local (process.env wins):
 //   LAR_API_KEY, LAR_PROJECT_ID, LAR_AUTH_DOMAIN, LAR_APP_ID,
-//   LAR_AUTH_EMULATOR, LAR_FIRESTORE_EMULATOR (optional)
+//   LAR_AUTH_EMULATOR, LAR_FIRESTORE_EMULATOR, LAR_PROVIDERS (optional)
 // `npm start -- --emulators` (or LAR_EMULATORS=1) points the widget at the local emulators with a
-// demo project: api-key "demo-key", project-id "demo-lar", auth-emulator http://127.0.0.1:9099.
-// This script only sets the attributes; it does not start the emulators.
+// demo project: api-key "demo-key", project-id "demo-lar", auth-emulator http://127.0.0.1:9099,
+// and every sign-in provider. This script only sets the attributes; it does not start the
+// emulators (`npm run demo:emulators` starts the Auth emulator and then this script).
 import {fileURLToPath} from 'node:url';
 import {createServer, loadEnv} from 'vite';
 
@@ -22,6 +23,8 @@ const EMULATOR_SETTINGS = {
   LAR_API_KEY: 'demo-key',
   LAR_PROJECT_ID: 'demo-lar',
   LAR_AUTH_EMULATOR: 'http://127.0.0.1:9099',
+  // The emulator stands in for every provider with a page of its own, so all of them can be tried.
+  LAR_PROVIDERS: 'guest google github twitter facebook microsoft apple email',
 };
 
 /** Environment variable → `<leave-a-reply>` attribute. */
@@ -32,6 +35,7 @@ const ATTRIBUTES = {
   LAR_APP_ID: 'app-id',
   LAR_AUTH_EMULATOR: 'auth-emulator',
   LAR_FIRESTORE_EMULATOR: 'firestore-emulator',
+  LAR_PROVIDERS: 'providers',
 };
 
 const pick = (object, keys) => Object.fromEntries(keys.filter((key) => key in object).map((key) => [key, object[key]]));
@@ -46,7 +50,7 @@ export function readDemoSettings({emulators = false, useEnv = true} = {}) {
   // With --emulators the demo project replaces any real one; emulator addresses given in the
   // environment (another port, a Firestore emulator) still apply.
   const settings = emulators
-    ? {...EMULATOR_SETTINGS, ...pick(env, ['LAR_AUTH_EMULATOR', 'LAR_FIRESTORE_EMULATOR'])}
+    ? {...EMULATOR_SETTINGS, ...pick(env, ['LAR_AUTH_EMULATOR', 'LAR_FIRESTORE_EMULATOR', 'LAR_PROVIDERS'])}
     : env;
   return Object.fromEntries(Object.entries(settings).filter(([, value]) => value && value.trim()));
 }
