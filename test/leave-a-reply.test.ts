@@ -1,8 +1,10 @@
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import {LIMITS} from '../src/model/limits.js';
+import {LocalSession} from '../src/auth/local-session.js';
 import {StoreError} from '../src/store/comment-store.js';
+import {MemoryStore} from '../src/store/memory-store.js';
 import {comment, mount, settle, threadOf, TITLE, type Mounted} from './helpers/mount.js';
 
 function text(el: Element | null | undefined): string {
@@ -55,6 +57,28 @@ describe('<leave-a-reply>', () => {
     expect(text(m.f('label[for=body]'))).to.equal('Comment');
     expect(text(m.f('.remember'))).to.equal('Save my name, email, and website in this browser for the next time I comment.');
     expect(text(m.f('.submit'))).to.equal('Post Comment');
+  });
+
+  it('does not claim "No thoughts yet" before the thread has loaded', async () => {
+    let release!: () => void;
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    // A store whose first answer is held back, like a slow network.
+    class SlowStore extends MemoryStore {
+      override watchThread(...[thread, options, onChange]: Parameters<MemoryStore['watchThread']>) {
+        return super.watchThread(thread, options, (state) => void answered.then(() => onChange(state)));
+      }
+    }
+    const wrapper = await fixture(html`<lar-test-backend .store=${new SlowStore()} .session=${new LocalSession()}></lar-test-backend>`);
+    const el = document.createElement('leave-a-reply');
+    el.setAttribute('loading', 'eager');
+    el.setAttribute('page-title', TITLE);
+    wrapper.append(el);
+    await el.boot();
+    const section = el.shadowRoot!.querySelector('lar-comment-section')!;
+    await waitUntil(() => text(section.shadowRoot?.querySelector('[part=title]')) === `Thoughts on “${TITLE}”`);
+    expect(text(section.shadowRoot!.querySelector('.status'))).to.equal('Loading comments…');
+    release();
+    await waitUntil(() => text(section.shadowRoot!.querySelector('[part=title]')) === `No thoughts yet on “${TITLE}”`);
   });
 
   it('posts a guest comment typed with the keyboard and shows it in the thread', async () => {

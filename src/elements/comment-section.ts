@@ -203,7 +203,9 @@ export class CommentSection extends LitElement implements SectionView {
     return html`
       <section class="root" aria-labelledby="lar-title" lang=${lang} dir=${dir}>
         <header part="header" class="header">
-          <h2 part="title" id="lar-title">${title ? m.heading(state.count, title) : m.headingUntitled(state.count)}</h2>
+          <h2 part="title" id="lar-title">
+            ${state.loading ? m.headingLoading(title ?? '') : title ? m.heading(state.count, title) : m.headingUntitled(state.count)}
+          </h2>
         </header>
         ${state.loading ? html`<p part="status" class="status">${m.loading}</p>` : nothing}
         ${state.offline ? html`<p part="status" class="status offline">${m.offline}</p>` : nothing}

@@ -23,6 +23,7 @@ export const ar: Messages = {
     count === 0
       ? 'لا توجد آراء بعد'
       : plural('ar', count, {one: 'رأي واحد', two: 'رأيان', few: '# آراء', many: '# رأيًا', other: '# رأي'}),
+  headingLoading: (title) => (title ? `آراء حول «${title}»` : 'آراء'),
   leaveReply: 'اترك ردًا',
   leaveReplyTo: (name) => `اترك ردًا على ${name}`,
   cancelReply: 'إلغاء الرد',

@@ -11,6 +11,7 @@ export const de: Messages = {
       : plural('de', count, {one: `# Gedanke zu „${title}“`, other: `# Gedanken zu „${title}“`}),
   headingUntitled: (count) => (count === 0 ? 'Noch keine Gedanken' : plural('de', count, {one: '# Gedanke', other: '# Gedanken'})),
   countBadge: (count) => (count === 0 ? 'Noch keine Gedanken' : plural('de', count, {one: '# Gedanke', other: '# Gedanken'})),
+  headingLoading: (title) => (title ? `Gedanken zu „${title}“` : 'Gedanken'),
   leaveReply: 'Schreibe einen Kommentar',
   leaveReplyTo: (name) => `Antworte ${name}`,
   cancelReply: 'Antwort abbrechen',

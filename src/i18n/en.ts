@@ -13,6 +13,7 @@ export const en = {
   /** `<leave-a-reply-count>` on listing pages. */
   countBadge: (count: number) =>
     count === 0 ? 'No thoughts yet' : plural('en', count, {one: '# thought', other: '# thoughts'}),
+  headingLoading: (title: string) => (title ? `Thoughts on “${title}”` : 'Thoughts'),
   leaveReply: 'Leave a Reply',
   leaveReplyTo: (name: string) => `Leave a Reply to ${name}`,
   cancelReply: 'Cancel reply',

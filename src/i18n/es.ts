@@ -11,6 +11,7 @@ export const es: Messages = {
       : plural('es', count, {one: `# opinión sobre «${title}»`, other: `# opiniones sobre «${title}»`}),
   headingUntitled: (count) => (count === 0 ? 'Aún no hay opiniones' : plural('es', count, {one: '# opinión', other: '# opiniones'})),
   countBadge: (count) => (count === 0 ? 'Aún no hay opiniones' : plural('es', count, {one: '# opinión', other: '# opiniones'})),
+  headingLoading: (title) => (title ? `Opiniones sobre «${title}»` : 'Opiniones'),
   leaveReply: 'Deja una respuesta',
   leaveReplyTo: (name) => `Responder a ${name}`,
   cancelReply: 'Cancelar respuesta',

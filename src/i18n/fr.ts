@@ -11,6 +11,7 @@ export const fr: Messages = {
       : plural('fr', count, {one: `# avis sur « ${title} »`, other: `# avis sur « ${title} »`}),
   headingUntitled: (count) => (count === 0 ? 'Aucun avis pour l’instant' : plural('fr', count, {one: '# avis', other: '# avis'})),
   countBadge: (count) => (count === 0 ? 'Aucun avis pour l’instant' : plural('fr', count, {one: '# avis', other: '# avis'})),
+  headingLoading: (title) => (title ? `Avis sur « ${title} »` : 'Avis'),
   leaveReply: 'Laisser un commentaire',
   leaveReplyTo: (name) => `Répondre à ${name}`,
   cancelReply: 'Annuler la réponse',

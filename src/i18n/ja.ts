@@ -7,6 +7,7 @@ export const ja: Messages = {
   heading: (count, title) => (count === 0 ? `「${title}」へのコメントはまだありません` : `「${title}」への${n(count)}件のコメント`),
   headingUntitled: (count) => (count === 0 ? 'コメントはまだありません' : `${n(count)}件のコメント`),
   countBadge: (count) => (count === 0 ? 'コメントはまだありません' : `${n(count)}件のコメント`),
+  headingLoading: (title) => (title ? `「${title}」へのコメント` : 'コメント'),
   leaveReply: 'コメントを残す',
   leaveReplyTo: (name) => `${name} さんに返信する`,
   cancelReply: '返信をキャンセル',
