@@ -1,0 +1,130 @@
+/**
+ * Shared by the rules tests (test/rules/*.rules.test.mjs): the test environment, signed-in
+ * contexts, and the batches the stores write, built so a test can break exactly one part.
+ * Each test file uses a project of its own, so `node --test` may run the files in parallel
+ * against one emulator without one file's clearFirestore() wiping another's data.
+ */
+import {readFileSync} from 'node:fs';
+import {after, before, beforeEach} from 'node:test';
+import {initializeTestEnvironment} from '@firebase/rules-unit-testing';
+import {Timestamp, doc, increment, serverTimestamp, setDoc, writeBatch} from 'firebase/firestore';
+
+export const rules = readFileSync(new URL('../../firestore.rules', import.meta.url), 'utf8');
+
+/** A number the rules define as `function name() { return N; }`; test/rules-limits.test.ts ties them to the client. */
+export function ruleNumber(name) {
+  const match = new RegExp(`function ${name}\\(\\) \\{ return (\\d+); \\}`).exec(rules);
+  if (!match) throw new Error(`firestore.rules defines no ${name}()`);
+  return Number(match[1]);
+}
+
+export const LIMITS = Object.fromEntries(
+  ['bodyMax', 'nameMax', 'emailMax', 'urlMax', 'pageUrlMax', 'pageTitleMax', 'linksMax'].map((n) => [n, ruleNumber(n)]),
+);
+export const DEFAULTS = {
+  linkLimit: ruleNumber('defaultLinkLimit'),
+  editWindowMinutes: ruleNumber('defaultEditWindowMinutes'),
+  postIntervalSeconds: ruleNumber('defaultPostIntervalSeconds'),
+};
+
+export const THREAD = 'thread-her';
+export const PAGE = {url: 'https://blog.example/her-review', title: 'Film Review for Her'};
+
+const signedInAs = (provider) => ({firebase: {sign_in_provider: provider, identities: {}}});
+
+/**
+ * Starts the environment for one test file (its own project) and clears its data before each
+ * test. Returns accessors; use them inside tests only.
+ */
+export function useRulesEnvironment(projectId) {
+  const holder = {env: undefined};
+  before(async () => {
+    holder.env = await initializeTestEnvironment({projectId, firestore: {rules}});
+  });
+  after(async () => {
+    await holder.env?.cleanup();
+  });
+  beforeEach(async () => {
+    await holder.env.clearFirestore();
+  });
+  const env = () => holder.env;
+  return {
+    env,
+    /** A guest: Firebase anonymous sign-in. */
+    guest: (uid) => env().authenticatedContext(uid, signedInAs('anonymous')).firestore(),
+    viaGoogle: (uid) => env().authenticatedContext(uid, signedInAs('google.com')).firestore(),
+    signedOut: () => env().unauthenticatedContext().firestore(),
+    /** Writes with the rules off: the state a test starts from. */
+    admin: (write) => env().withSecurityRulesDisabled((context) => write(context.firestore())),
+  };
+}
+
+/** A new comment as the stores write it. */
+export function comment(uid, changes = {}) {
+  return {
+    parentId: null,
+    body: 'A film about loneliness.',
+    author: {uid, name: 'Samantha', provider: 'guest'},
+    createdAt: serverTimestamp(),
+    status: 'published',
+    ...changes,
+  };
+}
+
+/**
+ * The batch a post writes (FirestoreStore.post): the comment, the thread's counts naming it, and
+ * the author's rate-limit stamp [+ their private email]. Options break one part at a time.
+ */
+export function post(
+  db,
+  {commentId = 'c1', threadId = THREAD, commentData, asNew = true, thread = {}, stamp = true, stampUid, stampData, email} = {},
+) {
+  const batch = writeBatch(db);
+  const uid = stampUid ?? commentData.author.uid;
+  batch.set(doc(db, 'threads', threadId, 'comments', commentId), commentData);
+  const isPending = commentData.status === 'pending';
+  batch.set(
+    doc(db, 'threads', threadId),
+    {
+      ...PAGE,
+      commentCount: increment(isPending ? 0 : 1),
+      ...(isPending ? {pendingCount: increment(1)} : {}),
+      lastCommentId: commentId,
+      ...(asNew ? {createdAt: serverTimestamp()} : {}),
+      ...thread,
+    },
+    {merge: true},
+  );
+  if (stamp) batch.set(doc(db, 'users', uid), stampData ?? {lastPostAt: serverTimestamp()}, {merge: true});
+  if (email) batch.set(doc(db, 'users', uid, 'private', 'profile'), {email}, {merge: true});
+  return batch.commit();
+}
+
+/** A moment `seconds` from now (negative: in the past), as a server Timestamp. */
+export const secondsFromNow = (seconds) => Timestamp.fromMillis(Date.now() + seconds * 1000);
+
+/**
+ * A thread as the rules leave it after comments were posted: `comments` maps ids to changes of
+ * a published comment by alice (e.g. {status: 'pending'}); the counts match their statuses.
+ */
+export async function seedThread(admin, {thread = {}, comments = {c1: {}}} = {}) {
+  await admin(async (db) => {
+    const statuses = [];
+    for (const [id, changes] of Object.entries(comments)) {
+      const data = {...comment('alice'), createdAt: secondsFromNow(-60), ...changes};
+      statuses.push(data.status);
+      await setDoc(doc(db, 'threads', THREAD, 'comments', id), data);
+    }
+    await setDoc(doc(db, 'threads', THREAD), {
+      ...PAGE,
+      createdAt: secondsFromNow(-3600),
+      commentCount: statuses.filter((s) => s === 'published').length,
+      pendingCount: statuses.filter((s) => s === 'pending').length,
+      lastCommentId: Object.keys(comments).at(-1) ?? 'none',
+      ...thread,
+    });
+  });
+}
+
+export const makeModerator = (admin, uid) => admin((db) => setDoc(doc(db, 'admins', uid), {since: Timestamp.now()}));
+export const configureSite = (admin, settings) => admin((db) => setDoc(doc(db, 'config', 'site'), settings));

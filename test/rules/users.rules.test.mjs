@@ -1,0 +1,135 @@
+/**
+ * firestore.rules against the Firestore emulator: the per-reader rate limit, the users/{uid}
+ * record, private profiles, moderators' records and the site settings. See comments.rules.test.mjs
+ * for how these run.
+ */
+import {describe, it} from 'node:test';
+import {assertFails, assertSucceeds} from '@firebase/rules-unit-testing';
+import {Timestamp, collection, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc} from 'firebase/firestore';
+import {DEFAULTS, LIMITS, comment, configureSite, makeModerator, post, secondsFromNow, useRulesEnvironment} from './helpers.mjs';
+
+describe('firestore.rules: readers, moderators and the site', () => {
+  const {guest, viaGoogle, signedOut, admin} = useRulesEnvironment('demo-lar-rules-users');
+  const stampOf = (uid, lastPostAt) => admin((db) => setDoc(doc(db, 'users', uid), {lastPostAt}));
+
+  describe('rate limit', () => {
+    it('refuses the second of two comments in a burst', async () => {
+      await assertSucceeds(post(guest('sam'), {commentData: comment('sam')}));
+      await assertFails(post(guest('sam'), {commentId: 'c2', asNew: false, commentData: comment('sam', {body: 'And again!'})}));
+      // Another thread does not help: the limit is the reader's.
+      await assertFails(post(guest('sam'), {threadId: 'other-thread', commentData: comment('sam', {body: 'Elsewhere!'})}));
+      // Nor does holding it for review.
+      await assertFails(post(guest('sam'), {commentId: 'c2', asNew: false, commentData: comment('sam', {status: 'pending'})}));
+    });
+
+    it('accepts the next comment once the interval has passed', async () => {
+      await stampOf('sam', secondsFromNow(-DEFAULTS.postIntervalSeconds - 1));
+      await assertSucceeds(post(guest('sam'), {commentData: comment('sam')}));
+    });
+
+    it('refuses a comment inside the interval', async () => {
+      await stampOf('sam', secondsFromNow(-Math.max(1, DEFAULTS.postIntervalSeconds - 5)));
+      await assertFails(post(guest('sam'), {commentData: comment('sam')}));
+    });
+
+    it('follows the site’s own interval', async () => {
+      await configureSite(admin, {postIntervalSeconds: 3600});
+      await stampOf('sam', secondsFromNow(-600));
+      await assertFails(post(guest('sam'), {commentData: comment('sam')}));
+      await configureSite(admin, {postIntervalSeconds: 0});
+      await assertSucceeds(post(guest('sam'), {commentData: comment('sam')}));
+      await assertSucceeds(post(guest('sam'), {commentId: 'c2', asNew: false, commentData: comment('sam', {body: 'Quick follow-up'})}));
+    });
+
+    it('keeps other readers apart', async () => {
+      await assertSucceeds(post(guest('sam'), {commentData: comment('sam')}));
+      await assertSucceeds(post(guest('ann'), {commentId: 'c2', asNew: false, commentData: comment('ann')}));
+    });
+  });
+
+  describe('users/{uid}', () => {
+    const user = (db, uid) => doc(db, 'users', uid);
+
+    it('lets its owner stamp the server time, and read it', async () => {
+      await assertSucceeds(setDoc(user(guest('sam'), 'sam'), {lastPostAt: serverTimestamp()}));
+      await assertSucceeds(getDoc(user(guest('sam'), 'sam')));
+    });
+
+    it('denies a stamp of the client’s choosing, other fields, or self-approval', async () => {
+      await assertFails(setDoc(user(guest('sam'), 'sam'), {lastPostAt: Timestamp.fromMillis(0)}));
+      await assertFails(setDoc(user(guest('sam'), 'sam'), {lastPostAt: serverTimestamp(), approved: true}));
+      await stampOf('sam', Timestamp.now());
+      await assertFails(updateDoc(user(guest('sam'), 'sam'), {lastPostAt: Timestamp.fromMillis(0)}));
+      await assertFails(updateDoc(user(guest('sam'), 'sam'), {approved: true}));
+      await assertFails(updateDoc(user(guest('sam'), 'sam'), {nickname: 'Sam'}));
+    });
+
+    it('denies anyone else reading or writing it', async () => {
+      await stampOf('sam', Timestamp.now());
+      await assertFails(getDoc(user(guest('mallory'), 'sam')));
+      await assertFails(getDoc(user(signedOut(), 'sam')));
+      await assertFails(setDoc(user(guest('mallory'), 'sam'), {lastPostAt: serverTimestamp()}));
+    });
+
+    it('lets a moderator mark a reader approved, and nothing else', async () => {
+      await makeModerator(admin, 'mod');
+      await assertSucceeds(setDoc(user(viaGoogle('mod'), 'new-reader'), {approved: true}));
+      await stampOf('sam', Timestamp.now());
+      await assertSucceeds(setDoc(user(viaGoogle('mod'), 'sam'), {approved: true}, {merge: true}));
+      await assertFails(setDoc(user(viaGoogle('mod'), 'sam'), {lastPostAt: serverTimestamp()}, {merge: true}));
+      await assertFails(setDoc(user(viaGoogle('mod'), 'sam'), {approved: 'yes'}, {merge: true}));
+    });
+  });
+
+  describe('a guest’s private profile', () => {
+    const profile = (db, uid) => doc(db, 'users', uid, 'private', 'profile');
+
+    it('lets its owner write and read their email', async () => {
+      await assertSucceeds(setDoc(profile(guest('sam'), 'sam'), {email: 'sam@her.example'}));
+      await assertSucceeds(getDoc(profile(guest('sam'), 'sam')));
+    });
+
+    it('denies anyone else, moderators included, reading or writing it', async () => {
+      await admin((db) => setDoc(profile(db, 'sam'), {email: 'sam@her.example'}));
+      await makeModerator(admin, 'mod');
+      await assertFails(getDoc(profile(guest('mallory'), 'sam')));
+      await assertFails(getDoc(profile(viaGoogle('mod'), 'sam')));
+      await assertFails(getDoc(profile(signedOut(), 'sam')));
+      await assertFails(setDoc(profile(guest('mallory'), 'sam'), {email: 'mallory@evil.example'}));
+    });
+
+    it('denies other fields, a malformed email, or one over emailMax characters', async () => {
+      await assertFails(setDoc(profile(guest('sam'), 'sam'), {email: 'sam@her.example', name: 'Samantha'}));
+      await assertFails(setDoc(profile(guest('sam'), 'sam'), {email: 'not-an-email'}));
+      await assertFails(setDoc(profile(guest('sam'), 'sam'), {email: `${'s'.repeat(LIMITS.emailMax)}@her.example`}));
+    });
+  });
+
+  describe('moderators’ records', () => {
+    it('lets a moderator see their own admin record, and nobody else', async () => {
+      await makeModerator(admin, 'mod');
+      await assertSucceeds(getDoc(doc(guest('mod'), 'admins', 'mod')));
+      await assertFails(getDoc(doc(guest('sam'), 'admins', 'mod')));
+      await assertFails(getDocs(collection(guest('mod'), 'admins')));
+    });
+
+    it('denies making oneself a moderator, even as one', async () => {
+      await assertFails(setDoc(doc(guest('sam'), 'admins', 'sam'), {since: serverTimestamp()}));
+      await makeModerator(admin, 'mod');
+      await assertFails(setDoc(doc(viaGoogle('mod'), 'admins', 'sam'), {since: serverTimestamp()}));
+    });
+  });
+
+  describe('config/site', () => {
+    it('lets anyone read it', async () => {
+      await configureSite(admin, {moderation: 'first-time'});
+      await assertSucceeds(getDoc(doc(signedOut(), 'config', 'site')));
+    });
+
+    it('denies writing it from a browser, even a moderator’s', async () => {
+      await makeModerator(admin, 'mod');
+      await assertFails(setDoc(doc(guest('sam'), 'config', 'site'), {moderation: 'open'}));
+      await assertFails(setDoc(doc(viaGoogle('mod'), 'config', 'site'), {moderation: 'open'}));
+    });
+  });
+});
