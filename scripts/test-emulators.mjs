@@ -4,11 +4,17 @@
 // Runs what needs the Firebase emulators:
 //   - with the Firestore and Auth emulators: the security rules tests (test/rules, node --test)
 //     and the browser tests that talk to the emulators (Firestore store contract, session, backend);
-//   - when the Firestore emulator cannot start (it needs Java 21+ and downloads its JAR on first
-//     use): says so plainly, then runs the browser tests that need only the Auth emulator.
+//   - when the Firestore emulator cannot start: says so plainly and why, then runs the browser
+//     tests that need only the Auth emulator.
+// Where to find a Firestore emulator, in order:
+//   1. firebase-tools' own (needs Java 21+, and downloads its JAR on first use);
+//   2. the Google Cloud SDK's `cloud-firestore-emulator` component (`gcloud components install
+//      cloud-firestore-emulator`, or Debian's google-cloud-cli-firestore-emulator), which this
+//      script starts itself on firebase.json's Firestore port with firestore.rules loaded; it runs
+//      on older Java (17 here) and needs no download.
 // A skipped Firestore run exits 0 unless --require is given. Failing tests always exit 1.
 import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -39,22 +45,38 @@ function runInside(kind) {
       .map((f) => `test/rules/${f}`);
     failed |= run(process.execPath, ['--test', ...rulesTests]);
   }
-  failed |= run(bin('wtr'), ['--config', 'scripts/wtr-emulators.config.mjs', ...BROWSER_TESTS[kind]]);
+  // web-test-runner.config.js hands both emulators' addresses to the test page.
+  failed |= run(bin('wtr'), BROWSER_TESTS[kind]);
   return failed ? 1 : 0;
 }
 
 async function runOutside(required) {
-  let reason = javaProblem();
-  if (!reason) {
+  const reasons = [];
+  const javaReason = javaProblem();
+  if (!javaReason) {
     const result = await withEmulators('firestore,auth', 'firestore');
     if (result.started) return result.code;
-    reason = result.reason;
+    reasons.push(`firebase-tools: ${result.reason}`);
+  } else {
+    reasons.push(`firebase-tools: ${javaReason}`);
   }
+
+  const sdk = await withCloudSdkFirestore(async (host) => {
+    console.log(`\nUsing the Google Cloud SDK's Firestore emulator at ${host}, with firestore.rules loaded.\n`);
+    return withEmulators('auth', 'firestore', {FIRESTORE_EMULATOR_HOST: host});
+  });
+  if (sdk.started) {
+    if (sdk.result.started) return sdk.result.code;
+    console.log(`\nFAILED: the Firestore emulator ran, but the Auth emulator could not start: ${sdk.result.reason}`);
+    return 1;
+  }
+  reasons.push(`Google Cloud SDK: ${sdk.reason}`);
+
   console.log(
-    `\nSKIPPED: the Firestore emulator could not start: ${reason}\n` +
+    `\nSKIPPED: no Firestore emulator could start.\n${reasons.map((r) => `  - ${r}\n`).join('')}` +
       '  Not run: test/rules (firestore.rules) and the Firestore store against the emulator.\n' +
-      '  Needs Java 21+ and, on first use, network access to download the emulator.\n' +
-      '  Running the tests that need only the Auth emulator.\n',
+      '  Needs Java 21+ (and, on first use, network access to download the emulator), or the Google Cloud\n' +
+      '  SDK\'s cloud-firestore-emulator component. Running the tests that need only the Auth emulator.\n',
   );
   const auth = await withEmulators('auth', 'auth');
   if (!auth.started) {
@@ -64,6 +86,64 @@ async function runOutside(required) {
   if (auth.code !== 0) return auth.code;
   if (required) console.log('\nFAILED: --require was given and the Firestore emulator tests were skipped.');
   return required ? 1 : 0;
+}
+
+/** The Cloud SDK's Firestore emulator launcher, if the SDK and that component are installed. */
+function cloudSdkFirestoreEmulator() {
+  const roots = [process.env.CLOUDSDK_ROOT_DIR];
+  const gcloud = spawnSync('gcloud', ['info', '--format=value(installation.sdk_root)'], {encoding: 'utf8'});
+  if (!gcloud.error && gcloud.status === 0) roots.push(gcloud.stdout.trim());
+  roots.push('/usr/lib/google-cloud-sdk', '/usr/share/google-cloud-sdk');
+  return roots
+    .filter(Boolean)
+    .map((dir) => join(dir, 'platform', 'cloud-firestore-emulator', 'cloud_firestore_emulator'))
+    .find((launcher) => existsSync(launcher));
+}
+
+/**
+ * Starts the Cloud SDK's Firestore emulator on firebase.json's Firestore host and port, runs
+ * `use(host)`, and stops the emulator (its whole process group: the launcher is a shell script
+ * that starts Java).
+ */
+async function withCloudSdkFirestore(use) {
+  const launcher = cloudSdkFirestoreEmulator();
+  if (!launcher) return {started: false, reason: 'not installed (no gcloud with the cloud-firestore-emulator component).'};
+  const {host = '127.0.0.1', port = 8080} = JSON.parse(readFileSync(join(root, 'firebase.json'), 'utf8')).emulators?.firestore ?? {};
+  const address = `${host}:${port}`;
+  const child = spawn(
+    launcher,
+    ['start', `--host=${host}`, `--port=${port}`, `--rules=${join(root, 'firestore.rules')}`, `--project_id=${PROJECT}`],
+    {cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe']},
+  );
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const stop = () => {
+    try {
+      if (!exited) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (stop(), process.exit(1)));
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (exited) {
+        const line = output.split('\n').map((l) => l.trim()).filter(Boolean).filter((l) => /error|exception|java/i.test(l)).at(-1);
+        return {started: false, reason: `it exited at start: ${line ?? output.trim().split('\n').at(-1) ?? 'no output'}`};
+      }
+      if (Date.now() > deadline) return {started: false, reason: `it did not answer on ${address} within 60 s.`};
+      const up = await fetch(`http://${address}/`).then((r) => r.ok, () => false);
+      if (up) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return {started: true, result: await use(address)};
+  } finally {
+    stop();
+  }
 }
 
 /** Why the installed Java cannot run the Firestore emulator, or undefined if it can. */
@@ -80,14 +160,14 @@ function javaProblem() {
  * Runs this script with --inside=<kind> under `firebase emulators:exec`. A marker file tells
  * "the emulators started and the tests ran (and maybe failed)" from "the emulators never started".
  */
-function withEmulators(only, kind) {
+function withEmulators(only, kind, env = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'lar-emulators-'));
   const marker = join(dir, 'started');
   const script = `"${process.execPath}" scripts/test-emulators.mjs --inside=${kind}`;
   return new Promise((resolve) => {
     const child = spawn(bin('firebase'), ['emulators:exec', '--only', only, '--project', PROJECT, script], {
       cwd: root,
-      env: {...process.env, LAR_EMULATORS_STARTED: marker},
+      env: {...process.env, ...env, LAR_EMULATORS_STARTED: marker},
       stdio: ['inherit', 'pipe', 'pipe'],
     });
     let output = '';
