@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm run bench`: bytes per stage, render times against a DOM baseline, and Firestore cost,
-// measured on the built dist/ in Chromium. Prints a Markdown report for the README.
+// measured on the built dist/ in Chromium. Prints a Markdown report; `--readme` also puts it into
+// README.md between the bench markers.
 import {cpus, totalmem} from 'node:os';
 import {execFileSync} from 'node:child_process';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {launchChromium} from '../test/e2e/chromium.mjs';
 import {BUDGETS, measureStages} from './stages.mjs';
 import {measureRendering} from './render.mjs';
@@ -11,14 +13,20 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value) => `${value.toFixed(1)} ms`;
 
 if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'build'], {stdio: 'ignore'});
+const report = [];
+const log = (line) => {
+  report.push(line);
+  console.log(line);
+};
+
 const browser = await launchChromium();
 try {
   const version = browser.version();
-  console.log(`## Benchmark\n\n${cpus().length} × ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${version}\n`);
+  log(`${cpus().length} × ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${version}\n`);
 
-  console.log('### JavaScript per stage (gzip -9)\n');
-  console.log('| stage | budget | backend="local" | Firebase backend |');
-  console.log('|---|---|---|---|');
+  log('JavaScript per stage, gzip -9:\n');
+  log('| stage | budget | backend="local" | Firebase backend |');
+  log('|---|---|---|---|');
   const local = await measureStages(browser, 'local');
   const firebase = await measureStages(browser, 'firebase');
   const rows = [
@@ -29,17 +37,25 @@ try {
   ];
   for (const [label, key] of rows) {
     const mark = (value) => `${kb(value)}${value > BUDGETS[key] ? ' ✗' : ''}`;
-    console.log(`| ${label} | ≤ ${kb(BUDGETS[key])} | ${mark(local[key])} | ${mark(firebase[key])} |`);
+    log(`| ${label} | ≤ ${kb(BUDGETS[key])} | ${mark(local[key])} | ${mark(firebase[key])} |`);
   }
 
-  console.log('\n### First render of a thread (median of 7, the page already has the code)\n');
-  console.log('| comments in the thread | widget | hand-written DOM, same markup | ratio |');
-  console.log('|---|---|---|---|');
+  log('\nFirst render of a thread (median of 7 runs; the page already has the code):\n');
+  log('| comments in the thread | widget | hand-written DOM, same markup | ratio |');
+  log('|---|---|---|---|');
   for (const {size, widget, baseline} of await measureRendering(browser)) {
-    console.log(`| ${size.toLocaleString('en')} | ${ms(widget)} | ${ms(baseline)} | ${(widget / baseline).toFixed(1)}× |`);
+    log(`| ${size.toLocaleString('en')} | ${ms(widget)} | ${ms(baseline)} | ${(widget / baseline).toFixed(1)}× |`);
   }
-  console.log('\nThe first screen shows 20 comments whatever the thread\'s size ("Load more comments" pages the rest);');
-  console.log('what grows with the thread is reading its stored data.');
+  log('\nThe first screen shows 20 comments whatever the thread\'s size ("Load more comments" pages the rest);');
+  log('what grows with the thread is reading its stored data.');
 } finally {
   await browser.close();
+}
+
+if (process.argv.includes('--readme')) {
+  const readme = new URL('../README.md', import.meta.url);
+  const text = readFileSync(readme, 'utf8');
+  const block = `<!-- bench:start -->\n${report.join('\n')}\n<!-- bench:end -->`;
+  writeFileSync(readme, text.replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, () => block));
+  console.log('\nREADME.md updated.');
 }

@@ -26,10 +26,12 @@ const cell = (text = '') => String(text).replace(/\|/g, '\\|').replace(/\n+/g, '
 const table = (head, rows) =>
   rows.length ? [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n') : '';
 
-/** The public elements: tags named leave-a-reply*, in manifest order. */
+/** The public elements: tags named leave-a-reply*. */
 const elements = manifest.modules
   .flatMap((m) => m.declarations ?? [])
-  .filter((d) => d.customElement && d.tagName?.startsWith('leave-a-reply'));
+  .filter((d) => d.customElement && d.tagName?.startsWith('leave-a-reply'))
+  // The comment section first, then the elements around it.
+  .sort((a, b) => (a.tagName === 'leave-a-reply' ? -1 : b.tagName === 'leave-a-reply' ? 1 : a.tagName.localeCompare(b.tagName)));
 
 const sections = elements.map((el) => {
   const props = (el.members ?? []).filter(

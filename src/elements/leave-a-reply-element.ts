@@ -46,8 +46,8 @@ export const PARTS =
  * @attr {'auto' | 'light' | 'dark'} theme - `auto` follows the host page's colours live. Default `auto`.
  * @attr {'lazy' | 'eager'} loading - `lazy` boots when near the viewport. Default `lazy`.
  *
- * @fires lar-comment-posted - A reader's comment was accepted. `detail` is the comment.
- * @fires lar-error - Something failed. `detail` is `{code, message}`.
+ * @fires lar-comment-posted - The backend accepted a reader's comment. `detail` is the comment `{id, parentId, body, author, createdAt, status}` (never an email).
+ * @fires lar-error - A configuration problem, a backend that failed to load, or a refused post; the reader sees a message in the widget too. `detail` is `{code, message}`, e.g. `invalid-config`, `backend-failed`, `permission-denied`, `post-failed`.
  * @fires lar-sign-in - The widget learned who the reader is: they signed in (a provider, an email link, your custom token, or as a guest with their first comment), a guest upgraded to an account, or a signed-in reader came back. `detail` is the user `{uid, provider, name?, avatarUrl?}`.
  * @fires lar-sign-out - The reader signed out (Log Out, or `signOut()`).
  *
