@@ -10,6 +10,7 @@ import sinon from 'sinon';
 // Apps are terminated, not deleted: deleting races the SDK's heartbeat write and only adds noise.
 import {initializeApp, type FirebaseApp} from 'firebase/app';
 import {
+  collection,
   collectionGroup,
   connectFirestoreEmulator,
   disableNetwork,
@@ -30,7 +31,7 @@ import {
 } from 'firebase/firestore';
 import type {Comment, NewComment} from '../src/model/comment.js';
 import {StoreError} from '../src/store/comment-store.js';
-import {FirestoreStore, parseHostPort, timeOrderedId, toStoreError} from '../src/store/firestore-store.js';
+import {FirestoreStore, parseHostPort, timeOfOrderedId, timeOrderedId, toStoreError} from '../src/store/firestore-store.js';
 import {buildBundle} from './firestore-bundle.js';
 import {commentStoreContract, guestAuthor, newThread, Watcher, type ContractStore} from './store-contract.js';
 
@@ -48,9 +49,26 @@ async function offlineFirestore(): Promise<{app: FirebaseApp; db: Firestore; pro
 
 const OFFLINE_UID = 'offline-reader';
 
+/** A write to this browser's cache only: offline it stays queued, and every read sees it. */
+const writeLocally = (write: Promise<void>) => void write.catch(() => {});
+
 commentStoreContract('FirestoreStore offline (SDK cache, network disabled)', async () => {
   const {db, dispose} = await offlineFirestore();
-  return {store: new FirestoreStore(db), uid: OFFLINE_UID, confirms: false, dispose};
+  const store = new FirestoreStore(db);
+  return {
+    store,
+    uid: OFFLINE_UID,
+    confirms: false,
+    // What the console would have written, as this browser's cache holds it.
+    async configure(site) {
+      writeLocally(setDoc(doc(db, 'config', 'site'), site));
+    },
+    async moderator() {
+      writeLocally(setDoc(doc(db, 'admins', 'offline-moderator'), {since: new Date()}));
+      return {store, viewer: {uid: 'offline-moderator', provider: 'google'}};
+    },
+    dispose,
+  };
 });
 
 describe('FirestoreStore helpers', () => {
@@ -88,6 +106,12 @@ describe('FirestoreStore helpers', () => {
     expect(ids.every((id) => /^[0-9a-zA-Z]{20}$/.test(id))).to.equal(true);
     expect(timeOrderedId(5)).to.not.equal(timeOrderedId(5));
   });
+
+  it('reads the millisecond back from its ids, for comments the server has not timed yet', () => {
+    expect(timeOfOrderedId(timeOrderedId(1_764_000_000_123))).to.equal(1_764_000_000_123);
+    expect(timeOfOrderedId('c1')).to.equal(undefined);
+    expect(timeOfOrderedId('0mwx71a70OMglWz2Al9o!')).to.equal(undefined);
+  });
 });
 
 describe('FirestoreStore offline: what only Firestore does', () => {
@@ -99,6 +123,8 @@ describe('FirestoreStore offline: what only Firestore does', () => {
   beforeEach(async () => {
     ({db, dispose} = await offlineFirestore());
     store = new FirestoreStore(db);
+    // Several posts in a row by one reader: no rate limit here (the contract suite tests it).
+    writeLocally(setDoc(doc(db, 'config', 'site'), {postIntervalSeconds: 0}));
     watchers = [];
   });
   afterEach(async () => {
@@ -117,11 +143,17 @@ describe('FirestoreStore offline: what only Firestore does', () => {
     return pending;
   };
 
-  /** Every document this browser holds, in every collection of the data model, written or not. */
+  /**
+   * Every document this browser holds, in every collection of the data model, written or not
+   * (but the site settings this suite wrote itself).
+   */
   async function cachedPaths(): Promise<string[]> {
     const groups = ['threads', 'comments', 'users', 'private', 'admins', 'config'];
     const snapshots = await Promise.all(groups.map((group) => getDocsFromCache(query(collectionGroup(db, group)))));
-    return snapshots.flatMap((s) => s.docs.map((d) => d.ref.path)).sort();
+    return snapshots
+      .flatMap((s) => s.docs.map((d) => d.ref.path))
+      .filter((path) => path !== 'config/site')
+      .sort();
   }
 
   it('says it is offline, and shows a new comment as sending', async () => {
@@ -146,7 +178,7 @@ describe('FirestoreStore offline: what only Firestore does', () => {
     expect(outcome).to.equal('still waiting');
   });
 
-  it('writes two documents per post: the comment and the thread', async () => {
+  it('writes three documents per post: the comment, the thread, the author’s rate-limit stamp', async () => {
     const thread = newThread();
     const watcher = watch(thread);
     await watcher.ready();
@@ -157,8 +189,16 @@ describe('FirestoreStore offline: what only Firestore does', () => {
     const secondId = second.comments.find((c) => c.body === 'Second thoughts')!.id;
 
     expect(await cachedPaths()).to.deep.equal(
-      [`threads/${thread.id}`, `threads/${thread.id}/comments/${comments[0].id}`, `threads/${thread.id}/comments/${secondId}`].sort(),
+      [
+        `threads/${thread.id}`,
+        `threads/${thread.id}/comments/${comments[0].id}`,
+        `threads/${thread.id}/comments/${secondId}`,
+        `users/${OFFLINE_UID}`,
+      ].sort(),
     );
+    const stamp = await getDocFromCache(doc(db, 'users', OFFLINE_UID));
+    expect(Object.keys(stamp.data()!)).to.deep.equal(['lastPostAt']);
+    expect(stamp.data({serverTimestamps: 'none'})!.lastPostAt, 'the server’s time, not the browser’s').to.equal(null);
     const threadDoc = await getDocFromCache(doc(db, 'threads', thread.id));
     expect(threadDoc.metadata.hasPendingWrites).to.equal(true);
     const data = threadDoc.data({serverTimestamps: 'estimate'})!;
@@ -188,6 +228,7 @@ describe('FirestoreStore offline: what only Firestore does', () => {
     expect(await cachedPaths()).to.have.members([
       `threads/${thread.id}`,
       `threads/${thread.id}/comments/${comment.id}`,
+      `users/${OFFLINE_UID}`,
       `users/${OFFLINE_UID}/private/profile`,
     ]);
   });
@@ -237,6 +278,9 @@ describe('FirestoreStore offline: what only Firestore does', () => {
     // The positive control for the test above: the same count sees the query when there is one.
     const thread = newThread();
     void post(thread);
+    // The post reads config/site first; count once its comment is in this browser's cache.
+    const comments = collection(db, 'threads', thread.id, 'comments');
+    while ((await getDocsFromCache(comments)).empty) await new Promise((resolve) => setTimeout(resolve, 5));
     const listens = await countListens(() => watch(thread).until('the comment', (s) => s.comments.length === 1));
     expect(listens).to.equal(2);
   });
@@ -366,14 +410,62 @@ describe('FirestoreStore offline, with comments the server confirmed before (a d
 
 const emulatorHost = window.__LAR_TEST_ENV__?.firestoreEmulatorHost;
 
-async function emulatorStore(uid: string): Promise<ContractStore & {db: Firestore}> {
+/** A value in the Firestore REST API's JSON form. */
+function restValue(value: unknown): unknown {
+  if (typeof value === 'string') return {stringValue: value};
+  if (typeof value === 'boolean') return {booleanValue: value};
+  if (typeof value === 'number') return Number.isInteger(value) ? {integerValue: String(value)} : {doubleValue: value};
+  if (Array.isArray(value)) return {arrayValue: {values: value.map(restValue)}};
+  if (value instanceof Date) return {timestampValue: value.toISOString()};
+  throw new Error(`No REST form for ${String(value)}`);
+}
+
+/**
+ * Writes a document as the site owner does from the console: through the emulator's REST API as
+ * "owner", which the emulator lets past the rules. Replaces the whole document.
+ */
+async function writeAsOwner(path: string, data: Record<string, unknown>): Promise<void> {
+  const fields = Object.fromEntries(Object.entries(data).map(([key, value]) => [key, restValue(value)]));
+  const response = await fetch(`http://${emulatorHost}/v1/projects/demo-lar/databases/(default)/documents/${path}`, {
+    method: 'PATCH',
+    headers: {authorization: 'Bearer owner', 'content-type': 'application/json'},
+    body: JSON.stringify({fields}),
+  });
+  if (!response.ok) throw new Error(`Writing ${path} as owner: ${response.status} ${await response.text()}`);
+}
+
+/** A Firestore on the emulator, signed in (an unsigned token the emulator trusts) as `uid` via `provider`. */
+function emulatorDb(uid: string, provider: 'anonymous' | 'google.com' = 'anonymous'): Firestore {
   const n = appCounter++;
   const app = initializeApp({projectId: 'demo-lar', apiKey: 'emulator'}, `emulator-${n}`);
   const db = initializeFirestore(app, {localCache: memoryLocalCache()});
   const [host, port] = [emulatorHost!.slice(0, emulatorHost!.lastIndexOf(':')), Number(emulatorHost!.split(':').pop())];
-  // The emulator trusts this unsigned token: the rules see a signed-in anonymous (guest) user.
-  connectFirestoreEmulator(db, host, port, {mockUserToken: {user_id: uid, firebase: {sign_in_provider: 'anonymous', identities: {}}}});
-  return {db, store: new FirestoreStore(db), uid, confirms: true, dispose: () => terminate(db)};
+  connectFirestoreEmulator(db, host, port, {mockUserToken: {user_id: uid, firebase: {sign_in_provider: provider, identities: {}}}});
+  return db;
+}
+
+async function emulatorStore(uid: string): Promise<ContractStore & {db: Firestore}> {
+  // The rules see a signed-in anonymous (guest) user.
+  const db = emulatorDb(uid);
+  const others: Firestore[] = [];
+  return {
+    db,
+    store: new FirestoreStore(db),
+    uid,
+    confirms: true,
+    // The emulator's config/site is shared by every test here; each test sets it first.
+    configure: (site) => writeAsOwner('config/site', site),
+    async moderator() {
+      const moderatorUid = `moderator-${Math.random().toString(36).slice(2, 10)}`;
+      await writeAsOwner(`admins/${moderatorUid}`, {since: new Date()});
+      const moderatorDb = emulatorDb(moderatorUid, 'google.com');
+      others.push(moderatorDb);
+      return {store: new FirestoreStore(moderatorDb), viewer: {uid: moderatorUid, provider: 'google'}};
+    },
+    dispose: async () => {
+      await Promise.all([db, ...others].map((d) => terminate(d)));
+    },
+  };
 }
 
 if (emulatorHost) {

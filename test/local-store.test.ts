@@ -1,11 +1,13 @@
 import {expect} from '@open-wc/testing';
-import {LocalStore} from '../src/store/local-store.js';
+import {LOCAL_MODERATOR_KEY, LOCAL_SITE_KEY, LocalStore} from '../src/store/local-store.js';
 import {commentStoreContract, guestAuthor, newThread, Watcher} from './store-contract.js';
 
 const KEY_PREFIX = 'leave-a-reply:thread:';
 
+/** Everything the local store keeps: threads, locks, approvals, the site settings, the moderator switch. */
 function clearThreads() {
-  for (const key of Object.keys(localStorage)) if (key.startsWith(KEY_PREFIX)) localStorage.removeItem(key);
+  const kept = ['leave-a-reply:thread:', 'leave-a-reply:locked:', 'leave-a-reply:approved', LOCAL_SITE_KEY, LOCAL_MODERATOR_KEY];
+  for (const key of Object.keys(localStorage)) if (kept.some((prefix) => key.startsWith(prefix))) localStorage.removeItem(key);
 }
 
 commentStoreContract('LocalStore', async () => {
@@ -14,6 +16,14 @@ commentStoreContract('LocalStore', async () => {
     store,
     uid: 'local-reader',
     confirms: true,
+    // As a site owner trying settings in the demo would: the local stand-in for config/site.
+    async configure(site) {
+      localStorage.setItem(LOCAL_SITE_KEY, JSON.stringify(site));
+    },
+    async moderator() {
+      store.setModerators(['local-moderator']);
+      return {store, viewer: {uid: 'local-moderator', provider: 'guest'}};
+    },
     dispose() {
       store.dispose();
       clearThreads();
@@ -68,6 +78,54 @@ describe('LocalStore in this browser', () => {
     const state = await watcher.until('the other tab’s comment', (s) => s.comments.length === 1);
     expect(state.comments[0].body).to.equal('From the other tab');
     expect(state.count).to.equal(1);
+  });
+
+  it('makes every reader of this browser a moderator with the demo switch', async () => {
+    const thread = newThread();
+    expect((await watch(open(), thread).ready()).moderator, 'off by default').to.equal(false);
+    localStorage.setItem(LOCAL_MODERATOR_KEY, 'on');
+    const state = await new Promise<Parameters<Parameters<LocalStore['watchThread']>[2]>[0]>((resolve) => {
+      const handle = open().watchThread(thread, {sort: 'oldest', pageSize: 20, viewer: null}, (s) => (handle.close(), resolve(s)));
+    });
+    expect(state.moderator).to.equal(true);
+  });
+
+  it('keeps a closed thread and approved readers across a reload', async () => {
+    const thread = newThread();
+    localStorage.setItem(LOCAL_SITE_KEY, JSON.stringify({moderation: 'first-time', postIntervalSeconds: 0}));
+    const first = open();
+    const moderator = {uid: 'demo-moderator', provider: 'guest' as const};
+    const held = await first.post(thread, {parentId: null, body: 'First time here', author: guestAuthor('newcomer')});
+    expect(held.status, 'first-time moderation').to.equal('pending');
+    localStorage.setItem(LOCAL_MODERATOR_KEY, 'on');
+    await first.moderate(thread, held, {status: 'published'}, moderator);
+    await first.setLocked(thread, true, moderator);
+    localStorage.removeItem(LOCAL_MODERATOR_KEY);
+
+    const reloaded = open();
+    const state = await watch(reloaded, thread).until('the saved thread', (s) => s.comments.length === 1);
+    expect(state.locked).to.equal(true);
+    expect(state.comments[0].status).to.equal('published');
+    await reloaded.setLocked(thread, false, moderator).then(
+      () => expect.fail('no longer a moderator'),
+      (error: Error) => expect(error.message).to.contain('moderator'),
+    );
+    localStorage.setItem(LOCAL_MODERATOR_KEY, 'on');
+    await reloaded.setLocked(thread, false, moderator);
+    localStorage.removeItem(LOCAL_MODERATOR_KEY);
+    // Approved once, the newcomer's next comment is published at once.
+    const next = await reloaded.post(thread, {parentId: null, body: 'Back again', author: guestAuthor('newcomer')});
+    expect(next.status).to.equal('published');
+  });
+
+  it('takes the site settings from storage, like config/site', async () => {
+    localStorage.setItem(LOCAL_SITE_KEY, JSON.stringify({moderation: 'all', editWindowMinutes: 5}));
+    const thread = newThread();
+    const store = open();
+    const state = await watch(store, thread).ready();
+    expect(state.editWindowMinutes).to.equal(5);
+    const posted = await store.post(thread, {parentId: null, body: 'Held?', author: guestAuthor('local-reader')});
+    expect(posted.status).to.equal('pending');
   });
 
   it('starts afresh when the stored data is unreadable', async () => {

@@ -5,7 +5,8 @@
  */
 import {expect} from '@open-wc/testing';
 import type {Author, Comment, NewComment, SortOrder, ThreadRef} from '../src/model/comment.js';
-import type {CommentStore, ThreadState, ThreadWatch} from '../src/store/comment-store.js';
+import type {SiteConfig} from '../src/model/site-config.js';
+import type {CommentStore, StoreError, ThreadState, ThreadWatch, Viewer} from '../src/store/comment-store.js';
 
 export interface ContractStore {
   store: CommentStore;
@@ -13,6 +14,16 @@ export interface ContractStore {
   uid: string;
   /** post() settles: the backend is reachable. An offline Firestore never confirms. */
   confirms: boolean;
+  /**
+   * Replaces the site's settings (config/site; what is left out takes its default). The suite
+   * turns the rate limit off before each test ({postIntervalSeconds: 0}) and on where it tests it.
+   */
+  configure(site: Partial<SiteConfig>): Promise<void>;
+  /**
+   * A moderator (known to the backend as one) and the store that acts for them: the same store
+   * where the backend does not authenticate, another one signed in as them where it does.
+   */
+  moderator(): Promise<{store: CommentStore; viewer: Viewer}>;
   dispose(): Promise<void> | void;
 }
 
@@ -36,8 +47,8 @@ export class Watcher {
   readonly handle: ThreadWatch;
   private readonly waiters = new Set<() => void>();
 
-  constructor(store: CommentStore, thread: ThreadRef, sort: SortOrder = 'oldest', pageSize = 50) {
-    this.handle = store.watchThread(thread, {sort, pageSize}, (state) => {
+  constructor(store: CommentStore, thread: ThreadRef, sort: SortOrder = 'oldest', pageSize = 50, viewer: Viewer | null = null) {
+    this.handle = store.watchThread(thread, {sort, pageSize, viewer}, (state) => {
       this.states.push(state);
       for (const check of [...this.waiters]) check();
     });
@@ -96,6 +107,7 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
 
     beforeEach(async () => {
       subject = await open();
+      await subject.configure({postIntervalSeconds: 0});
       watchers = [];
     });
 
@@ -104,11 +116,23 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       await subject.dispose();
     });
 
-    const watch = (thread: ThreadRef, sort: SortOrder = 'oldest', pageSize = 50) => {
-      const watcher = new Watcher(subject.store, thread, sort, pageSize);
+    const watch = (thread: ThreadRef, sort: SortOrder = 'oldest', pageSize = 50, viewer: Viewer | null = null) => {
+      const watcher = new Watcher(subject.store, thread, sort, pageSize, viewer);
       watchers.push(watcher);
       return watcher;
     };
+    /** The reader as their session knows them: the author of the suite's posts. */
+    const reader = (): Viewer => ({uid: subject.uid, provider: 'guest'});
+    /** A change that settles only where the backend confirms; the view shows it before that. */
+    const write = <T>(promise: Promise<T>) => {
+      promise.catch(() => {});
+      return promise;
+    };
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (error: StoreError) => error,
+      );
 
     /** Posts without waiting for confirmation (that may never come offline). */
     const post = (thread: ThreadRef, comment: Omit<NewComment, 'author'> & {author?: Author}) => {
@@ -305,6 +329,202 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       expect(confirmed.body).to.equal('Is it saved?');
       expect(confirmed.createdAt).to.be.instanceOf(Date);
       await watcher.until('the comment confirmed', (s) => s.comments.length === 1 && !s.comments[0].sending);
+    });
+
+    it('shows a comment posted while the view is open even beyond its loaded pages', async () => {
+      const thread = newThread();
+      await postInTurn(thread, ['c1', 'c2', 'c3']);
+      const watcher = watch(thread, 'oldest', 2, reader());
+      await watcher.until('page 1', (s) => !s.loading && s.comments.length === 2 && s.hasMore);
+
+      void post(thread, {parentId: null, body: 'mine'});
+      let state = await watcher.until('my comment', (s) => s.comments.some((c) => c.body === 'mine'));
+      expect(bodiesByTime(state.comments, 'oldest')).to.deep.equal(['c1', 'c2', 'mine']);
+      expect(state.comments.find((c) => c.body === 'mine')!.sending).to.equal(true);
+      expect(state.count).to.equal(4);
+      expect(state.hasMore, 'c3 is still beyond the page').to.equal(true);
+
+      watcher.handle.loadMore();
+      state = await watcher.until('page 2', (s) => s.comments.some((c) => c.body === 'c3'));
+      expect(new Set(state.comments.map((c) => c.id)).size, 'no duplicates').to.equal(state.comments.length);
+      expect(bodiesByTime(state.comments, 'oldest')).to.include.members(['c1', 'c2', 'c3', 'mine']);
+      // A view opened later pages as usual: the comment is just one of the thread's.
+      const later = await watch(thread, 'oldest', 2).until('a later view', (s) => !s.loading && s.comments.length === 2);
+      expect(bodiesByTime(later.comments, 'oldest')).to.deep.equal(['c1', 'c2']);
+    });
+
+    it('holds a comment with more links than the site allows for review, shown to its author only', async () => {
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      const body = 'See https://a.example https://b.example https://c.example';
+      void post(thread, {parentId: null, body});
+      const state = await watcher.until('the held comment', (s) => s.comments.length === 1);
+      expect(state.comments[0].status).to.equal('pending');
+      expect(state.count, 'pending comments are not counted').to.equal(0);
+
+      const stranger = await watch(thread, 'oldest', 50, {uid: 'someone-else', provider: 'guest'}).ready();
+      await sleep(50);
+      expect(stranger.comments).to.deep.equal([]);
+      const author = await watch(thread, 'oldest', 50, reader()).until('the author’s own pending comment', (s) => s.comments.length === 1);
+      expect(author.comments[0].body).to.equal(body);
+      expect(author.comments[0].status).to.equal('pending');
+    });
+
+    it('holds every comment for review when the site says so', async () => {
+      await subject.configure({postIntervalSeconds: 0, moderation: 'all'});
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'Plain words.'});
+      const state = await watcher.until('the comment', (s) => s.comments.length === 1);
+      expect(state.comments[0].status).to.equal('pending');
+    });
+
+    it('refuses a second comment sooner than the site’s interval', async () => {
+      await subject.configure({postIntervalSeconds: 60});
+      const thread = newThread();
+      const watcher = watch(thread);
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'First'});
+      await watcher.until('the first comment', (s) => s.comments.length === 1);
+      const error = await refusal(post(thread, {parentId: null, body: 'Second'}));
+      expect(error?.code).to.equal('rate-limited');
+      expect(error?.retryAfterSeconds).to.be.within(1, 60);
+      await sleep(50);
+      expect(watcher.latest!.comments.map((c) => c.body)).to.deep.equal(['First']);
+    });
+
+    it('lets an author edit their comment, marked as edited', async () => {
+      await subject.configure({postIntervalSeconds: 0, editWindowMinutes: 30});
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'First thoughts'});
+      const [comment] = (await watcher.until('the comment', (s) => s.comments.length === 1)).comments;
+      await watcher.until('the site’s edit window', (s) => s.editWindowMinutes === 30);
+
+      const editing = write(subject.store.edit(thread, comment, 'Second thoughts', reader()));
+      const state = await watcher.until('the edit', (s) => s.comments[0]?.body === 'Second thoughts');
+      expect(state.comments[0].editedAt).to.be.instanceOf(Date);
+      expect(state.comments[0].status).to.equal('published');
+      expect(state.count).to.equal(1);
+      if (subject.confirms) await editing;
+    });
+
+    it('sends an edited comment back to review when the edit needs it', async () => {
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'No links yet'});
+      const [comment] = (await watcher.until('the comment', (s) => s.comments.length === 1)).comments;
+      void write(subject.store.edit(thread, comment, 'https://a.example https://b.example https://c.example', reader()));
+      const state = await watcher.until('the edit, held', (s) => s.comments[0]?.status === 'pending');
+      expect(state.count).to.equal(0);
+    });
+
+    it('refuses an edit by someone else, or beyond the limits', async () => {
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'Mine'});
+      const [comment] = (await watcher.until('the comment', (s) => s.comments.length === 1)).comments;
+      expect((await refusal(subject.store.edit(thread, comment, 'Not yours', {uid: 'mallory', provider: 'guest'})))?.code).to.equal(
+        'permission-denied',
+      );
+      expect((await refusal(subject.store.edit(thread, comment, '   ', reader())))?.code).to.equal('invalid');
+      expect((await refusal(subject.store.edit(thread, comment, 'x'.repeat(5001), reader())))?.code).to.equal('invalid');
+      await sleep(50);
+      expect(watcher.latest!.comments[0].body).to.equal('Mine');
+    });
+
+    it('refuses an edit after the site’s edit window', async () => {
+      await subject.configure({postIntervalSeconds: 0, editWindowMinutes: 0});
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'Set in stone'});
+      const [comment] = (await watcher.until('the comment', (s) => s.comments.length === 1)).comments;
+      expect((await refusal(subject.store.edit(thread, comment, 'Changed', reader())))?.code).to.equal('expired');
+      expect(watcher.latest!.comments[0].body).to.equal('Set in stone');
+    });
+
+    it('lets an author delete their comment: it leaves every view and the count', async () => {
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'Regrets'});
+      void post(thread, {parentId: null, body: 'Stays'});
+      const state = await watcher.until('both comments', (s) => s.comments.length === 2);
+      const regret = state.comments.find((c) => c.body === 'Regrets')!;
+      void write(subject.store.remove(thread, regret, reader()));
+      const after = await watcher.until('the comment gone', (s) => s.comments.length === 1);
+      expect(after.comments[0].body).to.equal('Stays');
+      expect(after.count).to.equal(1);
+      const error = await refusal(subject.store.remove(thread, after.comments[0], {uid: 'mallory', provider: 'guest'}));
+      expect(error?.code).to.equal('permission-denied');
+    });
+
+    it('tells a moderator they are one, and shows them the comments held for review', async () => {
+      const thread = newThread();
+      const {store: modStore, viewer: moderator} = await subject.moderator();
+      const readerView = watch(thread, 'oldest', 50, reader());
+      await readerView.ready();
+      void post(thread, {parentId: null, body: 'https://a.example https://b.example https://c.example'});
+      await readerView.until('the held comment', (s) => s.comments.length === 1);
+
+      const modView = new Watcher(modStore, thread, 'oldest', 50, moderator);
+      watchers.push(modView);
+      const state = await modView.until('the moderator’s view', (s) => s.moderator && s.comments.length === 1);
+      expect(state.comments[0].status).to.equal('pending');
+      expect(readerView.latest!.moderator).to.equal(false);
+    });
+
+    it('lets a moderator approve, hide and pin comments, counting only the published', async () => {
+      const thread = newThread();
+      const {store: modStore, viewer: moderator} = await subject.moderator();
+      const readerView = watch(thread, 'oldest', 50, reader());
+      await readerView.ready();
+      void post(thread, {parentId: null, body: 'https://a.example https://b.example https://c.example'});
+      void post(thread, {parentId: null, body: 'Plain'});
+      await readerView.until('both comments', (s) => s.comments.length === 2 && s.count === 1);
+      const modView = new Watcher(modStore, thread, 'oldest', 50, moderator);
+      watchers.push(modView);
+      let state = await modView.until('both comments for the moderator', (s) => s.moderator && s.comments.length === 2);
+      const held = state.comments.find((c) => c.status === 'pending')!;
+      const plain = state.comments.find((c) => c.body === 'Plain')!;
+
+      void write(modStore.moderate(thread, held, {status: 'published'}, moderator));
+      await readerView.until('the approved comment counted', (s) => s.count === 2 && s.comments.every((c) => c.status === 'published'));
+      void write(modStore.moderate(thread, plain, {status: 'hidden'}, moderator));
+      state = await readerView.until('the hidden comment gone', (s) => s.count === 1 && !s.comments.some((c) => c.id === plain.id));
+      state = await modView.until('the moderator still sees it, hidden', (s) =>
+        s.comments.some((c) => c.id === plain.id && c.status === 'hidden'),
+      );
+      const approved = state.comments.find((c) => c.id === held.id)!;
+      void write(modStore.moderate(thread, approved, {pinned: true}, moderator));
+      await readerView.until('the pinned comment', (s) => s.comments.some((c) => c.id === held.id && c.pinned === true));
+
+      const error = await refusal(subject.store.moderate(thread, approved, {status: 'hidden'}, reader()));
+      expect(error?.code).to.equal('permission-denied');
+    });
+
+    it('lets a moderator close a thread to new comments, and reopen it', async () => {
+      const thread = newThread();
+      const {store: modStore, viewer: moderator} = await subject.moderator();
+      const readerView = watch(thread);
+      await readerView.ready();
+      void post(thread, {parentId: null, body: 'Before closing'});
+      await readerView.until('the comment', (s) => s.comments.length === 1);
+      const modView = new Watcher(modStore, thread, 'oldest', 50, moderator);
+      watchers.push(modView);
+      await modView.until('the moderator’s view', (s) => s.moderator && s.comments.length === 1);
+      void write(modStore.setLocked(thread, true, moderator));
+      await readerView.until('the thread closed', (s) => s.locked);
+      expect((await refusal(post(thread, {parentId: null, body: 'Too late'})))?.code).to.equal('locked');
+      expect((await refusal(subject.store.setLocked(thread, false, reader())))?.code).to.equal('permission-denied');
+      void write(modStore.setLocked(thread, false, moderator));
+      await readerView.until('the thread open again', (s) => !s.locked);
     });
   });
 }

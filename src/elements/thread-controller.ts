@@ -1,8 +1,18 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {ThreadRef} from '../model/comment.js';
-import type {CommentStore, ThreadState, ThreadWatch, WatchOptions} from '../store/comment-store.js';
+import {SITE_DEFAULTS} from '../model/site-config.js';
+import type {CommentStore, ThreadState, ThreadWatch, Viewer, WatchOptions} from '../store/comment-store.js';
 
-const EMPTY: ThreadState = {comments: [], count: 0, hasMore: false, loading: true, offline: false, locked: false};
+const EMPTY: ThreadState = {
+  comments: [],
+  count: 0,
+  hasMore: false,
+  loading: true,
+  offline: false,
+  locked: false,
+  moderator: false,
+  editWindowMinutes: SITE_DEFAULTS.editWindowMinutes,
+};
 
 /**
  * Keeps a host subscribed to one thread while it is connected. Changing the store, thread or
@@ -12,6 +22,7 @@ export class ThreadController implements ReactiveController {
   state: ThreadState = EMPTY;
   private watch: ThreadWatch | undefined;
   private target: {store: CommentStore; thread: ThreadRef; options: WatchOptions} | undefined;
+  private viewer: Viewer | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -42,6 +53,13 @@ export class ThreadController implements ReactiveController {
     this.watch?.loadMore();
   }
 
+  /** Who is reading: the live view follows them without starting over (no flash of "loading"). */
+  setViewer(viewer: Viewer | null): void {
+    if (viewer?.uid === this.viewer?.uid && viewer?.provider === this.viewer?.provider) return;
+    this.viewer = viewer ? {uid: viewer.uid, provider: viewer.provider} : null;
+    this.watch?.setViewer(this.viewer);
+  }
+
   hostConnected(): void {
     this.start();
   }
@@ -53,7 +71,7 @@ export class ThreadController implements ReactiveController {
   private start() {
     if (this.watch || !this.target) return;
     const {store, thread, options} = this.target;
-    const watch = store.watchThread(thread, options, (state) => {
+    const watch = store.watchThread(thread, {...options, viewer: this.viewer}, (state) => {
       if (this.watch !== watch) return; // a late callback from a closed subscription
       const previous = this.state;
       this.state = state;

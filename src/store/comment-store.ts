@@ -1,5 +1,11 @@
 import {createContext} from '@lit/context';
-import type {Comment, NewComment, SortOrder, ThreadRef} from '../model/comment.js';
+import type {AuthorProvider, Comment, CommentStatus, NewComment, SortOrder, ThreadRef} from '../model/comment.js';
+
+/** The reader looking at a thread, as the session knows them. */
+export interface Viewer {
+  uid: string;
+  provider: AuthorProvider;
+}
 
 /** A thread as the UI shows it at one moment. */
 export interface ThreadState {
@@ -14,32 +20,68 @@ export interface ThreadState {
   /** The answer came from this browser's cache because the backend cannot be reached. */
   offline: boolean;
   locked: boolean;
+  /**
+   * The viewer moderates this site: `comments` also holds the thread's pending and hidden
+   * comments, and `moderate`/`setLocked`/`remove` are open to them.
+   */
+  moderator: boolean;
+  /** Minutes after posting during which an author may edit their comment (the site's setting). */
+  editWindowMinutes: number;
   error?: StoreError;
 }
 
 export interface WatchOptions {
   sort: SortOrder;
   pageSize: number;
+  /** Who is looking; `ThreadWatch.setViewer` follows later changes. */
+  viewer?: Viewer | null;
 }
 
 /** A live view of one thread. */
 export interface ThreadWatch {
   /** Loads the next page ("Load more comments"). */
   loadMore(): void;
+  /**
+   * The reader signed in, out, or as someone else. The view stays live: their own pending
+   * comments (or, for a moderator, every pending and hidden one) join or leave the state.
+   */
+  setViewer(viewer: Viewer | null): void;
   /** Stops listening; no further callbacks. */
   close(): void;
 }
 
-export type StoreErrorCode = 'permission-denied' | 'unavailable' | 'invalid' | 'locked' | 'unknown';
+/**
+ * `rate-limited`: the reader posted less than the site's interval ago (`retryAfterSeconds` says how
+ * long to wait); `expired`: the edit window of the comment has closed.
+ */
+export type StoreErrorCode =
+  | 'permission-denied'
+  | 'unavailable'
+  | 'invalid'
+  | 'locked'
+  | 'rate-limited'
+  | 'expired'
+  | 'unknown';
 
 export class StoreError extends Error {
+  /** For `rate-limited`: whole seconds until the reader may post again. */
+  readonly retryAfterSeconds?: number;
+
   constructor(
     readonly code: StoreErrorCode,
     message: string,
+    details: {retryAfterSeconds?: number} = {},
   ) {
     super(message);
     this.name = 'StoreError';
+    if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
   }
+}
+
+/** What a moderator changes on a comment: approve (`published`), hold (`pending`), hide; pin or unpin. */
+export interface ModerationChange {
+  status?: Exclude<CommentStatus, 'deleted'>;
+  pinned?: boolean;
 }
 
 /**
@@ -50,10 +92,24 @@ export interface CommentStore {
   /** Calls `onChange` with the thread's state now and after every change, until closed. */
   watchThread(thread: ThreadRef, options: WatchOptions, onChange: (state: ThreadState) => void): ThreadWatch;
   /**
-   * Posts a comment. Watchers see it at once (with `sending` while unconfirmed); the promise
-   * settles when the backend has accepted or refused it. Offline, it waits for the connection.
+   * Posts a comment. Watchers see it at once (with `sending` while unconfirmed), and keep seeing
+   * it even beyond their loaded pages; the promise settles when the backend has accepted or
+   * refused it. Offline, it waits for the connection. The store decides the status from the site's
+   * settings: `pending` when a moderator must approve it first (see site-config.ts).
    */
   post(thread: ThreadRef, comment: NewComment): Promise<Comment>;
+  /**
+   * Changes the body of `by`'s own comment within the edit window (stamping `editedAt`). An edit
+   * that now needs review takes a published comment back to pending. Like every change below,
+   * watchers see it at once and the promise settles when the backend confirms or refuses it.
+   */
+  edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void>;
+  /** Soft-deletes a comment (status `deleted`, body emptied): its author's at any time, any for a moderator. */
+  remove(thread: ThreadRef, comment: Comment, by: Viewer): Promise<void>;
+  /** Moderators only: approve, hold or hide a comment, pin or unpin it. */
+  moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void>;
+  /** Moderators only: closes the thread to new comments, or reopens it. */
+  setLocked(thread: ThreadRef, locked: boolean, by: Viewer): Promise<void>;
   /**
    * The published comment count of each thread, in the order asked (0 for a thread nobody has
    * commented on). For count badges: one call answers a whole listing page.

@@ -13,7 +13,10 @@ interface TimestampLike {
 /** What the thread document says, as the store needs it. */
 export interface ThreadDoc {
   exists: boolean;
+  /** Published comments. */
   count: number;
+  /** Comments waiting for a moderator. */
+  pending: number;
   locked: boolean;
 }
 
@@ -66,6 +69,6 @@ export function commentFromData(id: string, data: Data, sending: boolean): Comme
 
 /** The thread document, or an empty thread when it does not exist yet. */
 export function threadFromData(data: Data | undefined): ThreadDoc {
-  const count = typeof data?.commentCount === 'number' && data.commentCount > 0 ? data.commentCount : 0;
-  return {exists: data !== undefined, count, locked: data?.locked === true};
+  const positive = (value: unknown) => (typeof value === 'number' && value > 0 ? value : 0);
+  return {exists: data !== undefined, count: positive(data?.commentCount), pending: positive(data?.pendingCount), locked: data?.locked === true};
 }

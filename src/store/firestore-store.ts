@@ -2,18 +2,24 @@
  * The Firestore comment store: the only module that imports `firebase/firestore`.
  *
  * Data model (DESIGN.md §2; firestore.rules is the gate):
- *   threads/{threadId}                 url, title, createdAt, commentCount, lastCommentId, locked?
- *   threads/{threadId}/comments/{id}   parentId, body, author, createdAt, status
+ *   threads/{threadId}                 url, title, createdAt, commentCount, pendingCount?, lastCommentId, locked?
+ *   threads/{threadId}/comments/{id}   parentId, body, author, createdAt, status, editedAt?, pinned?
+ *   users/{uid}                        lastPostAt (rate limit), approved? (set by moderators)
  *   users/{uid}/private/profile        email (guests; owner-only)
+ *   admins/{uid}, config/site          moderators; the site's moderation settings (console-written)
  *
  * Reads are budgeted: a thread view listens to its thread document first and queries comments
- * only when that document says there are some, so an empty thread costs one read.
+ * only when that document says there are some, so an empty thread costs one read. What only some
+ * viewers need costs only them: a moderator's pending/hidden query, a reader's own pending
+ * comments (only when the thread counts some), config/site (when posting or editing, or when the
+ * viewer has comments of their own in view), admins/{uid} (signed-in readers other than guests).
  */
 import type {FirebaseApp} from 'firebase/app';
 import {
   collection,
   connectFirestoreEmulator,
   doc,
+  getDoc,
   getDocFromCache,
   increment,
   initializeFirestore,
@@ -25,6 +31,7 @@ import {
   startAfter,
   where,
   writeBatch,
+  type DocumentData,
   type DocumentReference,
   type DocumentSnapshot,
   type Firestore,
@@ -33,17 +40,21 @@ import {
   type QuerySnapshot,
   type Unsubscribe,
 } from 'firebase/firestore';
-import type {Author, Comment, NewComment, ThreadRef} from '../model/comment.js';
+import type {Author, Comment, CommentStatus, NewComment, ThreadRef} from '../model/comment.js';
+import {needsReview, SITE_DEFAULTS, siteConfigFrom, withinEditWindow, type SiteConfig} from '../model/site-config.js';
 import {
   StoreError,
   type CommentStore,
+  type ModerationChange,
   type StoreErrorCode,
   type ThreadState,
   type ThreadWatch,
+  type Viewer,
   type WatchOptions,
 } from './comment-store.js';
 import {commentFromData, threadFromData, type ThreadDoc} from './firestore-adapter.js';
 import {countThreadComments} from './firestore-counts.js';
+import {bodyProblem, published, rateLimited, visibleBeyondPages} from './store-rules.js';
 
 export interface FirestoreConnection {
   /** A named Firestore database, or '(default)'. */
@@ -122,23 +133,49 @@ export function timeOrderedId(now = Date.now()): string {
 }
 
 function commentFromSnapshot(snapshot: DocumentSnapshot): Comment {
-  return commentFromData(
+  const comment = commentFromData(
     snapshot.id,
     snapshot.data({serverTimestamps: 'estimate'}) ?? {},
     snapshot.metadata.hasPendingWrites,
   );
+  // The SDK estimates an unconfirmed server time to the whole second, which puts a comment just
+  // sent before others of that same second. Our ids carry the time of writing to the millisecond.
+  if (comment.sending && snapshot.get('createdAt', {serverTimestamps: 'none'}) === null) {
+    const written = timeOfOrderedId(snapshot.id);
+    const estimate = comment.createdAt.getTime();
+    if (written !== undefined && written >= estimate && written < estimate + 1000) comment.createdAt = new Date(written);
+  }
+  return comment;
+}
+
+/** The time a timeOrderedId() was made, or undefined for other ids. */
+export function timeOfOrderedId(id: string): number | undefined {
+  if (!/^[0-9a-z]{9}[0-9a-zA-Z]{11}$/.test(id)) return undefined;
+  const time = parseInt(id.slice(0, 9), 36);
+  return Number.isSafeInteger(time) ? time : undefined;
 }
 
 export class FirestoreStore implements CommentStore {
   /** What thread listeners last saw, so a post knows whether the thread is new without a read. */
   private readonly threads = new Map<string, ThreadDoc>();
-  /** The guest email last written per uid, so a post normally writes only two documents. */
+  /** The guest email last written per uid, so a post writes the profile only when it changed. */
   private readonly emails = new Map<string, string>();
+  /** config/site, read once when first needed (a post, an edit, a viewer with comments of their own). */
+  private site?: Promise<SiteConfig>;
+  /** The settings once read, for thread views to show the edit window. */
+  knownSite?: SiteConfig;
+  private readonly moderators = new Map<string, Promise<boolean>>();
+  /** When each uid last posted through this store: the rules' rate limit, told before a write. */
+  private readonly lastPostAt = new Map<string, number>();
+  private readonly watches = new Set<FirestoreThreadWatch>();
 
   constructor(readonly db: Firestore) {}
 
   watchThread(thread: ThreadRef, options: WatchOptions, onChange: (state: ThreadState) => void): ThreadWatch {
-    return new FirestoreThreadWatch(this.db, thread.id, options, onChange, (seen) => this.threads.set(thread.id, seen));
+    const watch = new FirestoreThreadWatch(this, thread.id, options, onChange, (seen) => this.threads.set(thread.id, seen));
+    this.watches.add(watch);
+    watch.onClose = () => this.watches.delete(watch);
+    return watch;
   }
 
   /** Count badges: one read per thread, in batched queries (firestore-counts.ts). */
@@ -149,21 +186,29 @@ export class FirestoreStore implements CommentStore {
   async post(thread: ThreadRef, input: NewComment): Promise<Comment> {
     const known = this.threads.get(thread.id);
     if (known?.locked) throw new StoreError('locked', 'This thread is closed to new comments.');
-    const commentRef = doc(this.db, 'threads', thread.id, 'comments', timeOrderedId());
     const uid = input.author.uid;
+    const site = await this.siteConfig();
+    const previousPost = this.lastPostAt.get(uid);
+    const wait = previousPost === undefined ? 0 : previousPost + site.postIntervalSeconds * 1000 - Date.now();
+    if (wait > 0) throw rateLimited(wait);
+    const status = (await this.needsReview(site, input.author, input.body)) ? 'pending' : 'published';
+    this.lastPostAt.set(uid, Date.now());
+
+    const commentRef = doc(this.db, 'threads', thread.id, 'comments', timeOrderedId());
     const email = input.email?.trim();
     const writeEmail = !!email && this.emails.get(uid) !== email;
     if (writeEmail) this.emails.set(uid, email);
+    this.follow(thread.id, commentRef);
 
     // The thread's createdAt is written only when the thread is new. When no listener has told
     // us, guess "new"; the rules refuse a wrong guess either way, and one retry flips it.
     let asNew = !known?.exists;
     // Later posts in this view no longer count as new, even before a listener confirms it.
-    const assumed: ThreadDoc = {exists: true, count: (known?.count ?? 0) + 1, locked: false};
+    const assumed: ThreadDoc = {...(known ?? {count: 0, pending: 0, locked: false}), exists: true};
     this.threads.set(thread.id, assumed);
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.commit(thread, input, commentRef, asNew, writeEmail ? email : undefined);
+        await this.commit(thread, input, commentRef, status, asNew, writeEmail ? email : undefined);
         break;
       } catch (error) {
         const storeError = toStoreError(error);
@@ -172,21 +217,173 @@ export class FirestoreStore implements CommentStore {
           continue;
         }
         if (writeEmail && this.emails.get(uid) === email) this.emails.delete(uid);
+        if (previousPost === undefined) this.lastPostAt.delete(uid);
+        else this.lastPostAt.set(uid, previousPost);
         if (this.threads.get(thread.id) === assumed) {
           if (known) this.threads.set(thread.id, known);
           else this.threads.delete(thread.id);
         }
+        // The site's settings may have changed since they were read: read them again next time.
+        if (storeError.code === 'permission-denied') this.site = undefined;
+        this.unfollow(thread.id, commentRef);
         throw storeError;
       }
     }
-    return this.confirmed(commentRef, input);
+    return this.confirmed(commentRef, input, status);
   }
 
-  /** One batch: the comment, the thread's count (and the guest's email when it changed). */
+  async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {
+    if (comment.author.uid !== by.uid || (comment.status !== 'published' && comment.status !== 'pending')) {
+      throw new StoreError('permission-denied', 'Only its author can edit a comment.');
+    }
+    const site = await this.siteConfig();
+    if (!withinEditWindow(comment.createdAt, site.editWindowMinutes)) {
+      throw new StoreError('expired', 'The time to edit this comment is over.');
+    }
+    const problem = bodyProblem(body);
+    if (problem) throw new StoreError('invalid', problem);
+    const review = comment.status === 'published' && (await this.needsReview(site, {...comment.author, provider: by.provider}, body));
+    await this.change(thread, comment, {body, editedAt: serverTimestamp(), ...(review ? {status: 'pending'} : {})});
+  }
+
+  async remove(thread: ThreadRef, comment: Comment, by: Viewer): Promise<void> {
+    if (comment.status === 'deleted' || (comment.author.uid !== by.uid && !(await this.isModerator(by)))) {
+      throw new StoreError('permission-denied', 'Only its author or a moderator can delete a comment.');
+    }
+    await this.change(thread, comment, {status: 'deleted', body: ''});
+  }
+
+  async moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void> {
+    if (comment.status === 'deleted' || !(await this.isModerator(by))) {
+      throw new StoreError('permission-denied', 'Only a moderator can do that.');
+    }
+    const data: DocumentData = {
+      ...(change.status ? {status: change.status} : {}),
+      ...(change.pinned !== undefined ? {pinned: change.pinned} : {}),
+    };
+    // Approving a comment approves its author: first-time moderation lets their next ones through.
+    const approve = change.status === 'published' && comment.status !== 'published';
+    await this.change(thread, comment, data, approve ? comment.author.uid : undefined);
+  }
+
+  async setLocked(thread: ThreadRef, locked: boolean, by: Viewer): Promise<void> {
+    if (!(await this.isModerator(by))) throw new StoreError('permission-denied', 'Only a moderator can do that.');
+    const ref = doc(this.db, 'threads', thread.id);
+    // A thread nobody has commented on has no document yet; the rules let a moderator create one.
+    let exists = this.threads.get(thread.id)?.exists ?? true;
+    for (let attempt = 0; ; attempt++) {
+      const batch = writeBatch(this.db);
+      if (exists) batch.update(ref, {locked});
+      else batch.set(ref, {url: thread.url, title: thread.title, createdAt: serverTimestamp(), commentCount: 0, locked});
+      try {
+        await batch.commit();
+        return;
+      } catch (error) {
+        const storeError = toStoreError(error);
+        // update() of a missing document fails with not-found, set() of an existing one is refused.
+        if (attempt === 0 && (storeError.code === 'permission-denied' || /not.found|no document/i.test(storeError.message))) {
+          exists = !exists;
+          continue;
+        }
+        throw storeError;
+      }
+    }
+  }
+
+  // --- for thread views ---
+
+  /** config/site with defaults; offline and never read, the defaults (the rules have the last word). */
+  siteConfig(): Promise<SiteConfig> {
+    this.site ??= getDoc(doc(this.db, 'config', 'site')).then(
+      (snapshot) => {
+        const site = siteConfigFrom(snapshot.data());
+        if (!this.knownSite || JSON.stringify(site) !== JSON.stringify(this.knownSite)) {
+          this.knownSite = site;
+          this.watches.forEach((watch) => watch.refresh());
+        }
+        return site;
+      },
+      () => {
+        this.site = undefined; // try again next time
+        return {...SITE_DEFAULTS};
+      },
+    );
+    return this.site;
+  }
+
+  /**
+   * Whether the viewer moderates (admins/{uid} exists), read once per reader. Guests (anonymous
+   * accounts) are taken as readers without a read: a site's moderators sign in with an account.
+   */
+  isModerator(viewer: Viewer): Promise<boolean> {
+    if (viewer.provider === 'guest') return Promise.resolve(false);
+    let answer = this.moderators.get(viewer.uid);
+    if (!answer) {
+      answer = getDoc(doc(this.db, 'admins', viewer.uid)).then(
+        (snapshot) => snapshot.exists(),
+        () => {
+          this.moderators.delete(viewer.uid); // offline or refused: ask again next time
+          return false;
+        },
+      );
+      this.moderators.set(viewer.uid, answer);
+    }
+    return answer;
+  }
+
+  // --- internals ---
+
+  /** As the rules decide: a moderator never waits; others by the site's settings (needsReview). */
+  private async needsReview(site: SiteConfig, author: Author, body: string): Promise<boolean> {
+    if (await this.isModerator(author)) return false;
+    const approved = site.moderation === 'first-time' ? await this.isApproved(author.uid) : false;
+    return needsReview(site, {body, authorName: author.name, approved});
+  }
+
+  /** users/{uid}.approved, which only moderators set; read only in first-time mode. */
+  private isApproved(uid: string): Promise<boolean> {
+    return getDoc(doc(this.db, 'users', uid)).then(
+      (snapshot) => snapshot.get('approved') === true,
+      () => false, // unknown: posting as pending is always allowed
+    );
+  }
+
+  /** Open views of the thread follow a comment posted here, whichever page it would fall on. */
+  private follow(threadId: string, ref: DocumentReference): void {
+    this.watches.forEach((watch) => watch.followPosted(threadId, ref));
+  }
+
+  private unfollow(threadId: string, ref: DocumentReference): void {
+    this.watches.forEach((watch) => watch.unfollowPosted(threadId, ref.id));
+  }
+
+  /**
+   * One batch: the comment's change and, when its status moves a count, the thread's counts
+   * naming it (the rules tie the two); `approveAuthor` marks that author approved.
+   */
+  private async change(thread: ThreadRef, comment: Comment, data: DocumentData, approveAuthor?: string): Promise<void> {
+    const batch = writeBatch(this.db);
+    batch.update(doc(this.db, 'threads', thread.id, 'comments', comment.id), data);
+    const now: CommentStatus = data.status ?? comment.status;
+    const counts = countChanges(comment.status, now);
+    if (counts) batch.update(doc(this.db, 'threads', thread.id), {...counts, lastCommentId: comment.id});
+    if (approveAuthor) batch.set(doc(this.db, 'users', approveAuthor), {approved: true}, {merge: true});
+    try {
+      await batch.commit();
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  /**
+   * One batch: the comment, the thread's counts naming it, the author's rate-limit stamp (the
+   * rules compare it with the previous one), and the guest's email when it changed.
+   */
   private commit(
     thread: ThreadRef,
     input: NewComment,
     commentRef: DocumentReference,
+    status: 'published' | 'pending',
     asNew: boolean,
     email: string | undefined,
   ): Promise<void> {
@@ -196,26 +393,27 @@ export class FirestoreStore implements CommentStore {
       body: input.body,
       author: authorData(input.author),
       createdAt: serverTimestamp(),
-      status: 'published',
+      status,
     });
     batch.set(
       doc(this.db, 'threads', thread.id),
       {
         url: thread.url,
         title: thread.title,
-        commentCount: increment(1),
+        ...countChanges('none', status, true),
         // Lets the rules check that every count change comes with a new comment.
         lastCommentId: commentRef.id,
         ...(asNew ? {createdAt: serverTimestamp()} : {}),
       },
       {merge: true},
     );
+    batch.set(doc(this.db, 'users', input.author.uid), {lastPostAt: serverTimestamp()}, {merge: true});
     if (email) batch.set(doc(this.db, 'users', input.author.uid, 'private', 'profile'), {email}, {merge: true});
     return batch.commit();
   }
 
   /** The comment as the server stored it; the cache has it after the commit, so no read is billed. */
-  private async confirmed(ref: DocumentReference, input: NewComment): Promise<Comment> {
+  private async confirmed(ref: DocumentReference, input: NewComment, status: CommentStatus): Promise<Comment> {
     try {
       const snapshot = await getDocFromCache(ref);
       if (snapshot.exists()) return commentFromSnapshot(snapshot);
@@ -228,9 +426,25 @@ export class FirestoreStore implements CommentStore {
       body: input.body,
       author: {...input.author},
       createdAt: new Date(),
-      status: 'published',
+      status,
     };
   }
+}
+
+/**
+ * The thread's count changes for a comment going from `was` to `now` ('none': a new comment), or
+ * undefined when none moves. A new thread needs commentCount even when it stays 0 (`always`).
+ */
+function countChanges(was: CommentStatus | 'none', now: CommentStatus, always = false): DocumentData | undefined {
+  const pending = (status: CommentStatus | 'none') => (status === 'pending' ? 1 : 0);
+  const publishedOf = (status: CommentStatus | 'none') => (status === 'none' ? 0 : published(status));
+  const dPublished = publishedOf(now) - publishedOf(was);
+  const dPending = pending(now) - pending(was);
+  if (!dPublished && !dPending && !always) return undefined;
+  return {
+    ...(dPublished || always ? {commentCount: increment(dPublished)} : {}),
+    ...(dPending ? {pendingCount: increment(dPending)} : {}),
+  };
 }
 
 interface Page {
@@ -242,9 +456,20 @@ interface Page {
   unsubscribe: Unsubscribe;
 }
 
+/** A listener beside the pages: a moderator's queue, a reader's own pending comments, one posted comment. */
+interface Extra {
+  docs: DocumentSnapshot[];
+  unsubscribe: Unsubscribe;
+}
+
+/** How many pending and hidden comments a moderator's view holds (the newest). */
+const MODERATION_QUEUE = 100;
+
 /**
  * One live thread view: the thread document plus one listener per loaded page. Every page stays
- * live, so edits, moderation and new comments show without reloading.
+ * live, so edits, moderation and new comments show without reloading. Beside the pages: the
+ * comments posted through the store while this view is open (so a reader always sees what they
+ * just wrote), the viewer's own pending comments, and for a moderator the pending and hidden ones.
  */
 class FirestoreThreadWatch implements ThreadWatch {
   private thread?: ThreadDoc;
@@ -258,20 +483,120 @@ class FirestoreThreadWatch implements ThreadWatch {
   private readonly spilled = new Map<string, QueryDocumentSnapshot>();
   private closed = false;
   private readonly unsubscribeThread: Unsubscribe;
+  private readonly db: Firestore;
+  private viewer: Viewer | null;
+  private moderator = false;
+  /** The moderator's queue, or the viewer's own pending comments. */
+  private viewerExtra?: Extra & {kind: 'moderator' | 'own'};
+  private readonly posted = new Map<string, Extra>();
+  onClose?: () => void;
 
   constructor(
-    private readonly db: Firestore,
+    private readonly store: FirestoreStore,
     private readonly threadId: string,
     private readonly options: WatchOptions,
     private readonly onChange: (state: ThreadState) => void,
     private readonly onThreadSeen: (thread: ThreadDoc) => void,
   ) {
+    this.db = store.db;
+    this.viewer = options.viewer ?? null;
     this.unsubscribeThread = onSnapshot(
-      doc(db, 'threads', threadId),
+      doc(this.db, 'threads', threadId),
       {includeMetadataChanges: true},
       (snapshot) => this.onThread(snapshot),
       (error) => this.fail(error),
     );
+    this.checkModerator();
+  }
+
+  setViewer(viewer: Viewer | null): void {
+    if (this.closed || (viewer?.uid === this.viewer?.uid && viewer?.provider === this.viewer?.provider)) return;
+    this.viewer = viewer;
+    this.moderator = false;
+    this.stopViewerExtra();
+    this.checkModerator();
+    this.emit();
+  }
+
+  /** Follows a comment posted through the store, whatever page it would fall on. */
+  followPosted(threadId: string, ref: DocumentReference): void {
+    if (this.closed || threadId !== this.threadId || this.posted.has(ref.id)) return;
+    const extra: Extra = {docs: [], unsubscribe: () => {}};
+    this.posted.set(ref.id, extra);
+    extra.unsubscribe = onSnapshot(
+      ref,
+      {includeMetadataChanges: true},
+      (snapshot) => {
+        extra.docs = snapshot.exists() ? [snapshot] : [];
+        this.emit();
+      },
+      // Refused (the write was, or the viewer may no longer read it): it simply is not shown.
+      () => this.unfollowPosted(threadId, ref.id),
+    );
+  }
+
+  unfollowPosted(threadId: string, id: string): void {
+    if (threadId !== this.threadId) return;
+    this.posted.get(id)?.unsubscribe();
+    if (this.posted.delete(id)) this.emit();
+  }
+
+  /** The store learnt something every view shows (the site's edit window). */
+  refresh(): void {
+    this.emit();
+  }
+
+  private checkModerator(): void {
+    const viewer = this.viewer;
+    if (!viewer) return;
+    void this.store.isModerator(viewer).then((moderator) => {
+      if (this.closed || this.viewer !== viewer || !moderator) return;
+      this.moderator = true;
+      this.stopViewerExtra();
+      this.startViewerExtra();
+      this.emit();
+    });
+  }
+
+  /**
+   * A moderator listens to the thread's pending and hidden comments; another reader to their own
+   * pending ones, and only while the thread counts some (an extra read otherwise wasted).
+   */
+  private startViewerExtra(): void {
+    const viewer = this.viewer;
+    if (this.closed || !viewer || this.viewerExtra) return;
+    const comments = collection(this.db, 'threads', this.threadId, 'comments');
+    let kind: 'moderator' | 'own';
+    let q;
+    if (this.moderator) {
+      kind = 'moderator';
+      q = query(comments, where('status', 'in', ['pending', 'hidden']), orderBy('createdAt', 'desc'), limit(MODERATION_QUEUE));
+    } else if ((this.thread?.pending ?? 0) > 0) {
+      kind = 'own';
+      q = query(comments, where('author.uid', '==', viewer.uid), where('status', '==', 'pending'), orderBy('createdAt'));
+    } else {
+      return;
+    }
+    const extra: Extra & {kind: 'moderator' | 'own'} = {kind, docs: [], unsubscribe: () => {}};
+    this.viewerExtra = extra;
+    extra.unsubscribe = onSnapshot(
+      q,
+      {includeMetadataChanges: true},
+      (snapshot) => {
+        extra.docs = snapshot.docs;
+        this.emit();
+      },
+      // The rules no longer let this viewer read them (signed out meanwhile): show none.
+      () => {
+        if (this.viewerExtra === extra) this.stopViewerExtra();
+        this.emit();
+      },
+    );
+  }
+
+  private stopViewerExtra(): void {
+    this.viewerExtra?.unsubscribe();
+    this.viewerExtra = undefined;
   }
 
   loadMore(): void {
@@ -289,6 +614,10 @@ class FirestoreThreadWatch implements ThreadWatch {
     this.closed = true;
     this.unsubscribeThread();
     for (const page of this.pages) page.unsubscribe();
+    this.stopViewerExtra();
+    for (const extra of this.posted.values()) extra.unsubscribe();
+    this.posted.clear();
+    this.onClose?.();
   }
 
   private onThread(snapshot: DocumentSnapshot): void {
@@ -297,6 +626,7 @@ class FirestoreThreadWatch implements ThreadWatch {
     this.onThreadSeen(this.thread);
     // An empty or missing thread needs no comment query: that is the whole read budget of a view.
     if (this.thread.count > 0 && this.pages.length === 0) this.listenPage(undefined, this.options.pageSize);
+    if (this.thread.pending > 0) this.startViewerExtra();
     this.emit();
   }
 
@@ -352,7 +682,7 @@ class FirestoreThreadWatch implements ThreadWatch {
 
   private fail(error: FirestoreError): void {
     this.error = toStoreError(error);
-    this.thread ??= {exists: false, count: 0, locked: false};
+    this.thread ??= {exists: false, count: 0, pending: 0, locked: false};
     this.emit();
   }
 
@@ -361,16 +691,29 @@ class FirestoreThreadWatch implements ThreadWatch {
     const byId = new Map<string, Comment>();
     for (const snapshot of this.spilled.values()) byId.set(snapshot.id, commentFromSnapshot(snapshot));
     for (const page of this.pages) for (const snapshot of page.docs) byId.set(snapshot.id, commentFromSnapshot(snapshot));
+    const paged = byId.size;
+    const beyond = [...(this.viewerExtra?.docs ?? []), ...[...this.posted.values()].flatMap((extra) => extra.docs)];
+    for (const snapshot of beyond) {
+      if (byId.has(snapshot.id)) continue;
+      const comment = commentFromSnapshot(snapshot);
+      if (visibleBeyondPages(comment, this.viewer, this.moderator, this.posted.has(snapshot.id))) byId.set(snapshot.id, comment);
+    }
     const comments = [...byId.values()];
+    const publishedShown = comments.filter((c) => c.status === 'published').length;
     const first = this.pages[0];
     const last = this.pages.at(-1);
+    const viewer = this.viewer;
+    // The edit window matters only to a viewer with comments of their own here: only they pay its read.
+    if (!this.store.knownSite && viewer && comments.some((c) => c.author.uid === viewer.uid)) void this.store.siteConfig();
     this.onChange({
       comments,
-      count: Math.max(this.thread.count, comments.length),
-      hasMore: !!last?.received && last.docs.length >= last.size && this.thread.count > comments.length,
+      count: Math.max(this.thread.count, publishedShown),
+      hasMore: !!last?.received && last.docs.length >= last.size && this.thread.count > paged,
       loading: !this.error && !!first && !first.received,
       offline: this.offline,
       locked: this.thread.locked,
+      moderator: this.moderator,
+      editWindowMinutes: (this.store.knownSite ?? SITE_DEFAULTS).editWindowMinutes,
       ...(this.error ? {error: this.error} : {}),
     });
   }

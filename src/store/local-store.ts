@@ -1,7 +1,17 @@
 import type {Comment, ThreadRef} from '../model/comment.js';
+import {siteConfigFrom, type SiteConfig} from '../model/site-config.js';
 import {MemoryStore} from './memory-store.js';
 
 const KEY_PREFIX = 'leave-a-reply:thread:';
+const LOCKED_PREFIX = 'leave-a-reply:locked:';
+const APPROVED_KEY = 'leave-a-reply:approved';
+/**
+ * The demo's moderator switch: `localStorage.setItem('leave-a-reply:moderator', 'on')` makes
+ * whoever reads comments in this browser a moderator of its local comments (README: Security).
+ */
+export const LOCAL_MODERATOR_KEY = 'leave-a-reply:moderator';
+/** Local stand-in for config/site: the same fields, as JSON (README: Security). */
+export const LOCAL_SITE_KEY = 'leave-a-reply:site';
 
 type StoredComment = Omit<Comment, 'createdAt' | 'editedAt' | 'sending'> & {createdAt: string; editedAt?: string};
 
@@ -13,6 +23,59 @@ export class LocalStore extends MemoryStore {
   constructor(private readonly storage: Storage = localStorage) {
     super();
     addEventListener('storage', this.onStorage);
+    const approved = this.readJson(APPROVED_KEY, []);
+    if (Array.isArray(approved)) for (const uid of approved) if (typeof uid === 'string') this.approvedIds.add(uid);
+  }
+
+  protected override isModerator(uid: string | undefined): boolean {
+    return this.read(LOCAL_MODERATOR_KEY) === 'on' || super.isModerator(uid);
+  }
+
+  /**
+   * The settings from storage, else the defaults without a rate limit: comments kept in the
+   * reader's own browser cost nobody anything, and a demo should not make its visitor wait.
+   */
+  protected override siteConfig(): SiteConfig {
+    const stored = this.readJson(LOCAL_SITE_KEY, undefined);
+    const settings = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+    return siteConfigFrom({postIntervalSeconds: 0, ...settings});
+  }
+
+  protected override loadLocked(ref: ThreadRef): boolean {
+    return this.read(LOCKED_PREFIX + ref.id) === 'true';
+  }
+
+  protected override persistLocked(threadId: string, locked: boolean): void {
+    this.write(LOCKED_PREFIX + threadId, locked ? 'true' : undefined);
+  }
+
+  protected override persistApproved(): void {
+    this.write(APPROVED_KEY, JSON.stringify([...this.approvedIds]));
+  }
+
+  private read(key: string): string | null {
+    try {
+      return this.storage.getItem(key);
+    } catch {
+      return null; // storage blocked
+    }
+  }
+
+  private readJson(key: string, fallback: unknown): unknown {
+    try {
+      return JSON.parse(this.read(key) ?? 'null') ?? fallback;
+    } catch {
+      return fallback;
+    }
+  }
+
+  private write(key: string, value: string | undefined): void {
+    try {
+      if (value === undefined) this.storage.removeItem(key);
+      else this.storage.setItem(key, value);
+    } catch {
+      // Storage full or blocked: the change lasts for this visit.
+    }
   }
 
   /** Stops following other tabs. */
