@@ -1,0 +1,47 @@
+// The Firebase boundary (DESIGN §3): only the Firestore store's modules import firebase/firestore,
+// only the Firebase session imports firebase/auth, and nothing in the script-tag entry's static
+// graph imports Lit or Firebase (it must stay tiny).
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {readdirSync, readFileSync} from 'node:fs';
+import {join, relative} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const files = readdirSync(join(root, 'src'), {recursive: true})
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => join('src', f));
+/** Module specifiers a file imports at run time (`import type` is erased, so it does not count). */
+const importsOf = (file) =>
+  [...readFileSync(join(root, file), 'utf8').matchAll(/^\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)]
+    .map((m) => m[1] ?? m[2]);
+/** Static and dynamic (`import('…')`) run-time imports. */
+const runtimeImportsOf = (file) => [
+  ...importsOf(file),
+  ...[...readFileSync(join(root, file), 'utf8').matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]),
+];
+
+test('only the Firestore store imports firebase/firestore', () => {
+  const users = files.filter((f) => runtimeImportsOf(f).some((s) => s.startsWith('firebase/firestore')));
+  // firestore-counts.ts is the store's count-badge query, kept apart to show its read cost.
+  assert.deepEqual(users.sort(), ['src/store/firestore-counts.ts', 'src/store/firestore-store.ts']);
+});
+
+test('only the Firebase session imports firebase/auth', () => {
+  const users = files.filter((f) => runtimeImportsOf(f).some((s) => s.startsWith('firebase/auth')));
+  assert.deepEqual(users, ['src/auth/firebase-session.ts']);
+});
+
+test('the script-tag entry statically imports neither Lit nor Firebase', () => {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of importsOf(file)) {
+      assert.ok(!/^(lit|@lit|firebase)/.test(spec), `${file} imports ${spec}`);
+      if (spec.startsWith('.')) visit(relative(root, join(root, file, '..', spec.replace(/\.js$/, '.ts'))));
+    }
+  };
+  visit('src/leave-a-reply.ts');
+  assert.ok(seen.size > 1);
+});
