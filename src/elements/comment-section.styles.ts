@@ -123,5 +123,74 @@ export const sectionStyles = [
     [aria-busy='true'] > article {
       opacity: 0.7;
     }
+    .header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      justify-content: space-between;
+      gap: 0.5rem 1rem;
+    }
+    .header button {
+      background: none;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      color: inherit;
+      font-size: 0.875em;
+      padding: 0.15em 0.7em;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.5rem;
+    }
+    .badges {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin: 0.5em 0 0;
+      font-size: 0.875em;
+    }
+    .badge {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 0 0.5em;
+      color: var(--_muted);
+    }
+    [data-status='hidden'] > article,
+    [data-status='pending'] > article {
+      border-inline-start: 3px solid var(--_border);
+      padding-inline-start: 0.5rem;
+    }
+    .edit {
+      display: grid;
+      gap: 0.35rem;
+      margin: 0.5em 0;
+    }
+    .edit textarea {
+      font: inherit;
+      color: inherit;
+      background: var(--_input);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 0.5em;
+      resize: vertical;
+    }
+    .edit-buttons {
+      display: flex;
+      gap: 0.5rem;
+    }
+    .edit-buttons button {
+      background: none;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      color: inherit;
+      padding: 0.15em 0.7em;
+    }
+    .edit-buttons .save {
+      background: var(--_accent);
+      border-color: var(--_accent);
+      color: var(--_accent-text);
+    }
   `,
 ];

@@ -2,9 +2,23 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
 import type {Author, Comment} from '../model/comment.js';
 import {parseBody, type Paragraph} from '../model/body-text.js';
+import {withinEditWindow} from '../model/site-config.js';
 import type {CommentNode} from '../model/thread-tree.js';
 import type {Messages} from '../i18n/en.js';
 import {exactTime, relativeTime} from '../i18n/format.js';
+
+/** What a reader can do to a comment besides replying. */
+export type CommentAction =
+  | 'edit'
+  | 'save-edit'
+  | 'cancel-edit'
+  | 'delete'
+  | 'confirm-delete'
+  | 'cancel-delete'
+  | 'approve'
+  | 'hide'
+  | 'pin'
+  | 'unpin';
 
 export interface CommentViewContext {
   messages: Messages;
@@ -13,6 +27,22 @@ export interface CommentViewContext {
   /** The comment being answered, to mark its Reply button as pressed. */
   replyingTo: string | null;
   onReply: (comment: Comment) => void;
+  /** Replies are open (the thread is not closed). */
+  canReply: boolean;
+  /** The reader's uid, once they have one. */
+  viewerUid: string | null;
+  /** Comments this reader wrote in this visit (before their identity is known to the view). */
+  ownIds: ReadonlySet<string>;
+  moderator: boolean;
+  editWindowMinutes: number;
+  /** The comment being edited in place, its draft and what is wrong with it. */
+  editing: {id: string; body: string; error?: string} | null;
+  /** The comment whose delete waits for "Delete this comment?" to be answered. */
+  confirmingDelete: string | null;
+  /** The last action on a comment that failed, and why. */
+  problem: {id: string; message: string} | null;
+  onAction: (action: CommentAction, comment: Comment) => void;
+  onEditInput: (body: string) => void;
 }
 
 /** Only http(s) links leave the widget: a `javascript:` website can never become a link. */
@@ -73,15 +103,122 @@ function renderAuthor(author: Author): TemplateResult {
     : html`<span part="author" class="author" dir="auto">${author.name}</span>`;
 }
 
+/** Whether the reader wrote this comment. */
+function isOwn(comment: Comment, ctx: CommentViewContext): boolean {
+  return (!!ctx.viewerUid && comment.author.uid === ctx.viewerUid) || ctx.ownIds.has(comment.id);
+}
+
+/** The buttons a reader has on a comment: Reply for all; Edit and Delete for its author; the rest for moderators. */
+export function commentActions(comment: Comment, ctx: CommentViewContext): CommentAction[] {
+  const own = isOwn(comment, ctx);
+  const live = comment.status === 'published' || comment.status === 'pending';
+  const actions: CommentAction[] = [];
+  if (own && live && withinEditWindow(comment.createdAt, ctx.editWindowMinutes, ctx.now)) actions.push('edit');
+  if (ctx.moderator && comment.status !== 'published') actions.push('approve');
+  if (ctx.moderator && live) actions.push('hide');
+  if (ctx.moderator && comment.status === 'published') actions.push(comment.pinned ? 'unpin' : 'pin');
+  if (own || ctx.moderator) actions.push('delete');
+  return actions;
+}
+
+const ACTION_TEXT = {edit: 'edit', delete: 'delete', approve: 'approve', hide: 'hide', pin: 'pin', unpin: 'unpin'} as const;
+
+function renderStatusLine(comment: Comment, ctx: CommentViewContext): TemplateResult | typeof nothing {
+  const m = ctx.messages;
+  if (comment.status === 'pending' && isOwn(comment, ctx)) {
+    return html`<p part="status" class="pending">${m.awaitingModeration}</p>`;
+  }
+  const badges = [
+    comment.status === 'pending' ? m.actions.pendingBadge : '',
+    comment.status === 'hidden' ? m.actions.hiddenBadge : '',
+    comment.pinned ? m.actions.pinnedBadge : '',
+  ].filter(Boolean);
+  return badges.length ? html`<p part="status" class="badges">${badges.map((b) => html`<span class="badge">${b}</span>`)}</p>` : nothing;
+}
+
+function renderEditor(comment: Comment, ctx: CommentViewContext, editing: {body: string; error?: string}): TemplateResult {
+  const m = ctx.messages;
+  const id = `edit-${comment.id}`;
+  return html`<form
+    class="edit"
+    novalidate
+    @submit=${(e: Event) => {
+      e.preventDefault();
+      ctx.onAction('save-edit', comment);
+    }}
+    @keydown=${(e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      ctx.onAction('cancel-edit', comment);
+    }}
+  >
+    <label for=${id}>${m.actions.editLabel}</label>
+    <textarea
+      part="textarea"
+      id=${id}
+      rows="4"
+      .value=${editing.body}
+      aria-invalid=${editing.error ? 'true' : 'false'}
+      aria-describedby=${editing.error ? `${id}-error` : nothing}
+      @input=${(e: Event) => ctx.onEditInput((e.target as HTMLTextAreaElement).value)}
+    ></textarea>
+    ${editing.error ? html`<span part="error" class="error" id=${`${id}-error`}>${editing.error}</span>` : nothing}
+    <div class="edit-buttons">
+      <button type="submit" class="save">${m.actions.save}</button>
+      <button type="button" class="cancel-edit" @click=${() => ctx.onAction('cancel-edit', comment)}>${m.actions.cancel}</button>
+    </div>
+  </form>`;
+}
+
+function renderActions(comment: Comment, ctx: CommentViewContext): TemplateResult {
+  const m = ctx.messages;
+  if (ctx.confirmingDelete === comment.id) {
+    return html`<div part="actions" class="actions confirm" role="group" aria-labelledby=${`confirm-${comment.id}`}>
+      <span id=${`confirm-${comment.id}`}>${m.actions.confirmDelete}</span>
+      <button type="button" class="confirm-delete" @click=${() => ctx.onAction('confirm-delete', comment)}>${m.actions.delete}</button>
+      <button type="button" class="cancel-delete" @click=${() => ctx.onAction('cancel-delete', comment)}>${m.actions.cancel}</button>
+    </div>`;
+  }
+  return html`<div part="actions" class="actions">
+    ${ctx.canReply && comment.status === 'published'
+      ? html`<button
+          part="reply-button"
+          type="button"
+          class="reply"
+          aria-label=${m.replyTo(comment.author.name)}
+          aria-pressed=${ctx.replyingTo === comment.id ? 'true' : 'false'}
+          @click=${() => ctx.onReply(comment)}
+        >
+          ${m.reply}
+        </button>`
+      : nothing}
+    ${commentActions(comment, ctx).map((action) => {
+      const text = m.actions[ACTION_TEXT[action as keyof typeof ACTION_TEXT]];
+      return html`<button
+        type="button"
+        class=${action}
+        aria-label=${m.actions.on(text, comment.author.name)}
+        @click=${() => ctx.onAction(action, comment)}
+      >
+        ${text}
+      </button>`;
+    })}
+  </div>`;
+}
+
 export function renderComment(node: CommentNode, ctx: CommentViewContext): TemplateResult {
   const {comment, parent} = node;
   const {messages, lang} = ctx;
   const label = parent ? messages.inReplyTo(parent.author.name) : undefined;
+  const editing = ctx.editing?.id === comment.id ? ctx.editing : null;
+  const problem = ctx.problem?.id === comment.id ? ctx.problem.message : '';
   return html`<li
     part="comment"
     class="comment"
     id=${`comment-${comment.id}`}
     data-depth=${node.depth}
+    data-status=${comment.status}
     aria-busy=${comment.sending ? 'true' : 'false'}
   >
     <article aria-label=${`${comment.author.name}${label ? `, ${label}` : ''}`}>
@@ -94,25 +231,21 @@ export function renderComment(node: CommentNode, ctx: CommentViewContext): Templ
               ><time datetime=${comment.createdAt.toISOString()} title=${exactTime(comment.createdAt, lang)}
                 >${relativeTime(comment.createdAt, ctx.now, lang)}</time
               ></a
-            >${comment.sending ? html` · <span class="sending">${messages.sending}</span>` : nothing}
+            >${comment.editedAt
+              ? html` · <span class="edited" title=${messages.actions.editedAt(exactTime(comment.editedAt, lang))}
+                    >${messages.actions.edited}</span
+                  >`
+              : nothing}${comment.sending ? html` · <span class="sending">${messages.sending}</span>` : nothing}
             ${label && node.depth === 1 ? html` · <span class="in-reply-to">${label}</span>` : nothing}
           </span>
         </div>
       </header>
-      ${comment.status === 'pending' ? html`<p part="status" class="pending">${messages.awaitingModeration}</p>` : nothing}
-      <div part="body" class="body">${parseBody(comment.body).map(renderParagraph)}</div>
-      <div part="actions" class="actions">
-        <button
-          part="reply-button"
-          type="button"
-          class="reply"
-          aria-label=${messages.replyTo(comment.author.name)}
-          aria-pressed=${ctx.replyingTo === comment.id ? 'true' : 'false'}
-          @click=${() => ctx.onReply(comment)}
-        >
-          ${messages.reply}
-        </button>
-      </div>
+      ${renderStatusLine(comment, ctx)}
+      ${editing
+        ? renderEditor(comment, ctx, editing)
+        : html`<div part="body" class="body">${parseBody(comment.body).map(renderParagraph)}</div>`}
+      ${problem ? html`<p part="error" class="error" role="alert">${problem}</p>` : nothing}
+      ${editing ? nothing : renderActions(comment, ctx)}
     </article>
     ${node.children.length ? html`<ol class="children">${renderComments(node.children, ctx)}</ol>` : nothing}
   </li>`;

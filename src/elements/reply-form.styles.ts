@@ -184,5 +184,13 @@ export const formStyles = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
     }
+    /* The honeypot: out of sight and out of the layout, but not display:none (bots skip those). */
+    .trap {
+      position: absolute;
+      inset-inline-start: -10000px;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+    }
   `,
 ];

@@ -63,6 +63,8 @@ export class ReplyForm extends LitElement {
   @state() private busy = false;
   @state() private status = '';
   @state() private postError = '';
+  /** The honeypot: a field people never see or reach, which only bots fill in. */
+  @state() private trap = '';
   /** After the first failed submit, fields re-validate as the reader types. */
   @state() private validateLive = false;
 
@@ -142,6 +144,14 @@ export class ReplyForm extends LitElement {
     }
     const {store, session, thread} = this;
     if (!store || !session || !thread) return; // still loading; the button says so
+    if (this.trap) {
+      // A bot filled in the field nobody sees: post nothing, and let it believe it worked.
+      drafts.clear(thread.id);
+      this.body = '';
+      this.validateLive = false;
+      this.status = this.messages.posted;
+      return;
+    }
     const account = this.signIn.account;
     if (!account && !this.signIn.guestAllowed) {
       this.signIn.requireSignIn();
@@ -203,7 +213,11 @@ export class ReplyForm extends LitElement {
     if (this.body.trim() !== body) this.body = this.body.trim() ? `${body}\n\n${this.body}` : body;
     this.saveDraft();
     const message = error instanceof Error ? error.message : String(error);
-    this.postError = this.messages.postError(message.endsWith('.') ? message : `${message}.`);
+    const reason =
+      error instanceof StoreError && error.code === 'rate-limited'
+        ? this.messages.errors.postTooSoon(error.retryAfterSeconds ?? 1)
+        : message;
+    this.postError = this.messages.postError(reason.endsWith('.') ? reason : `${reason}.`);
     this.dispatchEvent(
       new LarErrorEvent({code: error instanceof StoreError ? error.code : 'post-failed', message}),
     );
@@ -311,6 +325,18 @@ export class ReplyForm extends LitElement {
           : nothing}
         ${this.signIn.account && !this.signIn.account.name?.trim() ? this.field('name', m.name, this.name, 'text', 'name') : nothing}
       </fieldset>
+      <div class="trap" aria-hidden="true" inert>
+        <label for="subject">${m.honeypot}</label>
+        <input
+          id="subject"
+          name="subject"
+          type="text"
+          tabindex="-1"
+          autocomplete="off"
+          .value=${this.trap}
+          @input=${(e: Event) => (this.trap = (e.target as HTMLInputElement).value)}
+        />
+      </div>
       ${this.postError ? html`<p part="error" class="error post-error" role="alert">${this.postError}</p>` : nothing}
       <p part="status" class="status" role="status">${this.status}</p>
       <button part="submit" type="submit" class="submit" ?disabled=${this.busy || !ready} aria-disabled=${this.busy ? 'true' : 'false'}>

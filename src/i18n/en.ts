@@ -24,6 +24,8 @@ export const en = {
   website: 'Website',
   comment: 'Comment',
   remember: 'Save my name, email, and website in this browser for the next time I comment.',
+  /** The label of a field people never see (a trap for bots that fill in every field). */
+  honeypot: 'Leave this field empty',
   postComment: 'Post Comment',
   posting: 'Posting…',
   reply: 'Reply',
@@ -54,6 +56,8 @@ export const en = {
     emailTooLong: (limit: number) => `Email addresses are limited to ${limit} characters.`,
     urlInvalid: 'Please enter a web address, like https://example.com.',
     urlTooLong: (limit: number) => `Web addresses are limited to ${limit} characters.`,
+    postTooSoon: (seconds: number) =>
+      plural('en', seconds, {one: 'Please wait # second before posting again.', other: 'Please wait # seconds before posting again.'}),
   },
   /** The sign-in area. Provider names (Google, GitHub, X, …) are brand names and stay as they are. */
   signIn: {
@@ -94,6 +98,40 @@ export const en = {
       network: 'The sign-in service could not be reached. Check your connection and try again. Your comment is still here.',
       failed: (provider: string, reason: string) => `Could not log in with ${provider}: ${reason} Your comment is still here.`,
     },
+  },
+  /** A comment's actions besides Reply: its author's, and a moderator's. */
+  actions: {
+    edit: 'Edit',
+    delete: 'Delete',
+    approve: 'Approve',
+    hide: 'Hide',
+    pin: 'Pin',
+    unpin: 'Unpin',
+    /** A button's accessible name: its action, then whose comment it acts on. */
+    on: (action: string, name: string) => `${action} (comment by ${name})`,
+    editLabel: 'Edit your comment',
+    save: 'Save',
+    cancel: 'Cancel',
+    confirmDelete: 'Delete this comment?',
+    edited: 'edited',
+    editedAt: (time: string) => `Edited ${time}`,
+    pendingBadge: 'Awaiting moderation',
+    hiddenBadge: 'Hidden',
+    pinnedBadge: 'Pinned',
+    closeComments: 'Close comments',
+    reopenComments: 'Reopen comments',
+    saved: 'Your edit was saved.',
+    savedPending: 'Your edit was saved and is awaiting moderation.',
+    deleted: 'The comment was deleted.',
+    approved: 'The comment was approved.',
+    hidden: 'The comment was hidden.',
+    pinned: 'The comment was pinned.',
+    unpinned: 'The comment was unpinned.',
+    closed: 'Comments are now closed.',
+    reopened: 'Comments are open again.',
+    failed: (reason: string) => `That did not work: ${reason}`,
+    notAllowed: 'You are not allowed to do that.',
+    expired: 'The time to edit this comment is over.',
   },
   configError: (detail: string) => `leave-a-reply cannot start: ${detail}`,
 };
