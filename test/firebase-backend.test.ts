@@ -3,7 +3,8 @@
  * listener or sign-in starts); sign-in against the Auth emulator, and a whole post through the
  * rules when the Firestore emulator runs too (`npm run test:emulators`).
  */
-import {expect} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
+import {initializeAppCheck, ReCaptchaEnterpriseProvider} from 'firebase/app-check';
 import {createFirebaseBackend, firebaseAppFor} from '../src/boot/firebase-backend.js';
 import type {WidgetSettings} from '../src/boot/settings.js';
 import {StoreError} from '../src/store/comment-store.js';
@@ -62,6 +63,59 @@ describe('createFirebaseBackend', () => {
       (e: unknown) => e as Error,
     );
     expect(error?.message).to.include('api-key');
+  });
+});
+
+describe('createFirebaseBackend with app-check-site-key (Firebase App Check)', () => {
+  type Grecaptcha = {enterprise?: {ready(cb: () => void): void; render(container: string, params: {sitekey: string; size: string}): number; execute(): Promise<string>}};
+  const page = window as unknown as {grecaptcha?: Grecaptcha};
+  let rendered: Array<{container: string; sitekey: string; size: string}>;
+
+  beforeEach(() => {
+    rendered = [];
+    // A test stand-in for reCAPTCHA Enterprise (offline, google.com cannot be loaded): App Check
+    // uses a page's grecaptcha.enterprise when there is one instead of adding its script.
+    page.grecaptcha = {
+      enterprise: {
+        ready: (cb) => cb(),
+        render: (container, params) => rendered.push({container, ...params}),
+        execute: () => new Promise<string>(() => {}), // no token: nothing is exchanged with Google
+      },
+    };
+  });
+  afterEach(() => delete page.grecaptcha);
+
+  // initializeAppCheck() answers for an app that has App Check already: the same options give the
+  // running instance, other options throw "already-initialized".
+  const startWith = (app: Parameters<typeof initializeAppCheck>[0], key: string) => () =>
+    initializeAppCheck(app, {provider: new ReCaptchaEnterpriseProvider(key), isTokenAutoRefreshEnabled: true});
+
+  it('starts App Check with reCAPTCHA Enterprise and the site key by the time the backend is ready', async () => {
+    const withKey = settings({appCheckSiteKey: 'site-key-1'});
+    const backend = createFirebaseBackend(withKey);
+    const app = firebaseAppFor(withKey);
+    await backend;
+    expect(startWith(app, 'another-key'), 'App Check is running on the widget’s app').to.throw(/already-initialized/);
+    expect(startWith(app, 'site-key-1'), 'with this site key').to.not.throw();
+    await waitUntil(() => rendered.length > 0, 'reCAPTCHA was never rendered');
+    expect(rendered[0]).to.include({sitekey: 'site-key-1', size: 'invisible'});
+  });
+
+  it('starts App Check once for widgets sharing an app', async () => {
+    const withKey = settings({appCheckSiteKey: 'site-key-2'});
+    await Promise.all([createFirebaseBackend(withKey), createFirebaseBackend({...withKey}), createFirebaseBackend({...withKey})]);
+    await waitUntil(() => rendered.length > 0, 'reCAPTCHA was never rendered');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rendered).to.have.length(1);
+  });
+
+  it('leaves App Check off without a site key', async () => {
+    const plain = settings();
+    await createFirebaseBackend(plain);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rendered).to.deep.equal([]);
+    // Nothing was started, so starting it now (here, in the test) is not refused.
+    expect(startWith(firebaseAppFor(plain), 'any-key')).to.not.throw();
   });
 });
 
