@@ -2,6 +2,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {SignInEvent} from '../events/sign-in-event.js';
 import {SignOutEvent} from '../events/sign-out-event.js';
 import type {Session, SessionUser} from './session.js';
+import {SessionFollower} from './session-follower.js';
 
 /**
  * Follows the widget's session for its host: fires `lar-sign-in` when the reader becomes someone
@@ -9,54 +10,42 @@ import type {Session, SessionUser} from './session.js';
  * out, and hands the session to the element's public methods once the widget has one.
  */
 export class SessionController implements ReactiveController {
-  private followed: Session | undefined;
-  private stop: (() => void) | undefined;
   private last: SessionUser | null = null;
-  private waiting: Array<(session: Session) => void> = [];
+  private readonly follower: SessionFollower;
 
   constructor(
     private readonly host: ReactiveControllerHost & EventTarget,
-    private readonly session: () => Session | undefined,
+    session: () => Session | undefined,
   ) {
+    this.follower = new SessionFollower(session, (user) => this.changed(user));
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.follow();
+    this.follower.follow();
   }
 
   hostUpdate(): void {
-    this.follow();
+    this.follower.follow();
   }
 
   hostDisconnected(): void {
-    this.stop?.();
-    this.stop = undefined;
-    // The reader stays known: moving the element does not sign anyone in again.
-    this.followed = undefined;
+    // The reader stays known (`last`): moving the element does not sign anyone in again.
+    this.follower.stop();
   }
 
   /** The session, once the widget has one. */
   ready(): Promise<Session> {
-    const session = this.session();
-    return session ? Promise.resolve(session) : new Promise((resolve) => this.waiting.push(resolve));
+    return this.follower.ready();
   }
 
-  private follow() {
-    const session = this.session();
-    if (session === this.followed) return;
-    this.stop?.();
-    this.followed = session;
-    if (!session) return;
-    for (const resolve of this.waiting.splice(0)) resolve(session);
-    this.stop = session.subscribe((user) => {
-      const before = this.last;
-      this.last = user;
-      if (user && (user.uid !== before?.uid || user.provider !== before.provider)) {
-        this.host.dispatchEvent(new SignInEvent(user));
-      } else if (!user && before) {
-        this.host.dispatchEvent(new SignOutEvent());
-      }
-    });
+  private changed(user: SessionUser | null) {
+    const before = this.last;
+    this.last = user;
+    if (user && (user.uid !== before?.uid || user.provider !== before.provider)) {
+      this.host.dispatchEvent(new SignInEvent(user));
+    } else if (!user && before) {
+      this.host.dispatchEvent(new SignOutEvent());
+    }
   }
 }

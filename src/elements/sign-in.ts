@@ -12,6 +12,7 @@ import {
   type SessionUser,
   type SignInOutcome,
 } from '../auth/session.js';
+import {SessionFollower} from '../auth/session-follower.js';
 import {LarErrorEvent} from '../events/error-event.js';
 import type {Messages} from '../i18n/en.js';
 import {providerIcon, type IconName} from './provider-icons.js';
@@ -57,26 +58,33 @@ export class SignInController implements ReactiveController {
   private changing = false;
   private emailStep: 'closed' | 'ask' | 'confirm' | 'sent' = 'closed';
   private email = '';
-  private followed: Session | undefined;
-  private stop: (() => void) | undefined;
-  private waiting: Array<(session: Session) => void> = [];
+  private readonly follower: SessionFollower;
 
   constructor(private readonly host: SignInHost) {
+    this.follower = new SessionFollower(
+      () => host.session,
+      (user) => {
+        this.user = user;
+        host.requestUpdate();
+      },
+      (session) => {
+        this.user = null;
+        if (session) this.resume(session);
+      },
+    );
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.follow();
+    this.follower.follow();
   }
 
   hostUpdate(): void {
-    this.follow();
+    this.follower.follow();
   }
 
   hostDisconnected(): void {
-    this.stop?.();
-    this.stop = undefined;
-    this.followed = undefined;
+    this.follower.stop();
   }
 
   /**
@@ -214,21 +222,10 @@ export class SignInController implements ReactiveController {
     }
   }
 
-  private follow() {
-    const session = this.host.session;
-    if (session === this.followed) return;
-    this.stop?.();
-    this.followed = session;
-    this.user = null;
-    if (!session) return;
-    for (const resolve of this.waiting.splice(0)) resolve(session);
-    this.stop = session.subscribe((user) => {
-      this.user = user;
-      this.host.requestUpdate();
-    });
-    // A redirect or an email link that brought the reader back here.
+  /** Finishes a redirect or an email link that brought the reader back here. */
+  private resume(session: Session) {
     void session.resume().then((resumed) => {
-      if (session !== this.followed) return;
+      if (session !== this.follower.current) return;
       if (resumed.state === 'done') this.succeeded(resumed.outcome);
       else if (resumed.state === 'failed') this.failed(resumed.error, '');
       else if (resumed.state === 'needs-email') {
@@ -240,8 +237,7 @@ export class SignInController implements ReactiveController {
 
   /** The session, once the form has one (an icon may be clicked while it still loads). */
   private ready(): Promise<Session> {
-    const session = this.host.session;
-    return session ? Promise.resolve(session) : new Promise((resolve) => this.waiting.push(resolve));
+    return this.follower.ready();
   }
 
   private begin(what: SignInChoice | 'out', status: string) {

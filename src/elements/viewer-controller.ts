@@ -1,5 +1,6 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {Session, SessionUser} from '../auth/session.js';
+import {SessionFollower} from '../auth/session-follower.js';
 
 /**
  * Keeps its host told who is reading (the session's user), so the thread can show the reader
@@ -7,41 +8,33 @@ import type {Session, SessionUser} from '../auth/session.js';
  */
 export class ViewerController implements ReactiveController {
   user: SessionUser | null = null;
-  private followed: Session | undefined;
-  private stop: (() => void) | undefined;
+  private readonly follower: SessionFollower;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly session: () => Session | undefined,
+    session: () => Session | undefined,
   ) {
+    this.follower = new SessionFollower(
+      session,
+      (user) => {
+        if (user?.uid === this.user?.uid && user?.provider === this.user?.provider) return;
+        this.user = user;
+        this.host.requestUpdate();
+      },
+      (followed) => (this.user = followed?.user ?? null),
+    );
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.follow();
+    this.follower.follow();
   }
 
   hostUpdate(): void {
-    this.follow();
+    this.follower.follow();
   }
 
   hostDisconnected(): void {
-    this.stop?.();
-    this.stop = undefined;
-    this.followed = undefined;
-  }
-
-  private follow() {
-    const session = this.session();
-    if (session === this.followed) return;
-    this.stop?.();
-    this.stop = undefined;
-    this.followed = session;
-    this.user = session?.user ?? null;
-    this.stop = session?.subscribe((user) => {
-      if (user?.uid === this.user?.uid && user?.provider === this.user?.provider) return;
-      this.user = user;
-      this.host.requestUpdate();
-    });
+    this.follower.stop();
   }
 }
