@@ -1,9 +1,8 @@
-import type {FirebaseOptions} from '../boot/firebase-options.js';
-import {providedStore, whenNearViewport} from './lazy-boot.js';
+import {providedStore} from './lazy-boot.js';
+import {LazyPageElement, type HostedView} from './lazy-page-element.js';
 
 /** What the lazily loaded count logic exposes to its host element. */
-export interface CountView {
-  hostChanged(): void;
+export interface CountView extends HostedView {
   disconnected(): void;
 }
 
@@ -46,68 +45,26 @@ let countModule: Promise<typeof import('./count-view.js')> | undefined;
  *
  * @csspart count - The count text.
  */
-export class LeaveAReplyCountElement extends HTMLElement {
+export class LeaveAReplyCountElement extends LazyPageElement<CountView> {
   static readonly observedAttributes = OBSERVED;
-
-  /** The Firebase web app config as one object (instead of the separate attributes). */
-  firebaseConfig: FirebaseOptions | undefined;
 
   /** The published comment count, once it has been read. */
   count: number | undefined;
 
-  private view: CountView | undefined;
-  private booting: Promise<void> | undefined;
-  private stopWaiting: (() => void) | undefined;
+  // The page's own content shows until the count arrives.
+  protected readonly placeholder = '<slot></slot>';
 
-  /** Explicit thread key; wins over the URL. */
-  get pageId(): string | null {
-    return this.getAttribute('page-id');
-  }
-  set pageId(value: string | null) {
-    this.reflect('page-id', value);
-  }
-
-  /** The URL of the page whose comments are counted. */
-  get pageUrl(): string | null {
-    return this.getAttribute('page-url');
-  }
-  set pageUrl(value: string | null) {
-    this.reflect('page-url', value);
-  }
-
-  connectedCallback(): void {
-    // The page's own content shows until the count arrives.
-    if (!this.shadowRoot) this.attachShadow({mode: 'open'}).innerHTML = '<slot></slot>';
-    if (this.view) this.view.hostChanged();
-    else if (this.getAttribute('loading') === 'eager') void this.boot();
-    else if (!this.booting) this.stopWaiting ??= whenNearViewport(this, () => void this.boot());
-  }
-
-  disconnectedCallback(): void {
-    this.stopWaiting?.();
-    this.stopWaiting = undefined;
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
     this.view?.disconnected();
   }
 
-  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (name === 'loading' && value === 'eager' && old !== value && this.isConnected) void this.boot();
-    this.view?.hostChanged();
-  }
-
-  /** Loads the count logic and reads the count now, whatever `loading` says. */
-  boot(): Promise<void> {
-    this.stopWaiting?.();
-    this.stopWaiting = undefined;
-    return (this.booting ??= (countModule ??= import('./count-view.js')).then(({createCountView}) => {
-      // The provider lookup comes from here, so the lazy chunk shares no module with the entry.
-      this.view = createCountView(this, providedStore);
-      if (this.isConnected) this.view.hostChanged();
-    }));
-  }
-
-  private reflect(name: string, value: string | null) {
-    if (value == null) this.removeAttribute(name);
-    else this.setAttribute(name, value);
+  protected async loadView(): Promise<CountView> {
+    const {createCountView} = await (countModule ??= import('./count-view.js'));
+    // The provider lookup comes from here, so the lazy chunk shares no module with the entry.
+    const view = createCountView(this, providedStore);
+    if (this.isConnected) view.hostChanged();
+    return view;
   }
 }
 

@@ -1,9 +1,8 @@
-import type {FirebaseOptions} from '../boot/firebase-options.js';
-import {providedStore, whenNearViewport} from './lazy-boot.js';
+import {providedStore} from './lazy-boot.js';
+import {LazyPageElement, type HostedView} from './lazy-page-element.js';
 
 /** What the lazily loaded view exposes to its host element. */
-export interface SectionView extends HTMLElement {
-  hostChanged(): void;
+export interface SectionView extends HTMLElement, HostedView {
   signInWithCustomToken(token: string): Promise<void>;
   signOut(): Promise<void>;
 }
@@ -90,39 +89,8 @@ export const PARTS =
  * @cssprop --lar-title-size - Heading size. Default `1.5em`.
  * @cssprop --lar-form-title-size - "Leave a Reply" size. Default `1.25em`.
  */
-export class LeaveAReplyElement extends HTMLElement {
+export class LeaveAReplyElement extends LazyPageElement<SectionView> {
   static readonly observedAttributes = OBSERVED;
-
-  private config: FirebaseOptions | undefined;
-
-  /** The Firebase web app config as one object (instead of the separate attributes). */
-  get firebaseConfig(): FirebaseOptions | undefined {
-    return this.config;
-  }
-  set firebaseConfig(value: FirebaseOptions | undefined) {
-    this.config = value;
-    this.view?.hostChanged();
-  }
-
-  private view: SectionView | undefined;
-  private booting: Promise<void> | undefined;
-  private stopWaiting: (() => void) | undefined;
-
-  /** Explicit thread key; wins over the URL. */
-  get pageId(): string | null {
-    return this.getAttribute('page-id');
-  }
-  set pageId(value: string | null) {
-    this.reflect('page-id', value);
-  }
-
-  /** The URL that scopes the thread; defaults to the canonical URL of the page. */
-  get pageUrl(): string | null {
-    return this.getAttribute('page-url');
-  }
-  set pageUrl(value: string | null) {
-    this.reflect('page-url', value);
-  }
 
   /** The title in the heading; defaults to og:title, then document.title. */
   get pageTitle(): string | null {
@@ -132,37 +100,16 @@ export class LeaveAReplyElement extends HTMLElement {
     this.reflect('page-title', value);
   }
 
-  connectedCallback(): void {
-    if (!this.shadowRoot) {
-      // Holds layout until the view arrives; the view replaces nothing the page provided.
-      this.attachShadow({mode: 'open'}).innerHTML = '<style>:host{display:block}</style>';
-    }
-    if (this.view || this.booting) return;
-    if (this.getAttribute('loading') === 'eager') void this.boot();
-    else this.stopWaiting ??= whenNearViewport(this, () => void this.boot());
-  }
+  protected readonly placeholder = '<style>:host{display:block}</style>';
 
-  disconnectedCallback(): void {
-    this.stopWaiting?.();
-    this.stopWaiting = undefined;
-  }
-
-  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (name === 'loading' && value === 'eager' && old !== value && this.isConnected) void this.boot();
-    this.view?.hostChanged();
-  }
-
-  /** Loads and shows the view now, whatever `loading` says. Resolves when it is in place. */
-  boot(): Promise<void> {
-    this.stopWaiting?.();
-    this.stopWaiting = undefined;
+  protected async loadView(): Promise<SectionView> {
     // Inside <leave-a-reply-config>, the view starts once the config's backend is ready, so it
     // never mistakes "not loaded yet" for "no backend given".
-    return (this.booting ??= Promise.all([import('./comment-section.js'), providedStore(this)]).then(([{createSectionView}]) => {
-      this.view = createSectionView(this);
-      this.view.setAttribute('exportparts', PARTS);
-      this.shadowRoot!.append(this.view);
-    }));
+    const [{createSectionView}] = await Promise.all([import('./comment-section.js'), providedStore(this)]);
+    const view = createSectionView(this);
+    view.setAttribute('exportparts', PARTS);
+    this.shadowRoot!.append(view);
+    return view;
   }
 
   /**
@@ -179,11 +126,6 @@ export class LeaveAReplyElement extends HTMLElement {
   async signOut(): Promise<void> {
     await this.boot();
     await this.view!.signOut();
-  }
-
-  private reflect(name: string, value: string | null) {
-    if (value == null) this.removeAttribute(name);
-    else this.setAttribute(name, value);
   }
 }
 
