@@ -3,7 +3,7 @@
  * email-link steps, and once signed in "You are commenting using your Google account." with
  * Log Out and Change. It follows the Session it is given and never touches what the reader typed.
  */
-import {html, nothing, type ReactiveController, type ReactiveControllerHost} from 'lit';
+import {html, nothing, type ReactiveControllerHost} from 'lit';
 import {
   OAUTH_PROVIDERS,
   SessionError,
@@ -47,7 +47,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const isChoice = (name: string): name is SignInChoice =>
   name === 'email' || (OAUTH_PROVIDERS as readonly string[]).includes(name);
 
-export class SignInController implements ReactiveController {
+export class SignInController {
   /** The reader as the session knows them (a guest too). */
   user: SessionUser | null = null;
   /** What is under way: a provider's sign-in, the email link, or logging out. */
@@ -62,6 +62,7 @@ export class SignInController implements ReactiveController {
 
   constructor(private readonly host: SignInHost) {
     this.follower = new SessionFollower(
+      host,
       () => host.session,
       (user) => {
         this.user = user;
@@ -72,19 +73,6 @@ export class SignInController implements ReactiveController {
         if (session) this.resume(session);
       },
     );
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.follower.follow();
-  }
-
-  hostUpdate(): void {
-    this.follower.follow();
-  }
-
-  hostDisconnected(): void {
-    this.follower.stop();
   }
 
   /**
