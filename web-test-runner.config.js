@@ -1,10 +1,7 @@
 // Browser tests in Debian's Chromium (or CHROME_PATH) through Playwright; TypeScript via esbuild.
-import {existsSync} from 'node:fs';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {playwrightLauncher} from '@web/test-runner-playwright';
-
-const executablePath =
-  process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+import {chromiumLaunchOptions} from './scripts/chromium.mjs';
 
 // Passed to the browser so the Firestore contract suite can also run against a real emulator, and
 // the sign-in tests against the Auth emulator that `npm test` starts (scripts/with-auth-emulator.mjs).
@@ -22,17 +19,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: chromiumLaunchOptions,
     }),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>

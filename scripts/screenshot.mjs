@@ -7,16 +7,15 @@
 //   node scripts/screenshot.mjs [output.png]
 //
 // Chromium: CHROME_PATH, else Debian's /usr/bin/chromium (or chromium-browser, google-chrome).
-import {existsSync, mkdirSync, statSync} from 'node:fs';
+import {mkdirSync, statSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {chromium} from 'playwright';
+import {chromiumLaunchOptions} from './chromium.mjs';
 import {startDemo} from './start-demo.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const output = resolve(repoRoot, process.argv[2] ?? 'docs/demo.png');
-const executablePath =
-  process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
 
 // Each reader gets a fixed guest id (the local session's storage key), so the avatar colours, which
 // derive from it, are the same on every run.
@@ -77,17 +76,7 @@ async function openDemo(browser, url, storageState) {
 }
 
 const {server, url} = await startDemo({port: 5199, useEnv: false, logLevel: 'warn'});
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   // The first reader posts; the second arrives later in another browser profile that sees the
   // same thread (backend="local" keeps it in localStorage) but has its own guest identity.

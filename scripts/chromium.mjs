@@ -1,0 +1,16 @@
+// Debian's Chromium (or CHROME_PATH), with the flags this offline environment needs: no sandbox
+// (root), no GPU, and none of the background calls home that a closed network refuses.
+import {existsSync} from 'node:fs';
+
+export const chromiumLaunchOptions = {
+  executablePath:
+    process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync),
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
