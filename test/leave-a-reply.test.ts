@@ -314,6 +314,25 @@ describe('<leave-a-reply>', () => {
     expect(m.$$('[part=comment]')).to.have.length(0);
   });
 
+  it('shows a visible message when its backend cannot start', async () => {
+    const error = sinon.stub(console, 'error');
+    try {
+      const el = document.createElement('leave-a-reply');
+      el.setAttribute('loading', 'eager');
+      el.setAttribute('api-key', 'demo-key');
+      el.setAttribute('project-id', 'demo-lar-broken');
+      el.setAttribute('firestore-emulator', 'not an address');
+      document.body.append(el);
+      await el.boot();
+      const section = el.shadowRoot!.querySelector('lar-comment-section')!;
+      await waitUntil(() => section.shadowRoot!.querySelector('.config-error'), 'no message shown');
+      expect(text(section.shadowRoot!.querySelector('.config-error'))).to.contain('firestore-emulator="not an address"');
+      el.remove();
+    } finally {
+      error.restore();
+    }
+  });
+
   it('takes a firebaseConfig object set after it has loaded', async () => {
     const error = sinon.stub(console, 'error');
     try {

@@ -105,7 +105,12 @@ export class CommentSection extends LitElement implements SectionView {
         (backend) => {
           if (this.backendKey === backendKey) this.loaded = backend;
         },
-        (error: Error) => this.fail('backend-failed', error.message),
+        (error: Error) => {
+          // Shown where the reader looks, not only in the console.
+          console.error(`<leave-a-reply> backend: ${error.message}`);
+          this.problems = [{attribute: 'backend', message: error.message}];
+          this.fail('backend-failed', error.message);
+        },
       );
     }
     const pageKey = JSON.stringify(settings.page);
