@@ -290,6 +290,12 @@ describe('firestore.rules: posting and reading', () => {
       await assertFails(getDocs(query(comments(guest('sam')), where('author.uid', '==', 'alice'), where('status', '==', 'pending'))));
     });
 
+    it('lets anyone learn that a comment does not exist (yet)', async () => {
+      // A view follows the comment it is posting before the write reaches the server.
+      await assertSucceeds(getDoc(doc(signedOut(), 'threads', THREAD, 'comments', 'not-yet')));
+      await assertSucceeds(getDoc(doc(guest('sam'), 'threads', THREAD, 'comments', 'not-yet')));
+    });
+
     it('denies deleting a comment outright, even one’s own', async () => {
       await seedThread(admin);
       await assertFails(deleteDoc(doc(guest('alice'), 'threads', THREAD, 'comments', 'c1')));
