@@ -4,6 +4,7 @@ import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {launchChromium} from './chromium.mjs';
 import {BUDGETS, measureStages} from '../../bench/stages.mjs';
+import {measureRendering} from '../../bench/render.mjs';
 
 let browser;
 before(async () => (browser = await launchChromium()));
@@ -32,4 +33,12 @@ describe('Firebase backend', () => {
   test('everything up to the first render is at most 60 KB', {todo}, () => within(stages, 'firstRender'));
   test('everything loaded with no reader action is at most 100 KB', {todo}, () => within(stages, 'noAction'));
   test('ready to post as a guest within 100 KB', {todo}, () => within(stages, 'guestReady'));
+});
+
+describe('rendering', () => {
+  // Open work (issue 6): the widget's fixed cost per render keeps this near 3–4×.
+  test('a 1,000-comment thread first renders within 2× a hand-written DOM baseline', {todo: 'about 3–4× today; see issue 6'}, async () => {
+    const [{widget, baseline}] = await measureRendering(browser, [1000], 5);
+    assert.ok(widget <= 2 * baseline, `widget ${widget.toFixed(1)} ms > 2 × baseline ${baseline.toFixed(1)} ms`);
+  });
 });
