@@ -9,7 +9,8 @@ import {after, before, beforeEach} from 'node:test';
 import {initializeTestEnvironment} from '@firebase/rules-unit-testing';
 import {Timestamp, doc, increment, serverTimestamp, setDoc, writeBatch} from 'firebase/firestore';
 
-export const rules = readFileSync(new URL('../../firestore.rules', import.meta.url), 'utf8');
+// LAR_RULES_FILE: scripts/rules-mutations.mjs runs these tests against altered copies.
+export const rules = readFileSync(process.env.LAR_RULES_FILE ?? new URL('../../firestore.rules', import.meta.url), 'utf8');
 
 /** A number the rules define as `function name() { return N; }`; test/rules-limits.test.ts ties them to the client. */
 export function ruleNumber(name) {

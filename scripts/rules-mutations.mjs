@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// node scripts/rules-mutations.mjs [name…]     (needs FIRESTORE_EMULATOR_HOST: a running Firestore emulator)
+//
+// Checks that every condition in firestore.rules has a test that fails without it: removes or
+// loosens one condition at a time (in a copy; firestore.rules is never touched), runs test/rules
+// against that copy (LAR_RULES_FILE), and reports each mutation that no test noticed. Exits 1 when
+// one survives, or when a mutation's text is no longer in the rules (update the list with them).
+// About 10 s per mutation. Start an emulator first, e.g. the Cloud SDK's:
+//   <sdk>/platform/cloud-firestore-emulator/cloud_firestore_emulator start --host=127.0.0.1 --port=8399
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const rules = readFileSync(join(root, 'firestore.rules'), 'utf8');
+
+/** [name, text in firestore.rules, what it becomes]: each removes or loosens one condition. */
+const MUTATIONS = [
+  ["author uid", "&& author.uid == request.auth.uid\n", "\n"],
+  ["createdAt time", "&& data.createdAt == request.time\n        && statusAllowed(data)", "&& statusAllowed(data)"],
+  ["bodyMax", "&& body.size() <= bodyMax()\n", "\n"],
+  ["exact comment keys", "return hasExactly(data, ['parentId', 'body', 'author', 'createdAt', 'status'])", "return data.keys().hasAll(['parentId', 'body', 'author', 'createdAt', 'status'])"],
+  ["no review", "|| (data.status == 'published' && (isModerator() || !needsReview(data.body, data.author.name)));", "|| data.status == 'published';"],
+  ["mode all", "return mode == 'all'\n        ||", "return false\n        ||"],
+  ["first-time", "|| (mode == 'first-time' && !approvedAuthor())", "|| false"],
+  ["link limit", "|| linkCount(body) > settings.get('linkLimit', defaultLinkLimit())", "|| false"],
+  ["banned words", "|| hasBannedWord(body + '\\n' + name, settings.get('bannedWords', []));", "|| false;"],
+  ["banned unquoted", "'(?is).*(\\\\Q' + words.join('\\\\E|\\\\Q') + '\\\\E).*'", "'(?is).*(' + words.join('|') + ').*'"],
+  ["moderator skips review", "(isModerator() || !needsReview(data.body, data.author.name))", "!needsReview(data.body, data.author.name)"],
+  ["rate interval", "&& (!('lastPostAt' in before) || request.time >= before.lastPostAt + interval);", ";"],
+  ["rate stamp time", "&& getAfter(path).data.lastPostAt == request.time\n", "\n"],
+  ["stamp written", "return existsAfter(path)\n        && getAfter(path).data.lastPostAt == request.time", "return (!existsAfter(path) || getAfter(path).data.lastPostAt == request.time)"],
+  ["locked", "&& notLocked(threadId)\n", "\n"],
+  ["lastCommentId", "return after.lastCommentId == commentId\n        && after.get('commentCount'", "return after.get('commentCount'"],
+  ["commentCount delta", "&& after.get('commentCount', 0) == before.get('commentCount', 0) + published(now) - published(was)\n", "\n"],
+  ["pendingCount delta", "&& after.get('pendingCount', 0) == before.get('pendingCount', 0) + pending(now) - pending(was);", ";"],
+  ["countsKept", "return (published(now) == published(was) && pending(now) == pending(was))\n        || countsFollow(threadId, commentId, was, now);", "return true;"],
+  ["edit window", "return request.time < resource.data.createdAt", "return request.time < resource.data.createdAt + duration.value(100000, 'm') ||  request.time < resource.data.createdAt"],
+  ["edit window unit", "defaultEditWindowMinutes()), 'm');", "defaultEditWindowMinutes()), 'h');"],
+  ["editedAt time", "&& data.editedAt == request.time\n", "\n"],
+  ["author status change", "&& (data.status == was || (was == 'published' && data.status == 'pending'))\n", "\n"],
+  ["author isAuthor edit", "return isAuthor()\n        && withinEditWindow()", "return withinEditWindow()"],
+  ["edit statusAllowed", "&& statusAllowed(data)\n        && countsKept", "&& countsKept"],
+  ["edit validBody", "&& validBody(data.body)\n        && (data.status == was", "&& (data.status == was"],
+  ["delete body", "&& data.status == 'deleted'\n        && data.body == ''", "&& data.status == 'deleted'"],
+  ["delete who", "return (isAuthor() || isModerator())\n        && resource.data.status != 'deleted'", "return signedIn()\n        && resource.data.status != 'deleted'"],
+  ["undelete", "&& resource.data.status != 'deleted'\n        && changedKeys().hasOnly(['status', 'pinned'])", "&& changedKeys().hasOnly(['status', 'pinned'])"],
+  ["moderation who", "return isModerator()\n        && resource.data.status != 'deleted'\n        && changedKeys().hasOnly(['status', 'pinned'])", "return signedIn()\n        && resource.data.status != 'deleted'\n        && changedKeys().hasOnly(['status', 'pinned'])"],
+  ["moderation keys", "&& changedKeys().hasOnly(['status', 'pinned'])", "&& changedKeys().hasOnly(['status', 'pinned', 'body', 'author', 'createdAt'])"],
+  ["pinned bool", "&& data.get('pinned', false) is bool\n", "\n"],
+  ["moderation statuses", "&& data.status in ['published', 'pending', 'hidden']\n", "\n"],
+  ["read all", "allow read: if resource == null\n          || resource.data.status == 'published'\n", "allow read: if true\n"],
+  ["read missing", "allow read: if resource == null\n          || resource.data.status", "allow read: if resource.data.status"],
+  ["read no author", "|| (signedIn() && (resource.data.author.uid == request.auth.uid || isModerator()));", "|| (signedIn() && isModerator());"],
+  ["read no moderator", "|| (signedIn() && (resource.data.author.uid == request.auth.uid || isModerator()));", "|| (signedIn() && resource.data.author.uid == request.auth.uid);"],
+  ["users get", "allow get: if signedIn() && request.auth.uid == uid;\n\n      // The owner", "allow get: if signedIn();\n\n      // The owner"],
+  ["users self-approve", "|| (isModerator()\n             && changedKeys().hasOnly(['approved'])", "|| (signedIn()\n             && changedKeys().hasOnly(['approved'])"],
+  ["users create extra", "&& hasExactly(request.resource.data, ['lastPostAt'])", "&& request.resource.data.keys().hasAll(['lastPostAt'])"],
+  ["users stamp any time", "&& changedKeys().hasOnly(['lastPostAt'])\n             && request.resource.data.lastPostAt == request.time", "&& changedKeys().hasOnly(['lastPostAt'])"],
+  ["users owner", "allow update: if signedIn()\n        && ((request.auth.uid == uid", "allow update: if signedIn()\n        && ((true"],
+  ["profile read", "allow read, delete: if signedIn() && request.auth.uid == uid;", "allow read, delete: if signedIn();"],
+  ["profile keys", "&& request.resource.data.keys().hasOnly(['email'])", ""],
+  ["config write", "match /config/site {\n      allow get: if true;", "match /config/site {\n      allow get, write: if true;"],
+  ["config read", "match /config/site {\n      allow get: if true;", "match /config/site {\n      allow get: if false;"],
+  ["lock by anyone", "|| (isModerator()\n             && changedKeys().hasOnly(['locked'])", "|| (signedIn()\n             && changedKeys().hasOnly(['locked'])"],
+  ["lock bool", "&& changedKeys().hasOnly(['locked'])\n             && request.resource.data.locked is bool", "&& changedKeys().hasOnly(['locked'])"],
+  ["lock create count", "&& request.resource.data.commentCount == 0\n", "\n"],
+  ["lock create who", "|| (isModerator()\n             && hasExactly(request.resource.data, ['url', 'title', 'createdAt', 'commentCount', 'locked'])", "|| (signedIn()\n             && hasExactly(request.resource.data, ['url', 'title', 'createdAt', 'commentCount', 'locked'])"],
+  ["was != now", "&& was != now\n", "\n"],
+  ["provider", "&& providerMatches(author.provider);", ";"],
+  ["parent exists", "|| (data.parentId is string && exists(commentPath(threadId, data.parentId))));", "|| data.parentId is string);"],
+  ["linksMax", "&& linkCount(body) <= linksMax();", ";"],
+  ["admins", "match /admins/{uid} {\n      allow get: if signedIn() && request.auth.uid == uid;", "match /admins/{uid} {\n      allow get: if signedIn();"],
+  ["thread create time", "&& request.resource.data.createdAt == request.time\n        && ((request", "&& ((request"],
+  ["thread keys", "((changedKeys().hasOnly(['url', 'title', 'commentCount', 'pendingCount', 'lastCommentId'])", "((true"],
+  ["thread page", "&& validPage(request.resource.data)\n             && threadFollowsComment(threadId))", "&& threadFollowsComment(threadId))"],
+  ["thread id", "&& threadId.matches('[A-Za-z0-9._:~-]{1,200}')\n", "\n"],
+];
+
+if (!process.env.FIRESTORE_EMULATOR_HOST) {
+  console.error('Set FIRESTORE_EMULATOR_HOST to a running Firestore emulator (see the comment at the top).');
+  process.exit(2);
+}
+const only = process.argv.slice(2);
+const tests = readdirSync(join(root, 'test/rules'))
+  .filter((f) => f.endsWith('.test.mjs'))
+  .map((f) => join('test/rules', f));
+const dir = mkdtempSync(join(tmpdir(), 'lar-rules-mutations-'));
+const problems = [];
+try {
+  for (const [name, from, to] of MUTATIONS) {
+    if (only.length && !only.includes(name)) continue;
+    const found = rules.split(from).length - 1;
+    if (found !== 1) {
+      problems.push(`${name}: its text is in firestore.rules ${found} times, not once`);
+      continue;
+    }
+    const file = join(dir, 'firestore.rules');
+    writeFileSync(file, rules.replace(from, to));
+    const run = spawnSync(process.execPath, ['--test', ...tests], {
+      cwd: root,
+      env: {...process.env, LAR_RULES_FILE: file},
+      encoding: 'utf8',
+    });
+    const failed = Number(/^# fail (\d+)/m.exec(run.stdout)?.[1] ?? NaN);
+    const verdict = failed > 0 ? `caught by ${failed} test(s)` : 'SURVIVED: no test failed';
+    console.log(`${name}: ${verdict}`);
+    if (!(failed > 0)) problems.push(`${name}: survived`);
+  }
+} finally {
+  rmSync(dir, {recursive: true, force: true});
+}
+if (problems.length) {
+  console.log(`\n${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exitCode = 1;
+} else {
+  console.log('\nEvery mutation was caught.');
+}
