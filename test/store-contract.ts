@@ -371,6 +371,27 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       expect(author.comments[0].status).to.equal('pending');
     });
 
+    it('shows a reader their pending comments once they are known, without starting the view over', async () => {
+      const thread = newThread();
+      const first = watch(thread, 'oldest', 50, reader());
+      await first.ready();
+      const posting = post(thread, {parentId: null, body: 'https://a.example https://b.example https://c.example'});
+      await first.until('the held comment', (s) => s.comments.length === 1);
+      if (subject.confirms) await posting;
+
+      const later = watch(thread); // a new page view, the reader not signed in yet
+      await later.ready();
+      await sleep(50);
+      expect(later.latest!.comments).to.deep.equal([]);
+      const calls = later.states.length;
+      later.handle.setViewer(reader());
+      const state = await later.until('their pending comment', (s) => s.comments.length === 1);
+      expect(state.comments[0].status).to.equal('pending');
+      expect(later.states.slice(calls).every((s) => !s.loading), 'no loading in between').to.equal(true);
+      later.handle.setViewer(null);
+      await later.until('signed out: none', (s) => s.comments.length === 0);
+    });
+
     it('holds every comment for review when the site says so', async () => {
       await subject.configure({postIntervalSeconds: 0, moderation: 'all'});
       const thread = newThread();

@@ -487,7 +487,7 @@ class FirestoreThreadWatch implements ThreadWatch {
   private viewer: Viewer | null;
   private moderator = false;
   /** The moderator's queue, or the viewer's own pending comments. */
-  private viewerExtra?: Extra & {kind: 'moderator' | 'own'};
+  private viewerExtra?: Extra;
   private readonly posted = new Map<string, Extra>();
   onClose?: () => void;
 
@@ -514,6 +514,7 @@ class FirestoreThreadWatch implements ThreadWatch {
     this.viewer = viewer;
     this.moderator = false;
     this.stopViewerExtra();
+    this.startViewerExtra(); // their own pending comments, if the thread counts some
     this.checkModerator();
     this.emit();
   }
@@ -566,18 +567,15 @@ class FirestoreThreadWatch implements ThreadWatch {
     const viewer = this.viewer;
     if (this.closed || !viewer || this.viewerExtra) return;
     const comments = collection(this.db, 'threads', this.threadId, 'comments');
-    let kind: 'moderator' | 'own';
     let q;
     if (this.moderator) {
-      kind = 'moderator';
       q = query(comments, where('status', 'in', ['pending', 'hidden']), orderBy('createdAt', 'desc'), limit(MODERATION_QUEUE));
     } else if ((this.thread?.pending ?? 0) > 0) {
-      kind = 'own';
       q = query(comments, where('author.uid', '==', viewer.uid), where('status', '==', 'pending'), orderBy('createdAt'));
     } else {
       return;
     }
-    const extra: Extra & {kind: 'moderator' | 'own'} = {kind, docs: [], unsubscribe: () => {}};
+    const extra: Extra = {docs: [], unsubscribe: () => {}};
     this.viewerExtra = extra;
     extra.unsubscribe = onSnapshot(
       q,
