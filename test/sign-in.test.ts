@@ -17,6 +17,7 @@ import {
 } from '../src/auth/session.js';
 import {normalizePageUrl} from '../src/model/page-identity.js';
 import {MemoryStore} from '../src/store/memory-store.js';
+import type {Comment} from '../src/model/comment.js';
 import {mount, settle, type Mounted} from './helpers/mount.js';
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -125,6 +126,27 @@ async function type(m: Mounted, selector: string, value: string) {
 
 describe('sign-in', () => {
   beforeEach(() => localStorage.clear());
+
+  it('posts as the account when Auth restores a signed-in reader only at the moment of posting', async () => {
+    // Auth had not restored Theodore yet, so the guest form showed; guest() finds him.
+    class LateRestore extends ScriptedSession {
+      override async guest() {
+        this.set(THEO);
+        return THEO;
+      }
+    }
+    const m = await mountWith(new LateRestore());
+    const posted = new Promise<CustomEvent<Comment>>((resolve) => m.el.addEventListener('lar-comment-posted', (e) => resolve(e), {once: true}));
+    for (const [field, value] of [['#body', 'Typed before Auth woke up.'], ['#email', 'theo@example.com'], ['#name', 'Theo']]) {
+      const input = m.f<HTMLInputElement>(field);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+    m.f<HTMLButtonElement>('.submit').click();
+    const {detail} = await posted;
+    expect(detail.author).to.deep.equal({uid: 'g-theo', name: 'Theodore', provider: 'google', avatarUrl: THEO.avatarUrl});
+    expect(JSON.stringify(detail)).not.to.contain('theo@example.com');
+  });
 
   it('offers a labelled icon button per provider, in the order of the providers attribute', async () => {
     const m = await mountWith(new ScriptedSession(), {providers: 'email github guest google'});

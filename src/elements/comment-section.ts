@@ -98,7 +98,7 @@ export class CommentSection extends LitElement implements SectionView {
       this.fail('invalid-config', problems.map((p) => p.message).join(' '));
       return;
     }
-    const backendKey = JSON.stringify([settings.backend, settings.firebase, settings.databaseId, settings.authEmulator, settings.firestoreEmulator]);
+    const backendKey = JSON.stringify([settings.backend, settings.firebase, settings.databaseId, settings.authEmulator, settings.firestoreEmulator, settings.appCheckSiteKey]);
     if (backendKey !== this.backendKey && !inherited) {
       this.backendKey = backendKey;
       loadBackend(settings).then(

@@ -171,18 +171,19 @@ export class ReplyForm extends LitElement {
         pending = store.post(thread, {parentId, body, author: accountAuthor(account, this.name)});
       } else {
         const user = await session.guest();
-        pending = store.post(thread, {
-          parentId,
-          body,
-          email,
-          author: {
-            uid: user.uid,
-            name: this.name.trim(),
-            provider: 'guest',
-            ...(url ? {url} : {}),
-            avatarUrl: `https://gravatar.com/avatar/${await sha256Hex(email.toLowerCase())}?s=96&d=identicon`,
-          },
-        });
+        // Auth may restore a signed-in account only now (a returning reader who typed quickly):
+        // then the comment is that account's, with the badge the rules expect.
+        const asGuest = user.provider === 'guest';
+        const author: Author = asGuest
+          ? {
+              uid: user.uid,
+              name: this.name.trim(),
+              provider: 'guest',
+              ...(url ? {url} : {}),
+              avatarUrl: `https://gravatar.com/avatar/${await sha256Hex(email.toLowerCase())}?s=96&d=identicon`,
+            }
+          : accountAuthor(user, this.name);
+        pending = store.post(thread, {parentId, body, author, ...(asGuest ? {email} : {})});
       }
     } catch (error) {
       this.failed(error, body);
