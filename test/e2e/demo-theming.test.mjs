@@ -12,7 +12,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 let demo;
 let browser;
 before(async () => {
-  demo = await startDemo({port: 5274, useEnv: false, logLevel: 'silent'});
+  demo = await startDemo({port: 5275, useEnv: false, logLevel: 'silent'});
   browser = await launchChromium();
 });
 after(async () => {
