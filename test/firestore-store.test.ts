@@ -31,7 +31,8 @@ import {
 } from 'firebase/firestore';
 import type {Comment, NewComment} from '../src/model/comment.js';
 import {StoreError} from '../src/store/comment-store.js';
-import {FirestoreStore, parseHostPort, timeOfOrderedId, timeOrderedId, toStoreError} from '../src/store/firestore-store.js';
+import {timeOfOrderedId, timeOrderedId, toStoreError} from '../src/store/firestore-adapter.js';
+import {FirestoreStore, parseHostPort} from '../src/store/firestore-store.js';
 import {buildBundle} from './firestore-bundle.js';
 import {commentStoreContract, guestAuthor, newThread, Watcher, type ContractStore} from './store-contract.js';
 
