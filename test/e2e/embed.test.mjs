@@ -1,12 +1,8 @@
 // The built script-tag bundle, on a plain HTML page served over HTTP, in Chromium: a reader posts.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {existsSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
-import {launchChromium} from './chromium.mjs';
-import {serveStatic} from './static-server.mjs';
+import {builtSite} from './built-site.mjs';
 
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -22,25 +18,13 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(existsSync(`${dist}leave-a-reply.js`), 'run `npm run build` first');
-  server = await serveStatic(dist, {'/review/': PAGE});
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSite({'/review/': PAGE});
 
 test('the script tag alone loads nothing else until the reader scrolls near the comments', async () => {
-  const page = await browser.newPage({viewport: {width: 1000, height: 700}});
+  const page = await site.browser.newPage({viewport: {width: 1000, height: 700}});
   const requests = [];
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-  await page.goto(`${server.url}/review/`);
+  await page.goto(`${site.url}/review/`);
   await page.waitForFunction(() => customElements.get('leave-a-reply'));
   await page.waitForTimeout(300);
   const view = /\/chunks\/(comment-section|local-store|firebase)/;
@@ -53,10 +37,10 @@ test('the script tag alone loads nothing else until the reader scrolls near the 
 });
 
 test('a reader posts a comment on a plain HTML page, and it is there after a reload', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}/review/`);
+  await page.goto(`${site.url}/review/`);
   await page.locator('leave-a-reply').scrollIntoViewIfNeeded();
   const posted = page.evaluate(
     () => new Promise((resolve) => document.addEventListener('lar-comment-posted', (e) => resolve(e.detail.body))),
@@ -77,10 +61,10 @@ test('a reader posts a comment on a plain HTML page, and it is there after a rel
 });
 
 test('registering a second copy of the library does not throw', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}/review/`);
+  await page.goto(`${site.url}/review/`);
   await page.evaluate(() => import('/leave-a-reply.js?copy=2'));
   assert.deepEqual(errors, []);
   await page.close();

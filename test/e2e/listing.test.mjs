@@ -2,15 +2,11 @@
 // blog's archive would use them. They load only their own small chunks (no Lit view, no
 // Firebase for backend="local"), and a badge below the fold waits for the reader. (That badges in
 // view together are read in one call is test/count.test.ts's.)
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createHash} from 'node:crypto';
-import {existsSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
-import {launchChromium} from './chromium.mjs';
-import {serveStatic} from './static-server.mjs';
+import {builtSite} from './built-site.mjs';
 
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 // Already in the one spelling page identity gives them (no trailing slash, no fragment).
 const POSTS = {
@@ -43,22 +39,10 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(existsSync(`${dist}leave-a-reply.js`), 'run `npm run build` first');
-  server = await serveStatic(dist, {'/reviews/': PAGE});
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSite({'/reviews/': PAGE});
 
 test('count badges on a listing page load only their own small chunks, and wait below the fold', async () => {
-  const page = await browser.newPage({viewport: {width: 1000, height: 700}});
+  const page = await site.browser.newPage({viewport: {width: 1000, height: 700}});
   const errors = [];
   const requests = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -82,7 +66,7 @@ test('count badges on a listing page load only their own small chunks, and wait 
   await page.addInitScript((entries) => {
     for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
   }, stored);
-  await page.goto(`${server.url}/reviews/`);
+  await page.goto(`${site.url}/reviews/`);
 
   const badges = page.locator('li leave-a-reply-count [part=count]');
   await page.waitForFunction(() => document.querySelectorAll('li leave-a-reply-count').length === 3);
