@@ -1,10 +1,12 @@
 /**
- * The Firebase Auth session: the only module that imports `firebase/auth`. The SDK is loaded on
- * first need (the reader starts to write or sign in, or a signed-in reader comes back), so reading
- * a thread never waits for it.
+ * The Firebase Auth session. Only its modules (src/auth/firebase-*.ts) import `firebase/auth`, and
+ * this one imports just types: the SDK loads on first need, in two steps, so reading a thread never
+ * waits for it. firebase-auth-core.ts when the reader starts to write or a signed-in reader comes
+ * back; firebase-auth-providers.ts when they sign in with an account or email link, or come back
+ * from one (a redirect, an email link) to finish it.
  */
 import type {FirebaseApp, FirebaseError} from 'firebase/app';
-import type {Auth, AuthProvider, OAuthCredential, User, UserCredential} from 'firebase/auth';
+import type {Auth, User, UserCredential} from 'firebase/auth';
 import type {AuthorProvider} from '../model/comment.js';
 import {isEmailSignInLink, withoutEmailSignIn} from '../model/page-identity.js';
 import {
@@ -18,7 +20,8 @@ import {
   type SignInOutcome,
 } from './session.js';
 
-type AuthSdk = typeof import('firebase/auth');
+type AuthCore = typeof import('./firebase-auth-core.js');
+type AuthProviders = typeof import('./firebase-auth-providers.js');
 
 export interface FirebaseSessionOptions {
   /** The Auth emulator, e.g. "http://127.0.0.1:9099" (the scheme may be left out). */
@@ -86,41 +89,6 @@ function sessionError(error: unknown): SessionError {
   return new SessionError(ERROR_CODES[authCode] ?? 'failed', message || 'unknown error', authCode ? {authCode} : {});
 }
 
-function oauthProvider(sdk: AuthSdk, name: OAuthProviderName): AuthProvider {
-  switch (name) {
-    case 'google':
-      // "Change" should let the reader pick another Google account, not reuse the last one.
-      return new sdk.GoogleAuthProvider().setCustomParameters({prompt: 'select_account'});
-    case 'github':
-      return new sdk.GithubAuthProvider();
-    case 'twitter':
-      return new sdk.TwitterAuthProvider();
-    case 'facebook':
-      return new sdk.FacebookAuthProvider();
-    case 'microsoft':
-      return new sdk.OAuthProvider('microsoft.com');
-    case 'apple':
-      // Apple gives the reader's name only when asked, and only the first time.
-      return new sdk.OAuthProvider('apple.com').addScope('name');
-  }
-}
-
-/** The account a refused link was for, so the reader can sign in to it instead. */
-function credentialFromError(sdk: AuthSdk, name: OAuthProviderName, error: FirebaseError): OAuthCredential | null {
-  switch (name) {
-    case 'google':
-      return sdk.GoogleAuthProvider.credentialFromError(error);
-    case 'github':
-      return sdk.GithubAuthProvider.credentialFromError(error);
-    case 'twitter':
-      return sdk.TwitterAuthProvider.credentialFromError(error);
-    case 'facebook':
-      return sdk.FacebookAuthProvider.credentialFromError(error);
-    default:
-      return sdk.OAuthProvider.credentialFromError(error);
-  }
-}
-
 /** A cheap look at the URL, before loading the SDK to be sure. */
 export function looksLikeEmailLink(href: string): boolean {
   return isEmailSignInLink(new URL(href));
@@ -174,7 +142,8 @@ export class FirebaseSession implements Session {
   readonly canSignIn = true;
   private current: SessionUser | null = null;
   private readonly listeners = new Set<(user: SessionUser | null) => void>();
-  private started?: Promise<{auth: Auth; sdk: AuthSdk}>;
+  private started?: Promise<{auth: Auth; core: AuthCore}>;
+  private providersLoaded?: Promise<AuthProviders>;
   private resumed?: Promise<ResumedSignIn>;
   private updates = 0;
 
@@ -203,10 +172,10 @@ export class FirebaseSession implements Session {
   }
 
   async guest(): Promise<SessionUser> {
-    const {auth, sdk} = await this.start();
+    const {auth, core} = await this.start();
     await auth.authStateReady(); // a returning reader's account is restored, not replaced
     try {
-      const user = auth.currentUser ?? (await sdk.signInAnonymously(auth)).user;
+      const user = auth.currentUser ?? (await core.signInAnonymously(auth)).user;
       return await this.describe(user);
     } catch (error) {
       throw sessionError(error);
@@ -214,22 +183,18 @@ export class FirebaseSession implements Session {
   }
 
   async signIn(name: OAuthProviderName): Promise<SignInOutcome> {
-    const {auth, sdk} = await this.start();
+    const {auth, providers} = await this.withProviders();
     await auth.authStateReady();
-    const provider = oauthProvider(sdk, name);
+    const provider = providers.oauthProvider(name);
     const guest = auth.currentUser?.isAnonymous ? auth.currentUser : null;
-    const resolver = sdk.browserPopupRedirectResolver;
     try {
-      const result = guest
-        ? await sdk.linkWithPopup(guest, provider, resolver)
-        : await sdk.signInWithPopup(auth, provider, resolver);
-      return await this.settle(result, guest ? 'linked' : 'signed-in', name);
+      return await this.settle(await providers.popUp(auth, provider, guest), guest ? 'linked' : 'signed-in', name);
     } catch (error) {
       if (codeOf(error) === 'auth/popup-blocked') {
         // The page leaves for the provider and comes back; resume() finishes there.
         this.setPendingRedirect({provider: name, link: !!guest});
         try {
-          return await (guest ? sdk.linkWithRedirect(guest, provider, resolver) : sdk.signInWithRedirect(auth, provider, resolver));
+          return await providers.redirect(auth, provider, guest);
         } catch (redirectError) {
           this.setPendingRedirect(null);
           throw sessionError(redirectError);
@@ -240,9 +205,9 @@ export class FirebaseSession implements Session {
   }
 
   async sendSignInLink(email: string): Promise<void> {
-    const {auth, sdk} = await this.start();
+    const {auth, providers} = await this.withProviders();
     try {
-      await sdk.sendSignInLinkToEmail(auth, email, {url: withoutEmailLink(location.href), handleCodeInApp: true});
+      await providers.sendEmailLink(auth, email, withoutEmailLink(location.href));
     } catch (error) {
       throw sessionError(error);
     }
@@ -251,13 +216,13 @@ export class FirebaseSession implements Session {
   }
 
   async completeSignInLink(email: string): Promise<SignInOutcome> {
-    const {auth, sdk} = await this.start();
+    const {auth, providers} = await this.withProviders();
     await auth.authStateReady();
-    if (!sdk.isSignInWithEmailLink(auth, location.href)) {
+    if (!providers.isSignInWithEmailLink(auth, location.href)) {
       throw new SessionError('invalid-link', 'This page was not opened from a sign-in link.');
     }
     const pending = parse<PendingEmailLink>(storageGet(local, this.emailKey));
-    return this.finishEmailLink(auth, sdk, email, pending?.email === email && !!pending.signIn);
+    return this.finishEmailLink(auth, providers, email, pending?.email === email && !!pending.signIn);
   }
 
   resume(): Promise<ResumedSignIn> {
@@ -265,9 +230,9 @@ export class FirebaseSession implements Session {
   }
 
   async signInWithCustomToken(token: string): Promise<SignInOutcome> {
-    const {auth, sdk} = await this.start();
+    const {auth, providers} = await this.withProviders();
     try {
-      return await this.settle(await sdk.signInWithCustomToken(auth, token), 'signed-in', 'custom');
+      return await this.settle(await providers.signInWithCustomToken(auth, token), 'signed-in', 'custom');
     } catch (error) {
       throw sessionError(error);
     }
@@ -279,29 +244,26 @@ export class FirebaseSession implements Session {
       this.publish(null);
       return;
     }
-    const {auth, sdk} = await this.start();
-    await sdk.signOut(auth);
+    const {auth, core} = await this.start();
+    await core.signOut(auth);
     this.updates++;
     this.publish(null);
   }
 
-  private start(): Promise<{auth: Auth; sdk: AuthSdk}> {
-    this.started ??= import('firebase/auth').then((sdk) => {
-      // initializeAuth rather than getAuth: the reader stays signed in through localStorage, and
-      // IndexedDB persistence stays out. The pop-up code is passed per call (and loads its
-      // helper iframe then). Called again for the same app with the same options, it returns the
-      // same instance, so every session on one app shares one reader.
-      const auth = sdk.initializeAuth(this.app, {persistence: sdk.browserLocalPersistence});
-      if (this.options.emulator) {
-        const url = /^https?:\/\//.test(this.options.emulator) ? this.options.emulator : `http://${this.options.emulator}`;
-        sdk.connectAuthEmulator(auth, url, {disableWarnings: true});
-      }
-      // Token changes, not just auth-state changes: linking a guest keeps the uid but changes
-      // how the reader is signed in.
-      sdk.onIdTokenChanged(auth, (user) => void this.update(user));
-      return {auth, sdk};
+  /** Auth for reading the reader's state, guests and signing out. */
+  private start(): Promise<{auth: Auth; core: AuthCore}> {
+    this.started ??= import('./firebase-auth-core.js').then((core) => {
+      const auth = core.startAuth(this.app, {emulator: this.options.emulator, onUser: (user) => void this.update(user)});
+      return {auth, core};
     });
     return this.started;
+  }
+
+  /** Auth and the sign-ins with an account, loaded side by side. */
+  private async withProviders(): Promise<{auth: Auth; providers: AuthProviders}> {
+    this.providersLoaded ??= import('./firebase-auth-providers.js');
+    const [{auth}, providers] = await Promise.all([this.start(), this.providersLoaded]);
+    return {auth, providers};
   }
 
   /** Redirect results and email links: sign-ins that began before this page loaded. */
@@ -310,22 +272,22 @@ export class FirebaseSession implements Session {
     const emailLink = looksLikeEmailLink(location.href);
     if (!redirect && !emailLink) return {state: 'none'};
     try {
-      const {auth, sdk} = await this.start();
+      const {auth, providers} = await this.withProviders();
       await auth.authStateReady();
       if (redirect) {
         this.setPendingRedirect(null);
         try {
-          const result = await sdk.getRedirectResult(auth, sdk.browserPopupRedirectResolver);
+          const result = await providers.redirectResult(auth);
           if (result) return {state: 'done', outcome: await this.settle(result, redirect.link ? 'linked' : 'signed-in', redirect.provider)};
         } catch (error) {
           return {state: 'done', outcome: await this.recover(error, redirect.provider, redirect.link)};
         }
       }
-      if (emailLink && sdk.isSignInWithEmailLink(auth, location.href)) {
+      if (emailLink && providers.isSignInWithEmailLink(auth, location.href)) {
         const pending = parse<PendingEmailLink>(storageGet(local, this.emailKey));
         // Opened in another browser: only the reader can say which address the link was for.
         if (!pending) return {state: 'needs-email'};
-        return {state: 'done', outcome: await this.finishEmailLink(auth, sdk, pending.email, !!pending.signIn)};
+        return {state: 'done', outcome: await this.finishEmailLink(auth, providers, pending.email, !!pending.signIn)};
       }
       return {state: 'none'};
     } catch (error) {
@@ -333,13 +295,11 @@ export class FirebaseSession implements Session {
     }
   }
 
-  private async finishEmailLink(auth: Auth, sdk: AuthSdk, email: string, signIn: boolean): Promise<SignInOutcome> {
+  private async finishEmailLink(auth: Auth, providers: AuthProviders, email: string, signIn: boolean): Promise<SignInOutcome> {
     const link = location.href;
     const guest = !signIn && auth.currentUser?.isAnonymous ? auth.currentUser : null;
     try {
-      const result = guest
-        ? await sdk.linkWithCredential(guest, sdk.EmailAuthProvider.credentialWithLink(email, link))
-        : await sdk.signInWithEmailLink(auth, email, link);
+      const result = await providers.redeemEmailLink(auth, email, link, guest);
       this.setPendingEmail(null);
       return await this.settle(result, guest ? 'linked' : 'signed-in', 'email');
     } catch (error) {
@@ -348,7 +308,7 @@ export class FirebaseSession implements Session {
         // The address has an account here already, and the link was spent finding that out.
         // A new one signs in to that account; the guest's comments stay the guest's.
         try {
-          await sdk.sendSignInLinkToEmail(auth, email, {url: withoutEmailLink(link), handleCodeInApp: true});
+          await providers.sendEmailLink(auth, email, withoutEmailLink(link));
         } catch (sendError) {
           throw sessionError(sendError);
         }
@@ -366,11 +326,11 @@ export class FirebaseSession implements Session {
   private async recover(error: unknown, name: OAuthProviderName, wasGuest: boolean): Promise<SignInOutcome> {
     const code = codeOf(error);
     if (wasGuest && (code === 'auth/credential-already-in-use' || code === 'auth/email-already-in-use')) {
-      const {auth, sdk} = await this.start();
-      const credential = credentialFromError(sdk, name, error as FirebaseError);
+      const {auth, providers} = await this.withProviders();
+      const credential = providers.credentialFromError(name, error as FirebaseError);
       if (credential) {
         try {
-          return await this.settle(await sdk.signInWithCredential(auth, credential), 'switched', name);
+          return await this.settle(await providers.signInWithCredential(auth, credential), 'switched', name);
         } catch (signInError) {
           throw sessionError(signInError);
         }
