@@ -87,6 +87,9 @@ async function reader({path = '/review/', blockPopups = false} = {}) {
 const widgetShown = (tab) => tab.getByRole('heading', {name: /on “Film Review for Her”/}).waitFor();
 const events = (tab, type) => tab.evaluate((t) => window.__lar.filter((e) => e.type === t).map((e) => e.detail), type);
 const legend = (tab) => tab.locator('legend').innerText();
+/** Whether the page has loaded the built chunk of this module (dist/chunks/<name>-<hash>.js). */
+const chunkLoaded = (tab, name) =>
+  tab.evaluate((prefix) => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.startsWith(prefix)), `/chunks/${name}-`);
 
 /** Clicks a provider's icon and completes its pop-up on the emulator's page. */
 async function signInWithPopup(tab, provider, account) {
@@ -155,6 +158,7 @@ describe('sign-in against the Auth emulator', {skip, concurrency: true}, () => {
     await page.getByText('You are commenting using your Google account.').waitFor();
     const [restored] = await events(page, 'lar-sign-in');
     assert.equal(restored.uid, signedIn.uid);
+    assert.equal(await chunkLoaded(page, 'firebase-auth-providers'), false, 'a returning reader needs the Auth core only');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -293,6 +297,23 @@ describe('sign-in against the Auth emulator', {skip, concurrency: true}, () => {
     const comment = await postComment(page, 'Signed in by email link.');
     assert.equal(comment.author.provider, 'email');
     assert.equal(comment.author.name, 'Link Reader');
+    await context.close();
+  });
+
+  test('Auth loads in two steps: its core when the reader starts to write, sign-in with an account at a provider click', async () => {
+    const {context, page} = await reader();
+    assert.equal(await chunkLoaded(page, 'firebase-auth-core'), false, 'reading needs no Auth');
+    await page.getByLabel('Comment', {exact: true}).focus();
+    await page.waitForFunction(
+      () => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.startsWith('/chunks/firebase-auth-core-')),
+    );
+    const comment = await postComment(page, 'A guest, with the core only.', {email: 'core@example.com', name: 'Core'});
+    assert.equal(comment.author.provider, 'guest');
+    assert.equal(await chunkLoaded(page, 'firebase-auth-providers'), false, 'a guest needs no provider code');
+
+    await signInWithPopup(page, 'Google', {name: unique('Provider'), email: `provider-${run}@example.com`});
+    await page.getByText('You are commenting using your Google account.').waitFor();
+    assert.equal(await chunkLoaded(page, 'firebase-auth-providers'), true);
     await context.close();
   });
 
