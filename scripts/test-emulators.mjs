@@ -23,7 +23,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const PROJECT = 'demo-lar';
 const BROWSER_TESTS = {
-  firestore: ['test/firestore-store.test.ts', 'test/firebase-session.test.ts', 'test/firebase-backend.test.ts'],
+  firestore: ['test/firestore-store.test.ts', 'test/thread-counts.test.ts', 'test/firebase-session.test.ts', 'test/firebase-backend.test.ts'],
   auth: ['test/firebase-session.test.ts', 'test/firebase-backend.test.ts'],
 };
 

@@ -4,7 +4,7 @@
  * mistake for markup. It imports Firebase's types only, so it can be tested with plain objects.
  * Also here: the store's errors in the UI's terms, and the time-ordered comment ids.
  */
-import type {DocumentSnapshot, FirestoreError} from 'firebase/firestore';
+import type {DocumentSnapshot, FirestoreError} from 'firebase/firestore/lite';
 import type {Author, AuthorProvider, Comment, CommentStatus} from '../model/comment.js';
 import {StoreError, type StoreErrorCode} from './comment-store.js';
 
@@ -21,6 +21,11 @@ export interface ThreadDoc {
   /** Comments waiting for a moderator. */
   pending: number;
   locked: boolean;
+  /**
+   * Everything a polling view compares to see whether the thread changed since it last looked:
+   * counts, the comment last changed, the time of a change that moved no count, the lock.
+   */
+  version: string;
 }
 
 const PROVIDERS: readonly AuthorProvider[] = [
@@ -50,10 +55,7 @@ function author(value: unknown): Author {
   };
 }
 
-/**
- * A comment from `snapshot.data({serverTimestamps: 'estimate'})`. `sending` is the snapshot's
- * `metadata.hasPendingWrites`: the write is in this browser's queue, not yet on the server.
- */
+/** A comment from its stored data; `sending` while this browser still waits for the server's answer. */
 export function commentFromData(id: string, data: Data, sending: boolean): Comment {
   const editedAt = date(data.editedAt);
   return {
@@ -61,7 +63,7 @@ export function commentFromData(id: string, data: Data, sending: boolean): Comme
     parentId: typeof data.parentId === 'string' && data.parentId ? data.parentId : null,
     body: text(data.body),
     author: author(data.author),
-    // 'estimate' fills pending server times; a missing one (bad data) sorts as "now", not 1970.
+    // A missing time (bad data) sorts as "now", not 1970.
     createdAt: date(data.createdAt) ?? new Date(),
     ...(editedAt ? {editedAt} : {}),
     status: STATUSES.find((s) => s === data.status) ?? 'published',
@@ -73,7 +75,9 @@ export function commentFromData(id: string, data: Data, sending: boolean): Comme
 /** The thread document, or an empty thread when it does not exist yet. */
 export function threadFromData(data: Data | undefined): ThreadDoc {
   const positive = (value: unknown) => (typeof value === 'number' && value > 0 ? value : 0);
-  return {exists: data !== undefined, count: positive(data?.commentCount), pending: positive(data?.pendingCount), locked: data?.locked === true};
+  const thread = {exists: data !== undefined, count: positive(data?.commentCount), pending: positive(data?.pendingCount), locked: data?.locked === true};
+  const version = JSON.stringify([thread, text(data?.lastCommentId), date(data?.changedAt)?.getTime() ?? 0]);
+  return {...thread, version};
 }
 
 const ERROR_CODES: Record<string, StoreErrorCode> = {
@@ -91,16 +95,26 @@ export function toStoreError(error: unknown): StoreError {
   // Not `instanceof FirestoreError`: FirebaseError resets the prototype, so that is always false.
   const code = (error as FirestoreError | undefined)?.code;
   const message = error instanceof Error ? error.message : String(error);
+  if (isNetworkFailure(error)) return new StoreError('unavailable', message);
   return new StoreError(typeof code === 'string' && Object.hasOwn(ERROR_CODES, code) ? ERROR_CODES[code] : 'unknown', message);
+}
+
+/**
+ * The request never reached Firestore (no connection, DNS, a blocked request): firestore/lite
+ * reports a failed fetch as `unknown`, with no HTTP status behind it.
+ */
+export function isNetworkFailure(error: unknown): boolean {
+  const {code, message} = (error ?? {}) as {code?: unknown; message?: unknown};
+  return code === 'unavailable' || (code === 'unknown' && typeof message === 'string' && message.startsWith('Request failed with error:'));
 }
 
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /**
  * A document id that sorts by creation time: 9 characters of time, 11 random. Until the server
- * confirms it, a comment's time is only known to the second (the SDK's estimate), and Firestore
- * breaks ties by document id, so these ids keep unconfirmed comments in the order they were
- * written. A comment thread's write rate is far below where ordered ids could hot-spot an index.
+ * has it, a comment shows with the time its id carries; Firestore breaks ties of equal times by
+ * document id, so these ids also keep comments of one instant in the order they were written. A
+ * comment thread's write rate is far below where ordered ids could hot-spot an index.
  */
 export function timeOrderedId(now = Date.now()): string {
   const random = crypto.getRandomValues(new Uint8Array(11));
@@ -108,19 +122,7 @@ export function timeOrderedId(now = Date.now()): string {
 }
 
 export function commentFromSnapshot(snapshot: DocumentSnapshot): Comment {
-  const comment = commentFromData(
-    snapshot.id,
-    snapshot.data({serverTimestamps: 'estimate'}) ?? {},
-    snapshot.metadata.hasPendingWrites,
-  );
-  // The SDK estimates an unconfirmed server time to the whole second, which puts a comment just
-  // sent before others of that same second. Our ids carry the time of writing to the millisecond.
-  if (comment.sending && snapshot.get('createdAt', {serverTimestamps: 'none'}) === null) {
-    const written = timeOfOrderedId(snapshot.id);
-    const estimate = comment.createdAt.getTime();
-    if (written !== undefined && written >= estimate && written < estimate + 1000) comment.createdAt = new Date(written);
-  }
-  return comment;
+  return commentFromData(snapshot.id, snapshot.data() ?? {}, false);
 }
 
 /** The time a timeOrderedId() was made, or undefined for other ids. */

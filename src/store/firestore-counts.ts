@@ -3,7 +3,7 @@
  * Firestore store keeps it with every post). Kept apart from firestore-store.ts so it is plain to
  * see what a listing page costs: one document read per thread counted, however many badges.
  */
-import {collection, documentId, getDocs, query, where, type Firestore} from 'firebase/firestore';
+import {collection, documentId, getDocs, query, where, type Firestore} from 'firebase/firestore/lite';
 import type {ThreadRef} from '../model/comment.js';
 import {threadFromData} from './firestore-adapter.js';
 

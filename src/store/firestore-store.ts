@@ -3,13 +3,19 @@
  * (count badges): the only modules that import `firebase/firestore`.
  *
  * Data model (DESIGN.md §2; firestore.rules is the gate):
- *   threads/{threadId}                 url, title, createdAt, commentCount, pendingCount?, lastCommentId, locked?
+ *   threads/{threadId}                 url, title, createdAt, commentCount, pendingCount?, lastCommentId,
+ *                                      changedAt?, locked?
  *   threads/{threadId}/comments/{id}   parentId, body, author, createdAt, status, editedAt?, pinned?
  *   users/{uid}                        lastPostAt (rate limit), approved? (set by moderators)
  *   users/{uid}/private/profile        email (guests; owner-only)
  *   admins/{uid}, config/site          moderators; the site's moderation settings (console-written)
  *
- * Reads are budgeted: a thread view listens to its thread document first and queries comments
+ * It uses firestore/lite (about a third of the full SDK's size; see DESIGN.md §4): reads and writes
+ * go straight to the server, live updates are polls of the thread document
+ * (firestore-thread-watch.ts), and a post made offline waits here and goes out when the
+ * connection returns (the reader's text is also kept as a draft by the form).
+ *
+ * Reads are budgeted: a thread view reads its thread document first and queries comments
  * only when that document says there are some, so an empty thread costs one read. What only some
  * viewers need costs only them: a moderator's pending/hidden query, a reader's own pending
  * comments (only when the thread counts some), config/site (when posting or editing, or when the
@@ -20,7 +26,6 @@ import {
   connectFirestoreEmulator,
   doc,
   getDoc,
-  getDocFromCache,
   increment,
   initializeFirestore,
   serverTimestamp,
@@ -28,7 +33,7 @@ import {
   type DocumentData,
   type DocumentReference,
   type Firestore,
-} from 'firebase/firestore';
+} from 'firebase/firestore/lite';
 import type {Author, Comment, CommentStatus, NewComment, ThreadRef} from '../model/comment.js';
 import {needsReview, SITE_DEFAULTS, siteConfigFrom, withinEditWindow, type SiteConfig} from '../model/site-config.js';
 import {
@@ -40,9 +45,11 @@ import {
   type Viewer,
   type WatchOptions,
 } from './comment-store.js';
-import {commentFromSnapshot, timeOrderedId, toStoreError, type ThreadDoc} from './firestore-adapter.js';
+import {threadFromData, timeOfOrderedId, timeOrderedId, toStoreError, type ThreadDoc} from './firestore-adapter.js';
 import {countThreadComments} from './firestore-counts.js';
 import {FirestoreThreadWatch} from './firestore-thread-watch.js';
+import {POLL_TIMING, type PollTiming} from './poll-schedule.js';
+import {untilOnline} from './until-online.js';
 import {bodyProblem, published, rateLimited} from './store-rules.js';
 
 export interface FirestoreConnection {
@@ -104,11 +111,17 @@ export class FirestoreStore implements CommentStore {
   /** When each uid last posted through this store: the rules' rate limit, told before a write. */
   private readonly lastPostAt = new Map<string, number>();
   private readonly watches = new Set<FirestoreThreadWatch>();
+  /** Posts not yet confirmed, by comment id: a change to one waits for it to land first. */
+  private readonly posting = new Map<string, Promise<unknown>>();
 
-  constructor(readonly db: Firestore) {}
+  /** `pollTiming`: how often open views look for changes (tests make it short). */
+  constructor(
+    readonly db: Firestore,
+    private readonly pollTiming: PollTiming = POLL_TIMING,
+  ) {}
 
   watchThread(thread: ThreadRef, options: WatchOptions, onChange: (state: ThreadState) => void): ThreadWatch {
-    const watch = new FirestoreThreadWatch(this, thread.id, options, onChange, (seen) => this.threads.set(thread.id, seen));
+    const watch = new FirestoreThreadWatch(this, thread.id, options, onChange, (seen) => this.threads.set(thread.id, seen), this.pollTiming);
     this.watches.add(watch);
     watch.onClose = () => this.watches.delete(watch);
     return watch;
@@ -119,7 +132,16 @@ export class FirestoreStore implements CommentStore {
     return countThreadComments(this.db, threads).catch((error: unknown) => Promise.reject(toStoreError(error)));
   }
 
-  async post(thread: ThreadRef, input: NewComment): Promise<Comment> {
+  post(thread: ThreadRef, input: NewComment): Promise<Comment> {
+    const id = timeOrderedId();
+    const posting = this.send(thread, input, id);
+    this.posting.set(id, posting);
+    const done = () => this.posting.delete(id);
+    posting.then(done, done);
+    return posting;
+  }
+
+  private async send(thread: ThreadRef, input: NewComment, id: string): Promise<Comment> {
     const known = this.threads.get(thread.id);
     if (known?.locked) throw new StoreError('locked', 'This thread is closed to new comments.');
     const uid = input.author.uid;
@@ -130,25 +152,46 @@ export class FirestoreStore implements CommentStore {
     const status = (await this.needsReview(site, input.author, input.body)) ? 'pending' : 'published';
     this.lastPostAt.set(uid, Date.now());
 
-    const commentRef = doc(this.db, 'threads', thread.id, 'comments', timeOrderedId());
+    const commentRef = doc(this.db, 'threads', thread.id, 'comments', id);
     const email = input.email?.trim();
     const writeEmail = !!email && this.emails.get(uid) !== email;
     if (writeEmail) this.emails.set(uid, email);
-    this.follow(thread.id, commentRef);
+    const local: Comment = {
+      id: commentRef.id,
+      parentId: input.parentId,
+      body: input.body,
+      author: {...input.author},
+      createdAt: new Date(timeOfOrderedId(commentRef.id) ?? Date.now()),
+      status,
+      sending: true,
+    };
+    this.tellWatches((watch) => watch.showPosted(thread.id, local));
 
-    // The thread's createdAt is written only when the thread is new. When no listener has told
-    // us, guess "new"; the rules refuse a wrong guess either way, and one retry flips it.
+    // The thread's createdAt is written only when the thread is new. When no view has told us,
+    // guess "new"; the rules refuse a wrong guess either way, and one retry flips it.
     let asNew = !known?.exists;
-    // Later posts in this view no longer count as new, even before a listener confirms it.
-    const assumed: ThreadDoc = {...(known ?? {count: 0, pending: 0, locked: false}), exists: true};
+    // Later posts in this view no longer count as new, even before a poll confirms it.
+    const assumed: ThreadDoc = {...(known ?? threadFromData(undefined)), exists: true};
     this.threads.set(thread.id, assumed);
-    for (let attempt = 0; ; attempt++) {
+    let flipped = false;
+    let wasOffline = false; // a write that failed offline may still have reached the server
+    let offlineTries = 0;
+    for (;;) {
       try {
         await this.commit(thread, input, commentRef, status, asNew, writeEmail ? email : undefined);
         break;
       } catch (error) {
         const storeError = toStoreError(error);
-        if (storeError.code === 'permission-denied' && attempt === 0) {
+        // Offline: wait for the connection and send it again; the view shows it as sending.
+        if (storeError.code === 'unavailable') {
+          wasOffline = true;
+          await untilOnline(++offlineTries);
+          continue;
+        }
+        // A write sent just before the connection dropped may have landed: then it is posted.
+        if (storeError.code === 'permission-denied' && wasOffline && (await this.landed(commentRef, input))) break;
+        if (storeError.code === 'permission-denied' && !flipped) {
+          flipped = true;
           asNew = !asNew;
           continue;
         }
@@ -161,11 +204,27 @@ export class FirestoreStore implements CommentStore {
         }
         // The site's settings may have changed since they were read: read them again next time.
         if (storeError.code === 'permission-denied') this.site = undefined;
-        this.unfollow(thread.id, commentRef);
+        this.tellWatches((watch) => watch.forgetPosted(thread.id, commentRef.id));
         throw storeError;
       }
     }
-    return this.confirmed(commentRef, input, status);
+    const confirmed: Comment = {...local, sending: undefined};
+    delete confirmed.sending;
+    this.tellWatches((watch) => {
+      watch.confirmPosted(thread.id, confirmed);
+      watch.pollNow(thread.id);
+    });
+    return confirmed;
+  }
+
+  /** Whether the comment is on the server as this reader wrote it (a retry found it there). */
+  private async landed(ref: DocumentReference, input: NewComment): Promise<boolean> {
+    try {
+      const snapshot = await getDoc(ref);
+      return snapshot.exists() && snapshot.get('body') === input.body && snapshot.get('author.uid') === input.author.uid;
+    } catch {
+      return false;
+    }
   }
 
   async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {
@@ -179,14 +238,15 @@ export class FirestoreStore implements CommentStore {
     const problem = bodyProblem(body);
     if (problem) throw new StoreError('invalid', problem);
     const review = comment.status === 'published' && (await this.needsReview(site, {...comment.author, provider: by.provider}, body));
-    await this.change(thread, comment, {body, editedAt: serverTimestamp(), ...(review ? {status: 'pending'} : {})});
+    const status = review ? ({status: 'pending'} as const) : {};
+    await this.change(thread, comment, {body, editedAt: serverTimestamp(), ...status}, {body, editedAt: new Date(), ...status});
   }
 
   async remove(thread: ThreadRef, comment: Comment, by: Viewer): Promise<void> {
     if (comment.status === 'deleted' || (comment.author.uid !== by.uid && !(await this.isModerator(by)))) {
       throw new StoreError('permission-denied', 'Only its author or a moderator can delete a comment.');
     }
-    await this.change(thread, comment, {status: 'deleted', body: ''});
+    await this.change(thread, comment, {status: 'deleted', body: ''}, {status: 'deleted', body: ''});
   }
 
   async moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void> {
@@ -199,7 +259,7 @@ export class FirestoreStore implements CommentStore {
     };
     // Approving a comment approves its author: first-time moderation lets their next ones through.
     const approve = change.status === 'published' && comment.status !== 'published';
-    await this.change(thread, comment, data, approve ? comment.author.uid : undefined);
+    await this.change(thread, comment, data, {...change}, approve ? comment.author.uid : undefined);
   }
 
   async setLocked(thread: ThreadRef, locked: boolean, by: Viewer): Promise<void> {
@@ -213,6 +273,7 @@ export class FirestoreStore implements CommentStore {
       else batch.set(ref, {url: thread.url, title: thread.title, createdAt: serverTimestamp(), commentCount: 0, locked});
       try {
         await batch.commit();
+        this.tellWatches((watch) => watch.pollNow(thread.id));
         return;
       } catch (error) {
         const storeError = toStoreError(error);
@@ -284,31 +345,45 @@ export class FirestoreStore implements CommentStore {
     );
   }
 
-  /** Open views of the thread follow a comment posted here, whichever page it would fall on. */
-  private follow(threadId: string, ref: DocumentReference): void {
-    this.watches.forEach((watch) => watch.followPosted(threadId, ref));
-  }
-
-  private unfollow(threadId: string, ref: DocumentReference): void {
-    this.watches.forEach((watch) => watch.unfollowPosted(threadId, ref.id));
+  private tellWatches(tell: (watch: FirestoreThreadWatch) => void): void {
+    this.watches.forEach(tell);
   }
 
   /**
-   * One batch: the comment's change and, when its status moves a count, the thread's counts
-   * naming it (the rules tie the two); `approveAuthor` marks that author approved.
+   * One batch: the comment's change and the thread naming it (with its counts when the status
+   * moves one; the rules tie the two), so polling views see the change; `approveAuthor` marks
+   * that author approved. Views show `shown` at once; offline, the batch waits for the connection.
    */
-  private async change(thread: ThreadRef, comment: Comment, data: DocumentData, approveAuthor?: string): Promise<void> {
-    const batch = writeBatch(this.db);
-    batch.update(doc(this.db, 'threads', thread.id, 'comments', comment.id), data);
-    const now: CommentStatus = data.status ?? comment.status;
-    const counts = countChanges(comment.status, now);
-    if (counts) batch.update(doc(this.db, 'threads', thread.id), {...counts, lastCommentId: comment.id});
-    if (approveAuthor) batch.set(doc(this.db, 'users', approveAuthor), {approved: true}, {merge: true});
-    try {
-      await batch.commit();
-    } catch (error) {
-      throw toStoreError(error);
+  private async change(
+    thread: ThreadRef,
+    comment: Comment,
+    data: DocumentData,
+    shown: Partial<Comment>,
+    approveAuthor?: string,
+  ): Promise<void> {
+    this.tellWatches((watch) => watch.showChange(thread.id, comment.id, shown));
+    // A comment still being posted from here must exist before it can change (lite keeps no queue).
+    await this.posting.get(comment.id)?.catch(() => {});
+    for (let offlineTries = 1; ; offlineTries++) {
+      const batch = writeBatch(this.db);
+      batch.update(doc(this.db, 'threads', thread.id, 'comments', comment.id), data);
+      const counts = countChanges(comment.status, data.status ?? comment.status);
+      batch.update(doc(this.db, 'threads', thread.id), {...counts, lastCommentId: comment.id, changedAt: serverTimestamp()});
+      if (approveAuthor) batch.set(doc(this.db, 'users', approveAuthor), {approved: true}, {merge: true});
+      try {
+        await batch.commit();
+        break;
+      } catch (error) {
+        const storeError = toStoreError(error);
+        if (storeError.code === 'unavailable') {
+          await untilOnline(offlineTries);
+          continue;
+        }
+        this.tellWatches((watch) => watch.showChange(thread.id, comment.id, undefined));
+        throw storeError;
+      }
     }
+    this.tellWatches((watch) => watch.pollNow(thread.id));
   }
 
   /**
@@ -348,23 +423,6 @@ export class FirestoreStore implements CommentStore {
     return batch.commit();
   }
 
-  /** The comment as the server stored it; the cache has it after the commit, so no read is billed. */
-  private async confirmed(ref: DocumentReference, input: NewComment, status: CommentStatus): Promise<Comment> {
-    try {
-      const snapshot = await getDocFromCache(ref);
-      if (snapshot.exists()) return commentFromSnapshot(snapshot);
-    } catch {
-      // Not cached (no listener kept it): describe it from what was sent.
-    }
-    return {
-      id: ref.id,
-      parentId: input.parentId,
-      body: input.body,
-      author: {...input.author},
-      createdAt: new Date(),
-      status,
-    };
-  }
 }
 
 /**

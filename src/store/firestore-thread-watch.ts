@@ -1,73 +1,64 @@
 /**
- * One live thread view for the Firestore store: the thread document, one listener per loaded page,
- * and the listeners beside them (a reader's own comments, a moderator's queue).
+ * One live thread view for the Firestore store, on firestore/lite: it reads the thread document,
+ * then the comments when there are some, and polls the thread document (poll-schedule.ts) to
+ * see when to read them again. Every change a reader can see moves that document: counts, the
+ * id of the comment last changed, the time of an edit or a pin, the lock.
  */
 import {
   collection,
   doc,
+  getDoc,
+  getDocs,
   limit,
-  onSnapshot,
   orderBy,
   query,
   startAfter,
   where,
-  type DocumentReference,
   type DocumentSnapshot,
   type Firestore,
-  type FirestoreError,
   type QueryDocumentSnapshot,
-  type QuerySnapshot,
-  type Unsubscribe,
-} from 'firebase/firestore';
+} from 'firebase/firestore/lite';
 import type {Comment} from '../model/comment.js';
 import {SITE_DEFAULTS} from '../model/site-config.js';
 import type {StoreError, ThreadState, ThreadWatch, Viewer, WatchOptions} from './comment-store.js';
 import {commentFromSnapshot, threadFromData, toStoreError, type ThreadDoc} from './firestore-adapter.js';
 import type {FirestoreStore} from './firestore-store.js';
+import {PollSchedule, type PollTiming} from './poll-schedule.js';
 import {visibleBeyondPages} from './store-rules.js';
-
-interface Page {
-  /** The page starts after this document (the previous page's last), or at the top. */
-  after?: QueryDocumentSnapshot;
-  size: number;
-  docs: QueryDocumentSnapshot[];
-  received: boolean;
-  unsubscribe: Unsubscribe;
-}
-
-/** A listener beside the pages: a moderator's queue, a reader's own pending comments, one posted comment. */
-interface Extra {
-  docs: DocumentSnapshot[];
-  unsubscribe: Unsubscribe;
-}
 
 /** How many pending and hidden comments a moderator's view holds (the newest). */
 const MODERATION_QUEUE = 100;
 
 /**
- * One live thread view: the thread document plus one listener per loaded page. Every page stays
- * live, so edits, moderation and new comments show without reloading. Beside the pages: the
- * comments posted through the store while this view is open (so a reader always sees what they
- * just wrote), the viewer's own pending comments, and for a moderator the pending and hidden ones.
+ * The view's state: the thread document, the loaded window of published comments (from the top,
+ * in the view's order), and beside it the viewer's own pending comments or a moderator's queue,
+ * and what was posted or changed through this store while the view is open (shown at once).
  */
 export class FirestoreThreadWatch implements ThreadWatch {
   private thread?: ThreadDoc;
   private offline = false;
   private error?: StoreError;
-  private readonly pages: Page[] = [];
-  /**
-   * Comments pushed out of a limited page by newer ones (sort "newest") while a later page has
-   * already started after them: no listener covers them any more, but the reader has seen them.
-   */
-  private readonly spilled = new Map<string, QueryDocumentSnapshot>();
-  private closed = false;
-  private readonly unsubscribeThread: Unsubscribe;
+  /** The published comments loaded, in order; `wanted` is how many the reader has asked to see. */
+  private window: QueryDocumentSnapshot[] = [];
+  private wanted: number;
+  private windowRead = false;
+  /** The last read of the window ended before `wanted`: nothing lies beyond it. */
+  private windowEnds = false;
+  private viewerExtra: DocumentSnapshot[] = [];
+  /** Comments posted through the store while this view is open, as this browser knows them. */
+  private readonly posted = new Map<string, Comment>();
+  /** Those of them the thread's count, as last read, may not include yet. */
+  private readonly uncounted = new Set<string>();
+  /** Changes made through the store, shown until a read that started after them replaces them. */
+  private readonly changes = new Map<string, {change: Partial<Comment>; seq: number}>();
+  private changeSeq = 0;
   private readonly db: Firestore;
   private viewer: Viewer | null;
   private moderator = false;
-  /** The moderator's queue, or the viewer's own pending comments. */
-  private viewerExtra?: Extra;
-  private readonly posted = new Map<string, Extra>();
+  private closed = false;
+  /** Bumped by every read that replaces the window, so an older answer arriving late is dropped. */
+  private readGeneration = 0;
+  private readonly schedule: PollSchedule;
   onClose?: () => void;
 
   constructor(
@@ -76,15 +67,12 @@ export class FirestoreThreadWatch implements ThreadWatch {
     private readonly options: WatchOptions,
     private readonly onChange: (state: ThreadState) => void,
     private readonly onThreadSeen: (thread: ThreadDoc) => void,
+    timing: PollTiming,
   ) {
     this.db = store.db;
     this.viewer = options.viewer ?? null;
-    this.unsubscribeThread = onSnapshot(
-      doc(this.db, 'threads', threadId),
-      {includeMetadataChanges: true},
-      (snapshot) => this.onThread(snapshot),
-      (error) => this.fail(error),
-    );
+    this.wanted = options.pageSize;
+    this.schedule = new PollSchedule(() => this.poll(), timing);
     this.checkModerator();
   }
 
@@ -92,38 +80,198 @@ export class FirestoreThreadWatch implements ThreadWatch {
     if (this.closed || (viewer?.uid === this.viewer?.uid && viewer?.provider === this.viewer?.provider)) return;
     this.viewer = viewer;
     this.moderator = false;
-    this.stopViewerExtra();
-    this.startViewerExtra(); // their own pending comments, if the thread counts some
+    this.viewerExtra = [];
+    void this.readViewerExtra(); // their own pending comments, if the thread counts some
     this.checkModerator();
     this.emit();
   }
 
-  /** Follows a comment posted through the store, whatever page it would fall on. */
-  followPosted(threadId: string, ref: DocumentReference): void {
-    if (this.closed || threadId !== this.threadId || this.posted.has(ref.id)) return;
-    const extra: Extra = {docs: [], unsubscribe: () => {}};
-    this.posted.set(ref.id, extra);
-    extra.unsubscribe = onSnapshot(
-      ref,
-      {includeMetadataChanges: true},
-      (snapshot) => {
-        extra.docs = snapshot.exists() ? [snapshot] : [];
-        this.emit();
-      },
-      // Refused (the write was, or the viewer may no longer read it): it simply is not shown.
-      () => this.unfollowPosted(threadId, ref.id),
-    );
+  loadMore(): void {
+    if (this.closed || !this.hasMore()) return;
+    const after = this.window.at(-1);
+    this.wanted = this.window.length + this.options.pageSize;
+    const generation = this.readGeneration;
+    void this.read(this.pageQuery(this.options.pageSize, after)).then((docs) => {
+      if (!docs || generation !== this.readGeneration) return;
+      const known = new Set(this.window.map((d) => d.id));
+      this.window = [...this.window, ...docs.filter((d) => !known.has(d.id))];
+      this.windowEnds = docs.length < this.options.pageSize;
+      this.emit();
+    });
   }
 
-  unfollowPosted(threadId: string, id: string): void {
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.schedule.stop();
+    this.onClose?.();
+  }
+
+  // --- what the store tells its views ---
+
+  /** A comment posted through the store: shown at once, wherever its page is. */
+  showPosted(threadId: string, comment: Comment): void {
+    if (this.closed || threadId !== this.threadId) return;
+    this.posted.set(comment.id, comment);
+    this.uncounted.add(comment.id);
+    this.emit();
+  }
+
+  /** The server has the comment this view showed as sending. */
+  confirmPosted(threadId: string, comment: Comment): void {
+    if (this.closed || threadId !== this.threadId || !this.posted.has(comment.id)) return;
+    this.posted.set(comment.id, comment);
+    this.emit();
+  }
+
+  forgetPosted(threadId: string, id: string): void {
     if (threadId !== this.threadId) return;
-    this.posted.get(id)?.unsubscribe();
+    this.uncounted.delete(id);
     if (this.posted.delete(id)) this.emit();
+  }
+
+  /** A change written through the store, shown until the comment is read again. */
+  showChange(threadId: string, id: string, change: Partial<Comment> | undefined): void {
+    if (this.closed || threadId !== this.threadId) return;
+    if (change) this.changes.set(id, {change: {...this.changes.get(id)?.change, ...change}, seq: ++this.changeSeq});
+    else this.changes.delete(id);
+    this.emit();
+  }
+
+  /** The thread changed through this store: look again now, and often for a while. */
+  pollNow(threadId: string): void {
+    if (this.closed || threadId !== this.threadId) return;
+    this.schedule.quicken();
+    this.schedule.now();
   }
 
   /** The store learnt something every view shows (the site's edit window). */
   refresh(): void {
     this.emit();
+  }
+
+  // --- reading ---
+
+  /** One poll: the thread document, and when it moved, what the view shows. True when it moved. */
+  private async poll(): Promise<boolean> {
+    let snapshot: DocumentSnapshot;
+    // What the server had confirmed before this read, this read's count includes.
+    const confirmed = [...this.posted.values()].filter((c) => !c.sending).map((c) => c.id);
+    try {
+      snapshot = await getDoc(doc(this.db, 'threads', this.threadId));
+    } catch (error) {
+      this.failed(error);
+      return false;
+    }
+    if (this.closed) return false;
+    const thread = threadFromData(snapshot.data());
+    for (const id of confirmed) this.uncounted.delete(id);
+    const recovered = this.offline || !!this.error;
+    this.offline = false;
+    this.error = undefined;
+    const previous = this.thread;
+    this.onThreadSeen(thread);
+    if (previous && previous.version === thread.version && this.windowRead === thread.count > 0) {
+      if (recovered) this.emit();
+      return false;
+    }
+    this.thread = thread;
+    // Newest first, comments that arrived push the loaded ones down: read that many more.
+    if (previous && this.options.sort === 'newest') this.wanted += Math.max(0, thread.count - previous.count);
+    await this.readAll();
+    return true;
+  }
+
+  /** Reads the window, the viewer's extra comments and this view's own posts again, together. */
+  private async readAll(): Promise<void> {
+    const thread = this.thread!;
+    const generation = ++this.readGeneration;
+    const size = this.wanted;
+    const startSeq = this.changeSeq;
+    // An empty thread needs no comment query: its document is the whole read budget of a view.
+    const windowRead = thread.count > 0 ? this.read(this.pageQuery(size)) : Promise.resolve([]);
+    const [docs] = await Promise.all([windowRead, this.readViewerExtra(startSeq), this.readPosted(startSeq)]);
+    if (this.closed || generation !== this.readGeneration) return;
+    if (docs) {
+      this.window = docs;
+      this.windowRead = thread.count > 0;
+      this.windowEnds = docs.length < size;
+      this.settle(docs, startSeq);
+    }
+    this.emit();
+  }
+
+  private pageQuery(size: number, after?: QueryDocumentSnapshot) {
+    return query(
+      collection(this.db, 'threads', this.threadId, 'comments'),
+      where('status', '==', 'published'),
+      orderBy('createdAt', this.options.sort === 'newest' ? 'desc' : 'asc'),
+      ...(after ? [startAfter(after)] : []),
+      limit(size),
+    );
+  }
+
+  /** A query's documents, or undefined when it failed (the state says why). */
+  private async read(q: ReturnType<FirestoreThreadWatch['pageQuery']>): Promise<QueryDocumentSnapshot[] | undefined> {
+    try {
+      return (await getDocs(q)).docs;
+    } catch (error) {
+      this.failed(error);
+      return undefined;
+    }
+  }
+
+  /**
+   * A moderator reads the thread's pending and hidden comments; another reader their own pending
+   * ones, and only while the thread counts some (an extra read otherwise wasted).
+   */
+  private async readViewerExtra(startSeq = this.changeSeq): Promise<void> {
+    const viewer = this.viewer;
+    const moderator = this.moderator;
+    if (this.closed || !viewer || !this.thread) return;
+    const comments = collection(this.db, 'threads', this.threadId, 'comments');
+    let q;
+    if (moderator) {
+      q = query(comments, where('status', 'in', ['pending', 'hidden']), orderBy('createdAt', 'desc'), limit(MODERATION_QUEUE));
+    } else if (this.thread.pending > 0) {
+      q = query(comments, where('author.uid', '==', viewer.uid), where('status', '==', 'pending'), orderBy('createdAt'));
+    } else {
+      this.viewerExtra = [];
+      return;
+    }
+    let docs: DocumentSnapshot[] = [];
+    try {
+      docs = (await getDocs(q)).docs;
+    } catch {
+      // The rules no longer let this viewer read them (signed out meanwhile): show none.
+    }
+    if (this.closed || this.viewer !== viewer || this.moderator !== moderator) return;
+    this.viewerExtra = docs;
+    this.settle(docs, startSeq);
+    this.emit();
+  }
+
+  /** The comments posted here that the server confirmed, as it has them now (edited, hidden…). */
+  private async readPosted(startSeq: number): Promise<void> {
+    const confirmed = [...this.posted.values()].filter((comment) => !comment.sending);
+    await Promise.all(
+      confirmed.map(async (comment) => {
+        try {
+          const snapshot = await getDoc(doc(this.db, 'threads', this.threadId, 'comments', comment.id));
+          if (!snapshot.exists()) return;
+          this.posted.set(comment.id, commentFromSnapshot(snapshot));
+          this.settle([snapshot], startSeq);
+        } catch (error) {
+          // Refused: a moderator hid it from this viewer. Offline: keep what we know.
+          if (toStoreError(error).code === 'permission-denied') this.posted.delete(comment.id);
+        }
+      }),
+    );
+  }
+
+  /** Drops the local changes that these documents, read after them, now show. */
+  private settle(docs: DocumentSnapshot[], startSeq: number): void {
+    for (const d of docs) if ((this.changes.get(d.id)?.seq ?? Infinity) <= startSeq) this.changes.delete(d.id);
   }
 
   private checkModerator(): void {
@@ -132,166 +280,72 @@ export class FirestoreThreadWatch implements ThreadWatch {
     void this.store.isModerator(viewer).then((moderator) => {
       if (this.closed || this.viewer !== viewer || !moderator) return;
       this.moderator = true;
-      this.stopViewerExtra();
-      this.startViewerExtra();
+      void this.readViewerExtra();
       this.emit();
     });
   }
 
-  /**
-   * A moderator listens to the thread's pending and hidden comments; another reader to their own
-   * pending ones, and only while the thread counts some (an extra read otherwise wasted).
-   */
-  private startViewerExtra(): void {
-    const viewer = this.viewer;
-    if (this.closed || !viewer || this.viewerExtra) return;
-    const comments = collection(this.db, 'threads', this.threadId, 'comments');
-    let q;
-    if (this.moderator) {
-      q = query(comments, where('status', 'in', ['pending', 'hidden']), orderBy('createdAt', 'desc'), limit(MODERATION_QUEUE));
-    } else if ((this.thread?.pending ?? 0) > 0) {
-      q = query(comments, where('author.uid', '==', viewer.uid), where('status', '==', 'pending'), orderBy('createdAt'));
-    } else {
-      return;
-    }
-    const extra: Extra = {docs: [], unsubscribe: () => {}};
-    this.viewerExtra = extra;
-    extra.unsubscribe = onSnapshot(
-      q,
-      {includeMetadataChanges: true},
-      (snapshot) => {
-        extra.docs = snapshot.docs;
-        this.emit();
-      },
-      // The rules no longer let this viewer read them (signed out meanwhile): show none.
-      () => {
-        if (this.viewerExtra === extra) this.stopViewerExtra();
-        this.emit();
-      },
-    );
-  }
-
-  private stopViewerExtra(): void {
-    this.viewerExtra?.unsubscribe();
-    this.viewerExtra = undefined;
-  }
-
-  loadMore(): void {
-    const last = this.pages.at(-1);
-    if (this.closed || !last?.received || last.docs.length < last.size) return; // nothing beyond it
-    const boundary = last.docs.at(-1)!;
-    // A cursor cannot start after an unconfirmed server timestamp (the SDK refuses it), so a page
-    // ending in a comment still being sent grows instead.
-    if (boundary.data({serverTimestamps: 'none'}).createdAt === null) this.listenPage(last, last.size + this.options.pageSize);
-    else this.listenPage(undefined, this.options.pageSize, boundary);
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.unsubscribeThread();
-    for (const page of this.pages) page.unsubscribe();
-    this.stopViewerExtra();
-    for (const extra of this.posted.values()) extra.unsubscribe();
-    this.posted.clear();
-    this.onClose?.();
-  }
-
-  private onThread(snapshot: DocumentSnapshot): void {
-    this.thread = threadFromData(snapshot.data());
-    this.offline = snapshot.metadata.fromCache;
-    this.onThreadSeen(this.thread);
-    // An empty or missing thread needs no comment query: that is the whole read budget of a view.
-    if (this.thread.count > 0 && this.pages.length === 0) this.listenPage(undefined, this.options.pageSize);
-    if (this.thread.pending > 0) this.startViewerExtra();
+  private failed(error: unknown): void {
+    const storeError = toStoreError(error);
+    if (storeError.code === 'unavailable') this.offline = true;
+    else this.error = storeError;
+    // With nothing read yet, show the thread as empty, with the reason beside it.
+    this.thread ??= threadFromData(undefined);
     this.emit();
   }
 
-  /** Listens to a new page, or re-listens to `replacing` with a bigger size. */
-  private listenPage(replacing: Page | undefined, size: number, after = replacing?.after): void {
-    // A grown page shows its old documents until the bigger answer arrives.
-    const page: Page = {after, size, docs: replacing?.docs ?? [], received: !!replacing?.received, unsubscribe: () => {}};
-    const comments = collection(this.db, 'threads', this.threadId, 'comments');
-    const q = query(
-      comments,
-      where('status', '==', 'published'),
-      orderBy('createdAt', this.options.sort === 'newest' ? 'desc' : 'asc'),
-      ...(after ? [startAfter(after)] : []),
-      limit(size),
-    );
-    page.unsubscribe = onSnapshot(
-      q,
-      {includeMetadataChanges: true},
-      (snapshot) => this.onPage(page, snapshot),
-      (error) => this.fail(error),
-    );
-    if (replacing) {
-      // Listen before letting go, so the cached documents stay in the memory cache meanwhile.
-      replacing.unsubscribe();
-      this.pages[this.pages.indexOf(replacing)] = page;
-    } else {
-      this.pages.push(page);
-    }
-  }
-
-  private onPage(page: Page, snapshot: QuerySnapshot): void {
-    const index = this.pages.indexOf(page);
-    if (index < 0) return; // replaced by a bigger page
-    if (index < this.pages.length - 1 && snapshot.size >= page.size) this.keepSpilled(snapshot);
-    page.docs = snapshot.docs;
-    page.received = true;
-    this.emit();
-  }
-
-  /** Keeps comments that left a full page only because newer ones pushed them past its limit. */
-  private keepSpilled(snapshot: QuerySnapshot): void {
-    const last = snapshot.docs.at(-1);
-    if (!last) return;
-    const lastTime = commentFromSnapshot(last).createdAt.getTime();
-    const direction = this.options.sort === 'newest' ? -1 : 1;
-    for (const change of snapshot.docChanges()) {
-      if (change.type !== 'removed') continue;
-      const time = commentFromSnapshot(change.doc).createdAt.getTime();
-      // A comment removed from before the page's end was deleted or hidden: let it go.
-      if (direction * (time - lastTime) > 0) this.spilled.set(change.doc.id, change.doc);
-    }
-  }
-
-  private fail(error: FirestoreError): void {
-    this.error = toStoreError(error);
-    this.thread ??= {exists: false, count: 0, pending: 0, locked: false};
-    this.emit();
+  private hasMore(): boolean {
+    return this.windowRead && !this.windowEnds && (this.thread?.count ?? 0) > this.window.length;
   }
 
   private emit(): void {
     if (this.closed || !this.thread) return;
     const byId = new Map<string, Comment>();
-    for (const snapshot of this.spilled.values()) byId.set(snapshot.id, commentFromSnapshot(snapshot));
-    for (const page of this.pages) for (const snapshot of page.docs) byId.set(snapshot.id, commentFromSnapshot(snapshot));
-    const paged = byId.size;
-    const beyond = [...(this.viewerExtra?.docs ?? []), ...[...this.posted.values()].flatMap((extra) => extra.docs)];
-    for (const snapshot of beyond) {
-      if (byId.has(snapshot.id)) continue;
-      const comment = commentFromSnapshot(snapshot);
-      if (visibleBeyondPages(comment, this.viewer, this.moderator, this.posted.has(snapshot.id))) byId.set(snapshot.id, comment);
+    for (const snapshot of this.window) byId.set(snapshot.id, commentFromSnapshot(snapshot));
+    const beyond = [...this.viewerExtra.map(commentFromSnapshot), ...this.posted.values()];
+    for (const comment of beyond) {
+      if (byId.has(comment.id)) continue;
+      if (visibleBeyondPages(comment, this.viewer, this.moderator, this.posted.has(comment.id))) byId.set(comment.id, comment);
+    }
+    for (const [id, {change}] of this.changes) {
+      const comment = byId.get(id);
+      if (!comment) continue;
+      const changed = {...comment, ...change};
+      if (changed.status === 'published' || visibleBeyondPages(changed, this.viewer, this.moderator, this.posted.has(id))) byId.set(id, changed);
+      else byId.delete(id);
     }
     const comments = [...byId.values()];
     const publishedShown = comments.filter((c) => c.status === 'published').length;
-    const first = this.pages[0];
-    const last = this.pages.at(-1);
     const viewer = this.viewer;
     // The edit window matters only to a viewer with comments of their own here: only they pay its read.
     if (!this.store.knownSite && viewer && comments.some((c) => c.author.uid === viewer.uid)) void this.store.siteConfig();
     this.onChange({
       comments,
-      count: Math.max(this.thread.count, publishedShown),
-      hasMore: !!last?.received && last.docs.length >= last.size && this.thread.count > paged,
-      loading: !this.error && !!first && !first.received,
+      count: Math.max(this.countAfterChanges(), publishedShown),
+      hasMore: this.hasMore(),
+      loading: !this.error && !this.offline && this.thread.count > 0 && !this.windowRead,
       offline: this.offline,
       locked: this.thread.locked,
       moderator: this.moderator,
       editWindowMinutes: (this.store.knownSite ?? SITE_DEFAULTS).editWindowMinutes,
       ...(this.error ? {error: this.error} : {}),
     });
+  }
+
+  /** The thread's count, moved by posts and changes made here that no poll has read back yet. */
+  private countAfterChanges(): number {
+    const published = (status: string | undefined) => (status === 'published' ? 1 : 0);
+    let count = this.thread!.count;
+    for (const id of this.uncounted) count += published(this.posted.get(id)?.status);
+    for (const [id, {change}] of this.changes) {
+      if (change.status) count += published(change.status) - published(this.statusAsRead(id));
+    }
+    return count;
+  }
+
+  /** A comment's status as last read (or posted) here, before any local change. */
+  private statusAsRead(id: string): string | undefined {
+    const read = this.window.find((d) => d.id === id) ?? this.viewerExtra.find((d) => d.id === id);
+    return read ? (read.get('status') as string) : this.posted.get(id)?.status;
   }
 }

@@ -21,15 +21,17 @@ const runtimeImportsOf = (file) => [
   ...[...readFileSync(join(root, file), 'utf8').matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]),
 ];
 
-test('only the Firestore store imports firebase/firestore', () => {
+test('only the Firestore store imports firebase/firestore, and only its lite entry', () => {
   const users = files.filter((f) => runtimeImportsOf(f).some((s) => s.startsWith('firebase/firestore')));
-  // The store's modules: writes (firestore-store.ts), the live thread view, and the count-badge
+  // The store's modules: writes (firestore-store.ts), the polling thread view, and the count-badge
   // query, kept apart to show its read cost. (firestore-adapter.ts imports Firebase's types only.)
   assert.deepEqual(users.sort(), [
     'src/store/firestore-counts.ts',
     'src/store/firestore-store.ts',
     'src/store/firestore-thread-watch.ts',
   ]);
+  // The full SDK is ~92 KB gzip, over the page's whole budget (DESIGN §4): firestore/lite only.
+  for (const file of users) assert.deepEqual(runtimeImportsOf(file).filter((s) => s.startsWith('firebase/firestore')), ['firebase/firestore/lite'], file);
 });
 
 test('only the Firebase session’s modules (src/auth/firebase-*.ts) import firebase/auth, by name', () => {

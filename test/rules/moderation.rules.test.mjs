@@ -38,21 +38,24 @@ const links = (n) => Array.from({length: n}, (_, i) => `https://l${i}.example`).
 
 /**
  * The batch FirestoreStore writes to change comment `id` (status `was`): the comment's changes,
- * and, when its status moves a count, the thread's counts naming it. `thread: false` leaves the
- * thread out; `threadChanges` replaces what the thread gets.
+ * and the thread naming it, stamped changedAt (polling views see the change), with its counts
+ * when the status moves one. `thread: false` leaves the thread out; `threadChanges` replaces
+ * what the thread gets.
  */
 function change(db, id, changes, {was = 'published', thread = true, threadChanges, extra} = {}) {
   const now = changes.status ?? was;
   const batch = writeBatch(db);
   batch.update(doc(db, 'threads', THREAD, 'comments', id), changes);
   const moves = published(now) !== published(was) || pending(now) !== pending(was);
-  if (thread && (moves || threadChanges)) {
+  if (thread) {
     batch.update(
       doc(db, 'threads', THREAD),
       threadChanges ?? {
-        commentCount: increment(published(now) - published(was)),
-        pendingCount: increment(pending(now) - pending(was)),
+        ...(moves
+          ? {commentCount: increment(published(now) - published(was)), pendingCount: increment(pending(now) - pending(was))}
+          : {}),
         lastCommentId: id,
+        changedAt: serverTimestamp(),
       },
     );
   }
@@ -113,6 +116,31 @@ describe('firestore.rules: moderation', () => {
     it('publishes at once when config/site says "open"', async () => {
       await configureSite(admin, {moderation: 'open', bannedWords: []});
       await assertSucceeds(post(guest('sam'), {commentData: comment('sam')}));
+    });
+  });
+
+  describe('the thread names every change, for views that poll it', () => {
+    it('takes an edit or a pin naming its comment, stamped with the time of the write', async () => {
+      await seedThread(admin);
+      await makeModerator(admin, 'mod');
+      await assertSucceeds(change(guest('alice'), 'c1', {body: 'Second thoughts.', editedAt: serverTimestamp()}));
+      await assertSucceeds(change(mod(), 'c1', {pinned: true}));
+    });
+
+    it('denies naming a comment that does not change in the same write', async () => {
+      await seedThread(admin, {comments: {c1: {}, c2: {}}});
+      await assertFails(updateDoc(doc(guest('alice'), 'threads', THREAD), {lastCommentId: 'c1', changedAt: serverTimestamp()}));
+      // An edit of c2 cannot name c1 either.
+      await assertFails(
+        change(guest('alice'), 'c2', {body: 'Second thoughts.', editedAt: serverTimestamp()}, {threadChanges: {lastCommentId: 'c1', changedAt: serverTimestamp()}}),
+      );
+    });
+
+    it('denies a changedAt of the client’s choosing', async () => {
+      await seedThread(admin);
+      await assertFails(
+        change(guest('alice'), 'c1', {body: 'Second thoughts.', editedAt: serverTimestamp()}, {threadChanges: {lastCommentId: 'c1', changedAt: secondsFromNow(3600)}}),
+      );
     });
   });
 
@@ -245,10 +273,10 @@ describe('firestore.rules: moderation', () => {
       await assertSucceeds(change(mod(), 'h1', {status: 'pending'}, {was: 'hidden'}));
     });
 
-    it('pin and unpin a comment, with no thread write', async () => {
+    it('pin and unpin a comment, naming it in the thread or with no thread write', async () => {
       await seedMix();
       await assertSucceeds(change(mod(), 'c1', {pinned: true}));
-      await assertSucceeds(change(mod(), 'c1', {pinned: false}));
+      await assertSucceeds(change(mod(), 'c1', {pinned: false}, {thread: false}));
     });
 
     it('must move the thread’s counts with a status change', async () => {

@@ -1,0 +1,92 @@
+/**
+ * When a thread view of the Firestore store next asks whether its thread changed. The store uses
+ * firestore/lite, which has no listeners (the full SDK's would cost the page ~60 KB more gzip),
+ * so live updates are polls of the thread document, one read each: often while the thread is
+ * changing, less and less often while it is not, never while the tab is hidden, and at once when
+ * the tab is shown again or the connection comes back.
+ */
+export interface PollTiming {
+  /** The delay after a poll that saw a change (and the first delay). */
+  minMs: number;
+  /** The longest delay, reached after quiet polls (each waits 1.5× the one before). */
+  maxMs: number;
+}
+
+export const POLL_TIMING: PollTiming = {minMs: 20_000, maxMs: 120_000};
+
+export class PollSchedule {
+  private delay: number;
+  private timer?: ReturnType<typeof setTimeout>;
+  private lastPoll = 0;
+  private polling = false;
+  private pollAgain = false;
+  private stopped = false;
+
+  /** `poll` resolves true when it saw a change. It is called at once. */
+  constructor(
+    private readonly poll: () => Promise<boolean>,
+    private readonly timing: PollTiming,
+  ) {
+    this.delay = timing.minMs;
+    document.addEventListener('visibilitychange', this.onVisibility);
+    window.addEventListener('online', this.now);
+    this.now();
+  }
+
+  /** Polls now, or right after the poll under way (this reader just wrote, or came back online). */
+  readonly now = (): void => {
+    if (this.stopped) return;
+    if (this.polling) {
+      this.pollAgain = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    void this.run();
+  };
+
+  /** Things are happening: poll at the shortest delay again. */
+  quicken(): void {
+    this.delay = this.timing.minMs;
+    if (!this.polling) this.schedule(this.timing.minMs);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    window.removeEventListener('online', this.now);
+  }
+
+  private readonly onVisibility = (): void => {
+    if (this.stopped || this.polling) return;
+    if (document.hidden) clearTimeout(this.timer);
+    else this.schedule(this.lastPoll + this.delay - Date.now());
+  };
+
+  private async run(): Promise<void> {
+    this.polling = true;
+    let changed = false;
+    try {
+      changed = await this.poll();
+    } catch {
+      // The view reports its own errors; the schedule only slows down.
+    } finally {
+      this.polling = false;
+      this.lastPoll = Date.now();
+    }
+    if (this.stopped) return;
+    this.delay = changed ? this.timing.minMs : Math.min(this.timing.maxMs, Math.round(this.delay * 1.5));
+    if (this.pollAgain) {
+      this.pollAgain = false;
+      this.now();
+    } else {
+      this.schedule(this.delay);
+    }
+  }
+
+  private schedule(inMs: number): void {
+    clearTimeout(this.timer);
+    if (this.stopped || document.hidden) return;
+    this.timer = setTimeout(this.now, Math.max(0, inMs));
+  }
+}
