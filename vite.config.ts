@@ -7,7 +7,10 @@ import {defineConfig} from 'vite';
 // The npm entry (ES modules + .d.ts) comes from tsc (tsconfig.build.json).
 export default defineConfig({
   resolve: {
-    alias: {re2js: fileURLToPath(new URL('build/re2js-unused.js', import.meta.url))},
+    alias: {
+      re2js: fileURLToPath(new URL('build/re2js-unused.js', import.meta.url)),
+      '@firebase/webchannel-wrapper/bloom-blob': fileURLToPath(new URL('build/bloom-blob-integer.js', import.meta.url)),
+    },
   },
   build: {
     outDir: 'dist',
