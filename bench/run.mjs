@@ -8,6 +8,8 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {launchChromium} from '../test/e2e/chromium.mjs';
 import {BUDGETS, measureStages} from './stages.mjs';
 import {measureRendering} from './render.mjs';
+import {measureReads} from './reads.mjs';
+import {withCloudSdkFirestore} from '../scripts/cloud-sdk-firestore.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value) => `${value.toFixed(1)} ms`;
@@ -48,8 +50,23 @@ try {
   }
   log('\nThe first screen shows 20 comments whatever the thread\'s size ("Load more comments" pages the rest);');
   log('what grows with the thread is reading its stored data.');
+
+  await firestoreReads(browser);
 } finally {
   await browser.close();
+}
+
+/** Reads per view against a Firestore emulator: FIRESTORE_EMULATOR_HOST's, or the Cloud SDK's. */
+async function firestoreReads(browser) {
+  const print = async (emulator) => {
+    log('\nFirestore reads, counted from the emulator\'s answers (firestore.rules loaded; 20 comments a page):\n');
+    log('| what | reads |');
+    log('|---|---|');
+    for (const [what, reads] of await measureReads(browser, emulator)) log(`| ${what} | ${reads} |`);
+  };
+  if (process.env.FIRESTORE_EMULATOR_HOST) return print(process.env.FIRESTORE_EMULATOR_HOST);
+  const run = await withCloudSdkFirestore(print, {port: 8398});
+  if (!run.started) log(`\nFirestore reads: not measured (no Firestore emulator: ${run.reason})`);
 }
 
 if (process.argv.includes('--readme')) {
