@@ -1,6 +1,7 @@
 /**
- * The Firestore comment store, with firestore-thread-watch.ts (live views) and firestore-counts.ts
- * (count badges): the only modules that import `firebase/firestore`.
+ * The Firestore comment store: the state its halves share and the reading half, with
+ * firestore-thread-watch.ts (polled thread views) and firestore-counts.ts (count badges); the
+ * writing half is firestore-writes.ts. They are the only modules that import `firebase/firestore`.
  *
  * Data model (DESIGN.md §2; firestore.rules is the gate):
  *   threads/{threadId}                 url, title, createdAt, commentCount, pendingCount?, lastCommentId,
@@ -11,9 +12,8 @@
  *   admins/{uid}, config/site          moderators; the site's moderation settings (console-written)
  *
  * It uses firestore/lite (about a third of the full SDK's size; see DESIGN.md §4): reads and writes
- * go straight to the server, live updates are polls of the thread document
- * (firestore-thread-watch.ts), and a post made offline waits here and goes out when the
- * connection returns (the reader's text is also kept as a draft by the form).
+ * go straight to the server, live updates are polls of the thread document, and a post made
+ * offline waits and goes out when the connection returns (the form also keeps the text as a draft).
  *
  * Reads are budgeted: a thread view reads its thread document first and queries comments
  * only when that document says there are some, so an empty thread costs one read. What only some
@@ -22,20 +22,9 @@
  * viewer has comments of their own in view), admins/{uid} (signed-in readers other than guests).
  */
 import type {FirebaseApp} from 'firebase/app';
-import {
-  connectFirestoreEmulator,
-  doc,
-  getDoc,
-  increment,
-  initializeFirestore,
-  serverTimestamp,
-  writeBatch,
-  type DocumentData,
-  type DocumentReference,
-  type Firestore,
-} from 'firebase/firestore/lite';
-import type {Author, Comment, CommentStatus, NewComment, ThreadRef} from '../model/comment.js';
-import {needsReview, SITE_DEFAULTS, siteConfigFrom, withinEditWindow, type SiteConfig} from '../model/site-config.js';
+import {connectFirestoreEmulator, doc, getDoc, initializeFirestore, type Firestore} from 'firebase/firestore/lite';
+import type {Comment, NewComment, ThreadRef} from '../model/comment.js';
+import {SITE_DEFAULTS, siteConfigFrom, type SiteConfig} from '../model/site-config.js';
 import {
   StoreError,
   type CommentStore,
@@ -45,12 +34,11 @@ import {
   type Viewer,
   type WatchOptions,
 } from './comment-store.js';
-import {threadFromData, timeOfOrderedId, timeOrderedId, toStoreError, type ThreadDoc} from './firestore-adapter.js';
+import {toStoreError, type ThreadDoc} from './firestore-adapter.js';
 import {countThreadComments} from './firestore-counts.js';
 import {FirestoreThreadWatch} from './firestore-thread-watch.js';
+import type {FirestoreWrites} from './firestore-writes.js';
 import {POLL_TIMING, type PollTiming} from './poll-schedule.js';
-import {untilOnline} from './until-online.js';
-import {bodyProblem, published, rateLimited} from './store-rules.js';
 
 export interface FirestoreConnection {
   /** A named Firestore database, or '(default)'. */
@@ -87,32 +75,16 @@ export function parseHostPort(value: string, attribute: string): {host: string; 
 }
 
 
-/** Author fields as stored: exactly the keys the rules allow, no undefined values. */
-function authorData(author: Author): Record<string, string> {
-  return {
-    uid: author.uid,
-    name: author.name,
-    provider: author.provider,
-    ...(author.url ? {url: author.url} : {}),
-    ...(author.avatarUrl ? {avatarUrl: author.avatarUrl} : {}),
-  };
-}
-
 export class FirestoreStore implements CommentStore {
-  /** What thread listeners last saw, so a post knows whether the thread is new without a read. */
-  private readonly threads = new Map<string, ThreadDoc>();
-  /** The guest email last written per uid, so a post writes the profile only when it changed. */
-  private readonly emails = new Map<string, string>();
+  /** What thread views last saw, so a post knows whether the thread is new without a read. */
+  readonly threads = new Map<string, ThreadDoc>();
   /** config/site, read once when first needed (a post, an edit, a viewer with comments of their own). */
   private site?: Promise<SiteConfig>;
   /** The settings once read, for thread views to show the edit window. */
   knownSite?: SiteConfig;
   private readonly moderators = new Map<string, Promise<boolean>>();
-  /** When each uid last posted through this store: the rules' rate limit, told before a write. */
-  private readonly lastPostAt = new Map<string, number>();
-  private readonly watches = new Set<FirestoreThreadWatch>();
-  /** Posts not yet confirmed, by comment id: a change to one waits for it to land first. */
-  private readonly posting = new Map<string, Promise<unknown>>();
+  readonly watches = new Set<FirestoreThreadWatch>();
+  private writes?: Promise<FirestoreWrites>;
 
   /** `pollTiming`: how often open views look for changes (tests make it short). */
   constructor(
@@ -132,159 +104,33 @@ export class FirestoreStore implements CommentStore {
     return countThreadComments(this.db, threads).catch((error: unknown) => Promise.reject(toStoreError(error)));
   }
 
-  post(thread: ThreadRef, input: NewComment): Promise<Comment> {
-    const id = timeOrderedId();
-    const posting = this.send(thread, input, id);
-    this.posting.set(id, posting);
-    const done = () => this.posting.delete(id);
-    posting.then(done, done);
-    return posting;
-  }
-
-  private async send(thread: ThreadRef, input: NewComment, id: string): Promise<Comment> {
-    const known = this.threads.get(thread.id);
-    if (known?.locked) throw new StoreError('locked', 'This thread is closed to new comments.');
-    const uid = input.author.uid;
-    const site = await this.siteConfig();
-    const previousPost = this.lastPostAt.get(uid);
-    const wait = previousPost === undefined ? 0 : previousPost + site.postIntervalSeconds * 1000 - Date.now();
-    if (wait > 0) throw rateLimited(wait);
-    const status = (await this.needsReview(site, input.author, input.body)) ? 'pending' : 'published';
-    this.lastPostAt.set(uid, Date.now());
-
-    const commentRef = doc(this.db, 'threads', thread.id, 'comments', id);
-    const email = input.email?.trim();
-    const writeEmail = !!email && this.emails.get(uid) !== email;
-    if (writeEmail) this.emails.set(uid, email);
-    const local: Comment = {
-      id: commentRef.id,
-      parentId: input.parentId,
-      body: input.body,
-      author: {...input.author},
-      createdAt: new Date(timeOfOrderedId(commentRef.id) ?? Date.now()),
-      status,
-      sending: true,
-    };
-    this.tellWatches((watch) => watch.showPosted(thread.id, local));
-
-    // The thread's createdAt is written only when the thread is new. When no view has told us,
-    // guess "new"; the rules refuse a wrong guess either way, and one retry flips it.
-    let asNew = !known?.exists;
-    // Later posts in this view no longer count as new, even before a poll confirms it.
-    const assumed: ThreadDoc = {...(known ?? threadFromData(undefined)), exists: true};
-    this.threads.set(thread.id, assumed);
-    let flipped = false;
-    let wasOffline = false; // a write that failed offline may still have reached the server
-    let offlineTries = 0;
-    for (;;) {
-      try {
-        await this.commit(thread, input, commentRef, status, asNew, writeEmail ? email : undefined);
-        break;
-      } catch (error) {
-        const storeError = toStoreError(error);
-        // Offline: wait for the connection and send it again; the view shows it as sending.
-        if (storeError.code === 'unavailable') {
-          wasOffline = true;
-          await untilOnline(++offlineTries);
-          continue;
-        }
-        // A write sent just before the connection dropped may have landed: then it is posted.
-        if (storeError.code === 'permission-denied' && wasOffline && (await this.landed(commentRef, input))) break;
-        if (storeError.code === 'permission-denied' && !flipped) {
-          flipped = true;
-          asNew = !asNew;
-          continue;
-        }
-        if (writeEmail && this.emails.get(uid) === email) this.emails.delete(uid);
-        if (previousPost === undefined) this.lastPostAt.delete(uid);
-        else this.lastPostAt.set(uid, previousPost);
-        if (this.threads.get(thread.id) === assumed) {
-          if (known) this.threads.set(thread.id, known);
-          else this.threads.delete(thread.id);
-        }
-        // The site's settings may have changed since they were read: read them again next time.
-        if (storeError.code === 'permission-denied') this.site = undefined;
-        this.tellWatches((watch) => watch.forgetPosted(thread.id, commentRef.id));
-        throw storeError;
-      }
-    }
-    const confirmed: Comment = {...local, sending: undefined};
-    delete confirmed.sending;
-    this.tellWatches((watch) => {
-      watch.confirmPosted(thread.id, confirmed);
-      watch.pollNow(thread.id);
-    });
-    return confirmed;
-  }
-
-  /** Whether the comment is on the server as this reader wrote it (a retry found it there). */
-  private async landed(ref: DocumentReference, input: NewComment): Promise<boolean> {
-    try {
-      const snapshot = await getDoc(ref);
-      return snapshot.exists() && snapshot.get('body') === input.body && snapshot.get('author.uid') === input.author.uid;
-    } catch {
-      return false;
-    }
+  async post(thread: ThreadRef, input: NewComment): Promise<Comment> {
+    return (await this.writer()).post(thread, input);
   }
 
   async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {
-    if (comment.author.uid !== by.uid || (comment.status !== 'published' && comment.status !== 'pending')) {
-      throw new StoreError('permission-denied', 'Only its author can edit a comment.');
-    }
-    const site = await this.siteConfig();
-    if (!withinEditWindow(comment.createdAt, site.editWindowMinutes)) {
-      throw new StoreError('expired', 'The time to edit this comment is over.');
-    }
-    const problem = bodyProblem(body);
-    if (problem) throw new StoreError('invalid', problem);
-    const review = comment.status === 'published' && (await this.needsReview(site, {...comment.author, provider: by.provider}, body));
-    const status = review ? ({status: 'pending'} as const) : {};
-    await this.change(thread, comment, {body, editedAt: serverTimestamp(), ...status}, {body, editedAt: new Date(), ...status});
+    return (await this.writer()).edit(thread, comment, body, by);
   }
 
   async remove(thread: ThreadRef, comment: Comment, by: Viewer): Promise<void> {
-    if (comment.status === 'deleted' || (comment.author.uid !== by.uid && !(await this.isModerator(by)))) {
-      throw new StoreError('permission-denied', 'Only its author or a moderator can delete a comment.');
-    }
-    await this.change(thread, comment, {status: 'deleted', body: ''}, {status: 'deleted', body: ''});
+    return (await this.writer()).remove(thread, comment, by);
   }
 
   async moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void> {
-    if (comment.status === 'deleted' || !(await this.isModerator(by))) {
-      throw new StoreError('permission-denied', 'Only a moderator can do that.');
-    }
-    const data: DocumentData = {
-      ...(change.status ? {status: change.status} : {}),
-      ...(change.pinned !== undefined ? {pinned: change.pinned} : {}),
-    };
-    // Approving a comment approves its author: first-time moderation lets their next ones through.
-    const approve = change.status === 'published' && comment.status !== 'published';
-    await this.change(thread, comment, data, {...change}, approve ? comment.author.uid : undefined);
+    return (await this.writer()).moderate(thread, comment, change, by);
   }
 
   async setLocked(thread: ThreadRef, locked: boolean, by: Viewer): Promise<void> {
-    if (!(await this.isModerator(by))) throw new StoreError('permission-denied', 'Only a moderator can do that.');
-    const ref = doc(this.db, 'threads', thread.id);
-    // A thread nobody has commented on has no document yet; the rules let a moderator create one.
-    let exists = this.threads.get(thread.id)?.exists ?? true;
-    for (let attempt = 0; ; attempt++) {
-      const batch = writeBatch(this.db);
-      if (exists) batch.update(ref, {locked});
-      else batch.set(ref, {url: thread.url, title: thread.title, createdAt: serverTimestamp(), commentCount: 0, locked});
-      try {
-        await batch.commit();
-        this.tellWatches((watch) => watch.pollNow(thread.id));
-        return;
-      } catch (error) {
-        const storeError = toStoreError(error);
-        // update() of a missing document fails with not-found, set() of an existing one is refused.
-        if (attempt === 0 && (storeError.code === 'permission-denied' || /not.found|no document/i.test(storeError.message))) {
-          exists = !exists;
-          continue;
-        }
-        throw storeError;
-      }
+    return (await this.writer()).setLocked(thread, locked, by);
+  }
+
+  /** The writing half (firestore-writes.ts): loaded at the first write, or once a view has shown its thread. */
+  writer(): Promise<FirestoreWrites> {
+    if (!this.writes) {
+      this.writes = import('./firestore-writes.js').then(({FirestoreWrites}) => new FirestoreWrites(this));
+      this.writes.catch(() => (this.writes = undefined)); // a failed load is tried again next time
     }
+    return this.writes;
   }
 
   // --- for thread views ---
@@ -328,115 +174,8 @@ export class FirestoreStore implements CommentStore {
     return answer;
   }
 
-  // --- internals ---
-
-  /** As the rules decide: a moderator never waits; others by the site's settings (needsReview). */
-  private async needsReview(site: SiteConfig, author: Author, body: string): Promise<boolean> {
-    if (await this.isModerator(author)) return false;
-    const approved = site.moderation === 'first-time' ? await this.isApproved(author.uid) : false;
-    return needsReview(site, {body, authorName: author.name, approved});
+  /** The site's settings may have changed (a write was refused): read them again when next needed. */
+  forgetSiteConfig(): void {
+    this.site = undefined;
   }
-
-  /** users/{uid}.approved, which only moderators set; read only in first-time mode. */
-  private isApproved(uid: string): Promise<boolean> {
-    return getDoc(doc(this.db, 'users', uid)).then(
-      (snapshot) => snapshot.get('approved') === true,
-      () => false, // unknown: posting as pending is always allowed
-    );
-  }
-
-  private tellWatches(tell: (watch: FirestoreThreadWatch) => void): void {
-    this.watches.forEach(tell);
-  }
-
-  /**
-   * One batch: the comment's change and the thread naming it (with its counts when the status
-   * moves one; the rules tie the two), so polling views see the change; `approveAuthor` marks
-   * that author approved. Views show `shown` at once; offline, the batch waits for the connection.
-   */
-  private async change(
-    thread: ThreadRef,
-    comment: Comment,
-    data: DocumentData,
-    shown: Partial<Comment>,
-    approveAuthor?: string,
-  ): Promise<void> {
-    this.tellWatches((watch) => watch.showChange(thread.id, comment.id, shown));
-    // A comment still being posted from here must exist before it can change (lite keeps no queue).
-    await this.posting.get(comment.id)?.catch(() => {});
-    for (let offlineTries = 1; ; offlineTries++) {
-      const batch = writeBatch(this.db);
-      batch.update(doc(this.db, 'threads', thread.id, 'comments', comment.id), data);
-      const counts = countChanges(comment.status, data.status ?? comment.status);
-      batch.update(doc(this.db, 'threads', thread.id), {...counts, lastCommentId: comment.id, changedAt: serverTimestamp()});
-      if (approveAuthor) batch.set(doc(this.db, 'users', approveAuthor), {approved: true}, {merge: true});
-      try {
-        await batch.commit();
-        break;
-      } catch (error) {
-        const storeError = toStoreError(error);
-        if (storeError.code === 'unavailable') {
-          await untilOnline(offlineTries);
-          continue;
-        }
-        this.tellWatches((watch) => watch.showChange(thread.id, comment.id, undefined));
-        throw storeError;
-      }
-    }
-    this.tellWatches((watch) => watch.pollNow(thread.id));
-  }
-
-  /**
-   * One batch: the comment, the thread's counts naming it, the author's rate-limit stamp (the
-   * rules compare it with the previous one), and the guest's email when it changed.
-   */
-  private commit(
-    thread: ThreadRef,
-    input: NewComment,
-    commentRef: DocumentReference,
-    status: 'published' | 'pending',
-    asNew: boolean,
-    email: string | undefined,
-  ): Promise<void> {
-    const batch = writeBatch(this.db);
-    batch.set(commentRef, {
-      parentId: input.parentId,
-      body: input.body,
-      author: authorData(input.author),
-      createdAt: serverTimestamp(),
-      status,
-    });
-    batch.set(
-      doc(this.db, 'threads', thread.id),
-      {
-        url: thread.url,
-        title: thread.title,
-        ...countChanges('none', status, true),
-        // Lets the rules check that every count change comes with a new comment.
-        lastCommentId: commentRef.id,
-        ...(asNew ? {createdAt: serverTimestamp()} : {}),
-      },
-      {merge: true},
-    );
-    batch.set(doc(this.db, 'users', input.author.uid), {lastPostAt: serverTimestamp()}, {merge: true});
-    if (email) batch.set(doc(this.db, 'users', input.author.uid, 'private', 'profile'), {email}, {merge: true});
-    return batch.commit();
-  }
-
-}
-
-/**
- * The thread's count changes for a comment going from `was` to `now` ('none': a new comment), or
- * undefined when none moves. A new thread needs commentCount even when it stays 0 (`always`).
- */
-function countChanges(was: CommentStatus | 'none', now: CommentStatus, always = false): DocumentData | undefined {
-  const pending = (status: CommentStatus | 'none') => (status === 'pending' ? 1 : 0);
-  const publishedOf = (status: CommentStatus | 'none') => (status === 'none' ? 0 : published(status));
-  const dPublished = publishedOf(now) - publishedOf(was);
-  const dPending = pending(now) - pending(was);
-  if (!dPublished && !dPending && !always) return undefined;
-  return {
-    ...(dPublished || always ? {commentCount: increment(dPublished)} : {}),
-    ...(dPending ? {pendingCount: increment(dPending)} : {}),
-  };
 }

@@ -179,6 +179,8 @@ export class FirestoreThreadWatch implements ThreadWatch {
     // Newest first, comments that arrived push the loaded ones down: read that many more.
     if (previous && this.options.sort === 'newest') this.wanted += Math.max(0, thread.count - previous.count);
     await this.readAll();
+    // The thread is shown: the code to write can load now, without delaying it.
+    if (!previous) whenIdle(() => void this.store.writer().catch(() => {}));
     return true;
   }
 
@@ -348,4 +350,10 @@ export class FirestoreThreadWatch implements ThreadWatch {
     const read = this.window.find((d) => d.id === id) ?? this.viewerExtra.find((d) => d.id === id);
     return read ? (read.get('status') as string) : this.posted.get(id)?.status;
   }
+}
+
+/** Runs `task` when the browser is idle (soon after the frame that shows the thread). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, {timeout: 2000});
+  else setTimeout(task, 200);
 }
