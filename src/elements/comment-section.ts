@@ -1,8 +1,6 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {state} from 'lit/decorators.js';
 import {defineElement} from '../define.js';
-import {consume, provide} from '@lit/context';
-import {SessionController} from '../auth/session-controller.js';
 import {sessionContext, type Session} from '../auth/session.js';
 import {loadBackend} from '../boot/backend.js';
 import {readSettings, type SettingsProblem, type WidgetSettings} from '../boot/settings.js';
@@ -14,23 +12,31 @@ import {PAGE_SIZE} from '../model/limits.js';
 import {PageIdentityError, resolveThread} from '../model/page-identity.js';
 import {withinEditWindow} from '../model/site-config.js';
 import {buildThreadTree} from '../model/thread-tree.js';
-import {validateDraft} from '../model/validation.js';
-import {commentStoreContext, StoreError, type CommentStore, type ThreadState, type Viewer} from '../store/comment-store.js';
+import {commentStoreContext, type CommentStore, type ThreadState, type Viewer} from '../store/comment-store.js';
 import {renderComments, type CommentAction} from './comment-view.js';
+import {ContextValue} from './context-value.js';
 import {sectionStyles} from './comment-section.styles.js';
-import {JsonLdController} from './json-ld-controller.js';
 import {ThemeController} from './theme-controller.js';
 import {ThreadController} from './thread-controller.js';
 import {ViewerController} from './viewer-controller.js';
 import type {SectionView} from './leave-a-reply-element.js';
 import type {ReplyForm} from './reply-form.js';
-import './reply-form.js';
 
 type Host = Parameters<typeof readSettings>[0];
+type AfterFirstRender = typeof import('./after-first-render.js');
+
+/** What the view has once ./after-first-render.ts has loaded (the form is then defined too). */
+interface Loaded {
+  actions: InstanceType<AfterFirstRender['CommentActions']>;
+  /** Fires lar-sign-in / lar-sign-out, and serves the host's signInWithCustomToken() and signOut(). */
+  sessionController: InstanceType<AfterFirstRender['SessionController']>;
+}
 
 /**
  * The view inside `<leave-a-reply>`'s shadow root: heading, thread, paging and the form. It reads
- * its settings from the host element and provides the store and session to the form by context.
+ * its settings from the host element and gives the store and session to the form. The first
+ * render carries only what showing the thread needs; the form, the JSON-LD, the sign-in events
+ * and what a comment's buttons do load once the thread has painted (./after-first-render.ts).
  */
 export class CommentSection extends LitElement implements SectionView {
   static override styles = sectionStyles;
@@ -38,43 +44,26 @@ export class CommentSection extends LitElement implements SectionView {
   host!: Host;
 
   /** A store given by an enclosing provider (`<leave-a-reply-config>`, a test harness) wins. */
-  @consume({context: commentStoreContext, subscribe: true})
-  @state()
-  inheritedStore: CommentStore | undefined;
+  private readonly providedStore = new ContextValue(this, commentStoreContext);
+  private readonly providedSession = new ContextValue(this, sessionContext);
 
-  @consume({context: sessionContext, subscribe: true})
-  @state()
-  inheritedSession: Session | undefined;
-
-  /** What the form below uses: the inherited store, or the one these settings load. */
-  @provide({context: commentStoreContext})
-  @state()
-  store: CommentStore | undefined;
-
-  @provide({context: sessionContext})
-  @state()
-  session: Session | undefined;
+  /** What the thread and the form use: the inherited store, or the one these settings load. */
+  @state() store: CommentStore | undefined;
+  @state() session: Session | undefined;
 
   @state() private loaded: {store: CommentStore; session: Session} | undefined;
 
   @state() private settings: WidgetSettings | undefined;
   @state() private problems: SettingsProblem[] = [];
-  @state() private thread: ThreadRef | undefined;
+  @state() thread: ThreadRef | undefined;
   @state() private replyTo: Comment | null = null;
   @state() private announcement = '';
-  @state() private editing: {id: string; body: string; error?: string} | null = null;
-  @state() private confirmingDelete: string | null = null;
-  @state() private problem: {id: string; message: string} | null = null;
-  @state() private lockProblem = '';
 
   private readonly language = new LanguageController(this, () => this.host);
   private readonly theme = new ThemeController(this, () => this.host);
   private readonly threadController = new ThreadController(this, (state, previous) =>
     this.announceArrivals(state, previous),
   );
-  protected readonly jsonLd = new JsonLdController(this, () => ({element: this.host, thread: this.thread, state: this.threadController.state}));
-  /** Fires lar-sign-in / lar-sign-out, and serves the host's signInWithCustomToken() and signOut(). */
-  private readonly sessionController = new SessionController(this, () => this.session);
   /** Who reads: their pending comments and buttons, or a moderator's. */
   private readonly viewer = new ViewerController(this, () => this.session);
   /** Re-renders when the first own comment leaves its edit window, so Edit goes away on time. */
@@ -82,6 +71,18 @@ export class CommentSection extends LitElement implements SectionView {
   private backendKey = '';
   private pageKey = '';
   private ownPostIds = new Set<string>();
+  /** The form and the rest: loading once the thread has painted, then loaded. */
+  private afterFirstRender: Promise<Loaded> | undefined;
+  @state() private extras: Loaded | undefined;
+  private waitingForPaint = false;
+
+  get inheritedStore(): CommentStore | undefined {
+    return this.providedStore.value;
+  }
+
+  get inheritedSession(): Session | undefined {
+    return this.providedSession.value;
+  }
 
   /** Called by the host element when its attributes or properties change. */
   hostChanged(): void {
@@ -156,18 +157,21 @@ export class CommentSection extends LitElement implements SectionView {
     await (await this.readySession()).signOut();
   }
 
-  private readySession(): Promise<Session> {
+  private async readySession(): Promise<Session> {
     if (this.problems.length) {
-      return Promise.reject(new Error(`<leave-a-reply> cannot sign in: ${this.problems.map((p) => p.message).join(' ')}`));
+      throw new Error(`<leave-a-reply> cannot sign in: ${this.problems.map((p) => p.message).join(' ')}`);
     }
-    return this.sessionController.ready();
+    const {sessionController} = await this.loadAfterFirstRender();
+    return sessionController.ready();
   }
 
-  private fail(code: string, message: string) {
+  /** Fires lar-error. */
+  fail(code: string, message: string): void {
     this.dispatchEvent(new LarErrorEvent({code, message}));
   }
 
-  private announce(text: string) {
+  /** Says `text` through the polite live region. */
+  announce(text: string): void {
     // Re-setting the same text would not be read again; clear first.
     this.announcement = '';
     requestAnimationFrame(() => (this.announcement = text));
@@ -182,8 +186,7 @@ export class CommentSection extends LitElement implements SectionView {
 
   private startReply = async (comment: Comment) => {
     this.replyTo = comment;
-    await this.updateComplete;
-    this.form?.focusComment();
+    (await this.renderedForm())?.focusComment();
   };
 
   private cancelReply = async () => {
@@ -205,12 +208,48 @@ export class CommentSection extends LitElement implements SectionView {
     return this.renderRoot.querySelector('lar-reply-form');
   }
 
+  /** The form once it has loaded and rendered (null while the thread is closed). */
+  private async renderedForm(): Promise<ReplyForm | null> {
+    await this.loadAfterFirstRender();
+    await this.updateComplete;
+    const form = this.form;
+    await form?.updateComplete;
+    return form;
+  }
+
+  /** Loads the form and the rest that the thread's first paint need not wait for. */
+  private loadAfterFirstRender(): Promise<Loaded> {
+    return (this.afterFirstRender ??= import('./after-first-render.js').then(
+      ({CommentActions, JsonLdController, SessionController}) => {
+        new JsonLdController(this, () => ({element: this.host, thread: this.thread, state: this.threadController.state}));
+        return (this.extras = {actions: new CommentActions(this), sessionController: new SessionController(this, () => this.session)});
+      },
+      (error: unknown) => {
+        this.afterFirstRender = undefined; // asked for again at the next render or reader action
+        throw error;
+      },
+    ));
+  }
+
+  /** Once the thread (or its offline or error status) is on screen, the form follows by itself. */
+  private loadOncePainted() {
+    if (this.afterFirstRender || this.waitingForPaint || this.threadController.state.loading) return;
+    this.waitingForPaint = true;
+    void afterNextPaint().then(() => {
+      this.waitingForPaint = false;
+      // A view taken out meanwhile loads nothing; it asks again when it renders once more.
+      if (!this.isConnected) return;
+      this.loadAfterFirstRender().catch((error: unknown) => console.error('<leave-a-reply> the form did not load:', error));
+    });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.editWindowTimer);
   }
 
   protected override updated(): void {
+    this.loadOncePainted();
     clearTimeout(this.editWindowTimer);
     const {state} = this.threadController;
     const uid = this.viewer.user?.uid;
@@ -222,124 +261,26 @@ export class CommentSection extends LitElement implements SectionView {
   }
 
   /** The reader acting: the signed-in one, or (a local moderator who never posted) a new guest. */
-  private async actor(): Promise<Viewer | undefined> {
+  async actor(): Promise<Viewer | undefined> {
     return this.viewer.user ?? (await this.session?.guest());
   }
 
-  /** Focuses the first match once the view has re-rendered, else the thread's heading. */
-  private async focusAfterUpdate(...selectors: string[]) {
-    await this.updateComplete;
-    for (const selector of selectors) {
-      const target = this.renderRoot.querySelector<HTMLElement>(selector);
-      if (target) {
-        target.focus();
-        return;
-      }
-    }
-    this.renderRoot.querySelector<HTMLElement>('#lar-title')?.focus();
+  get messages(): Messages {
+    return this.language.messages;
   }
 
-  private onEditInput = (body: string) => {
-    if (!this.editing) return;
-    const error = this.editing.error ? editProblem(this.language.messages, body) : undefined;
-    this.editing = {...this.editing, body, ...(error ? {error} : {})};
-  };
-
-  private onAction = async (action: CommentAction, comment: Comment) => {
-    const {store, thread} = this;
-    const m = this.language.messages;
-    const at = `#comment-${CSS.escape(comment.id)}`;
-    this.problem = null;
-    switch (action) {
-      case 'edit':
-        this.confirmingDelete = null;
-        this.editing = {id: comment.id, body: comment.body};
-        return this.focusAfterUpdate(`${at} textarea`);
-      case 'cancel-edit':
-        this.editing = null;
-        return this.focusAfterUpdate(`${at} .edit`, `${at} [part=actions] button`);
-      case 'delete':
-        this.editing = null;
-        this.confirmingDelete = comment.id;
-        return this.focusAfterUpdate(`${at} .confirm-delete`);
-      case 'cancel-delete':
-        this.confirmingDelete = null;
-        return this.focusAfterUpdate(`${at} .delete`);
-    }
-    if (!store || !thread) return;
-    let done: string;
-    let work: (by: Viewer) => Promise<void>;
-    let focus = [`${at} [part=actions] button`];
-    if (action === 'save-edit') {
-      const body = this.editing?.body.trim() ?? '';
-      const error = editProblem(m, body);
-      if (error) {
-        this.editing = {id: comment.id, body: this.editing?.body ?? body, error};
-        return this.focusAfterUpdate(`${at} textarea`);
-      }
-      this.editing = null;
-      // Closes at once (the thread shows the new text as sending); a refusal reopens it.
-      work = async (by) => {
-        try {
-          await store.edit(thread, comment, body, by);
-        } catch (error) {
-          this.editing = {id: comment.id, body};
-          throw error;
-        }
-      };
-      done = m.actions.saved;
-      focus = [`${at} .edit`, ...focus];
-    } else if (action === 'confirm-delete') {
-      this.confirmingDelete = null;
-      work = (by) => store.remove(thread, comment, by);
-      done = m.actions.deleted;
-      focus = []; // the comment leaves the thread: the heading takes focus
-    } else {
-      const change = {
-        approve: {status: 'published' as const},
-        hide: {status: 'hidden' as const},
-        pin: {pinned: true},
-        unpin: {pinned: false},
-      }[action];
-      work = (by) => store.moderate(thread, comment, change, by);
-      done = {approve: m.actions.approved, hide: m.actions.hidden, pin: m.actions.pinned, unpin: m.actions.unpinned}[action];
-      focus = [`${at} .${action === 'pin' ? 'unpin' : action === 'unpin' ? 'pin' : 'hide'}`, ...focus];
-    }
-    try {
-      const by = await this.actor();
-      if (!by) return;
-      // The store shows the change at once; focus follows it, then the backend answers.
-      const working = work(by);
-      void this.focusAfterUpdate(...focus);
-      await working;
-      this.announce(action === 'save-edit' && this.isPending(comment.id) ? m.actions.savedPending : done);
-    } catch (error) {
-      this.problem = {id: comment.id, message: m.actions.failed(actionError(m, error))};
-      this.fail(error instanceof StoreError ? error.code : 'action-failed', error instanceof Error ? error.message : String(error));
-      if (this.editing?.id === comment.id) void this.focusAfterUpdate(`${at} textarea`);
-    }
-  };
-
-  private isPending(id: string): boolean {
-    return this.threadController.state.comments.some((c) => c.id === id && c.status === 'pending');
+  get threadState(): ThreadState {
+    return this.threadController.state;
   }
 
-  private toggleLock = async () => {
-    const {store, thread} = this;
-    const m = this.language.messages;
-    const locked = !this.threadController.state.locked;
-    this.lockProblem = '';
-    if (!store || !thread) return;
-    try {
-      const by = await this.actor();
-      if (!by) return;
-      await store.setLocked(thread, locked, by);
-      this.announce(locked ? m.actions.closed : m.actions.reopened);
-    } catch (error) {
-      this.lockProblem = m.actions.failed(actionError(m, error));
-      this.fail(error instanceof StoreError ? error.code : 'action-failed', error instanceof Error ? error.message : String(error));
-    }
-  };
+  // Edit, Delete, moderation and closing the thread: their code loads with the form.
+  private readonly onAction = (action: CommentAction, comment: Comment) =>
+    void this.loadAfterFirstRender().then(({actions}) => actions.run(action, comment));
+
+  private readonly toggleLock = () => void this.loadAfterFirstRender().then(({actions}) => actions.toggleLock());
+
+  // Only an open editor calls this, and opening it loaded the actions.
+  private readonly onEditInput = (body: string) => this.extras?.actions.editInput(body);
 
   override render() {
     const {messages: m, lang, dir} = this.language;
@@ -352,6 +293,7 @@ export class CommentSection extends LitElement implements SectionView {
       </div>`;
     }
     const state = this.threadController.state;
+    const actions = this.extras?.actions;
     const title = this.thread?.title;
     const tree = buildThreadTree(state.comments, this.settings?.sort ?? 'oldest', this.settings?.maxDepth ?? 3);
     return html`
@@ -366,7 +308,7 @@ export class CommentSection extends LitElement implements SectionView {
               </button>`
             : nothing}
         </header>
-        ${this.lockProblem ? html`<p part="error" class="error" role="alert">${this.lockProblem}</p>` : nothing}
+        ${actions?.lockProblem ? html`<p part="error" class="error" role="alert">${actions.lockProblem}</p>` : nothing}
         ${state.loading ? html`<p part="status" class="status">${m.loading}</p>` : nothing}
         ${state.offline ? html`<p part="status" class="status offline">${m.offline}</p>` : nothing}
         ${state.error ? html`<p part="error" class="error" role="alert">${m.loadError} ${state.error.message}</p>` : nothing}
@@ -383,9 +325,9 @@ export class CommentSection extends LitElement implements SectionView {
                 ownIds: this.ownPostIds,
                 moderator: state.moderator,
                 editWindowMinutes: state.editWindowMinutes,
-                editing: this.editing,
-                confirmingDelete: this.confirmingDelete,
-                problem: this.problem,
+                editing: actions?.editing ?? null,
+                confirmingDelete: actions?.confirmingDelete ?? null,
+                problem: actions?.problem ?? null,
                 onAction: this.onAction,
                 onEditInput: this.onEditInput,
               })}
@@ -398,8 +340,12 @@ export class CommentSection extends LitElement implements SectionView {
           : nothing}
         ${state.locked
           ? html`<p part="status" class="status">${m.locked}</p>`
-          : html`<lar-reply-form
+          : !this.extras
+            ? nothing
+            : html`<lar-reply-form
               exportparts="form,form-title,field,input,textarea,submit,sign-in,provider-button,avatar,status,error"
+              .store=${this.store}
+              .session=${this.session}
               .thread=${this.thread}
               .replyTo=${this.replyTo}
               .offline=${state.offline}
@@ -414,20 +360,9 @@ export class CommentSection extends LitElement implements SectionView {
   }
 }
 
-/** What is wrong with an edited body, as the form would say it (the same limits as the rules). */
-function editProblem(m: Messages, body: string): string | undefined {
-  const [problem] = validateDraft({body});
-  if (!problem) return undefined;
-  if (problem.code === 'tooLong') return m.errors.bodyTooLong(problem.limit ?? 0, body.trim().length);
-  if (problem.code === 'tooManyLinks') return m.errors.bodyTooManyLinks(problem.limit ?? 0);
-  return m.errors.bodyRequired;
-}
-
-/** Why a comment action failed, in the reader's language where the store's code says enough. */
-function actionError(m: Messages, error: unknown): string {
-  if (error instanceof StoreError && error.code === 'permission-denied') return m.actions.notAllowed;
-  if (error instanceof StoreError && error.code === 'expired') return m.actions.expired;
-  return error instanceof Error ? error.message : String(error);
+/** Resolves in the task after the next frame: once what has just rendered is on screen. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }
 
 defineElement('lar-comment-section', CommentSection);

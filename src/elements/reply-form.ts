@@ -1,7 +1,6 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
-import {consume} from '@lit/context';
-import {sessionContext, type Session, type SessionUser} from '../auth/session.js';
+import type {Session, SessionUser} from '../auth/session.js';
 import {defineElement} from '../define.js';
 import {CommentPostedEvent} from '../events/comment-posted-event.js';
 import {LarErrorEvent} from '../events/error-event.js';
@@ -10,7 +9,7 @@ import type {Author, Comment, ThreadRef} from '../model/comment.js';
 import {LIMITS} from '../model/limits.js';
 import {sha256Hex} from '../model/sha256.js';
 import {normalizeWebsite, validateDraft, type DraftField, type FieldProblem} from '../model/validation.js';
-import {commentStoreContext, StoreError, type CommentStore} from '../store/comment-store.js';
+import {StoreError, type CommentStore} from '../store/comment-store.js';
 import {drafts, rememberedDetails} from './drafts.js';
 import {formStyles} from './reply-form.styles.js';
 import {SignInController} from './sign-in.js';
@@ -33,19 +32,14 @@ function problemText(m: Messages, problem: FieldProblem, length: number): string
 }
 
 /**
- * The Leave a Reply form. Posts through the CommentStore it finds by context; keeps the draft in
- * this browser until the backend confirms it, so nothing typed is lost to errors or reloads.
+ * The Leave a Reply form. Posts through the CommentStore the comment section gives it; keeps the
+ * draft in this browser until the backend confirms it, so nothing typed is lost to errors or reloads.
  */
 export class ReplyForm extends LitElement {
   static override styles = formStyles;
 
-  @consume({context: commentStoreContext, subscribe: true})
-  @property({attribute: false})
-  store: CommentStore | undefined;
-
-  @consume({context: sessionContext, subscribe: true})
-  @property({attribute: false})
-  session: Session | undefined;
+  @property({attribute: false}) store: CommentStore | undefined;
+  @property({attribute: false}) session: Session | undefined;
 
   @property({attribute: false}) thread: ThreadRef | undefined;
   @property({attribute: false}) replyTo: Comment | null = null;
