@@ -7,6 +7,15 @@ export interface SectionView extends HTMLElement, HostedView {
   signOut(): Promise<void>;
 }
 
+// Asked for once per page: later widgets (a single-page app's next page) then start without the
+// tasks a dynamic import takes even when its module is loaded. A failed load is asked for again.
+let sectionModule: Promise<typeof import('./comment-section.js')> | undefined;
+const loadSectionModule = () =>
+  (sectionModule ??= import('./comment-section.js').catch((error: unknown) => {
+    sectionModule = undefined;
+    throw error;
+  }));
+
 const OBSERVED = [
   'api-key', 'project-id', 'auth-domain', 'app-id', 'database-id', 'app-check-site-key', 'auth-emulator',
   'firestore-emulator', 'backend', 'page-id', 'page-url', 'page-title', 'providers', 'sort', 'max-depth',
@@ -105,7 +114,7 @@ export class LeaveAReplyElement extends LazyPageElement<SectionView> {
   protected async loadView(): Promise<SectionView> {
     // Inside <leave-a-reply-config>, the view starts once the config's backend is ready, so it
     // never mistakes "not loaded yet" for "no backend given".
-    const [{createSectionView}] = await Promise.all([import('./comment-section.js'), providedStore(this)]);
+    const [{createSectionView}] = await Promise.all([loadSectionModule(), providedStore(this)]);
     const view = createSectionView(this);
     view.setAttribute('exportparts', PARTS);
     this.shadowRoot!.append(view);
