@@ -1,7 +1,8 @@
 import {html, nothing, type TemplateResult} from 'lit';
+import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
 import type {Author, Comment} from '../model/comment.js';
-import {parseBody, type Paragraph} from '../model/body-text.js';
+import {parseBody} from '../model/body-text.js';
 import {withinEditWindow} from '../model/site-config.js';
 import type {CommentNode} from '../model/thread-tree.js';
 import type {Messages} from '../i18n/en.js';
@@ -58,18 +59,34 @@ export function safeHttpUrl(value: string | undefined): string | undefined {
 
 const LINK_REL = 'nofollow ugc noopener';
 
-function renderParagraph(paragraph: Paragraph): TemplateResult {
-  // dir=auto: each paragraph takes the direction of its own text, whatever the page's language.
-  return html`<p dir="auto">
-    ${paragraph.map(
-      (line, i) =>
-        html`${i > 0 ? html`<br />` : nothing}${line.map((run) =>
-          run.kind === 'link'
-            ? html`<a href=${safeHttpUrl(run.href) ?? '#'} rel=${LINK_REL} target="_blank">${run.text}</a>`
-            : run.text,
-        )}`,
-    )}
-  </p>`;
+/**
+ * A comment's text as paragraphs, line breaks and links, built from text nodes and attributes:
+ * never parsed as markup. Built by hand rather than as a template per paragraph, line and link,
+ * which cost several times as much on a page of comments.
+ */
+function bodyNodes(body: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  for (const lines of parseBody(body)) {
+    const p = document.createElement('p');
+    p.dir = 'auto'; // each paragraph takes the direction of its own text, whatever the page's language
+    lines.forEach((line, i) => {
+      if (i > 0) p.append(document.createElement('br'));
+      for (const run of line) {
+        if (run.kind === 'text') {
+          p.append(run.text);
+          continue;
+        }
+        const a = document.createElement('a');
+        a.setAttribute('href', safeHttpUrl(run.href) ?? '#');
+        a.rel = LINK_REL;
+        a.target = '_blank';
+        a.textContent = run.text;
+        p.append(a);
+      }
+    });
+    fragment.append(p);
+  }
+  return fragment;
 }
 
 function initials(name: string): string {
@@ -87,13 +104,10 @@ function hideBrokenImage(event: Event) {
   (event.target as HTMLImageElement).hidden = true;
 }
 
-function renderAvatar(author: Author): TemplateResult {
+/** The photo over the initial, when the author has one. */
+function renderPhoto(author: Author): TemplateResult | typeof nothing {
   const src = safeHttpUrl(author.avatarUrl);
-  return html`<span part="avatar" class="avatar" style="--lar-avatar-hue: ${hue(author.uid)}" aria-hidden="true"
-    >${initials(author.name)}${src
-      ? html`<img src=${src} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${hideBrokenImage} />`
-      : nothing}</span
-  >`;
+  return src ? html`<img src=${src} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${hideBrokenImage} />` : nothing;
 }
 
 function renderAuthor(author: Author): TemplateResult {
@@ -101,6 +115,19 @@ function renderAuthor(author: Author): TemplateResult {
   return href
     ? html`<a part="author" class="author" dir="auto" href=${href} rel=${LINK_REL} target="_blank">${author.name}</a>`
     : html`<span part="author" class="author" dir="auto">${author.name}</span>`;
+}
+
+/** What follows the time: edited, sending, and whom a flattened reply answers. */
+function renderNotes(node: CommentNode, label: string | undefined, ctx: CommentViewContext): TemplateResult | typeof nothing {
+  const {comment} = node;
+  const m = ctx.messages;
+  const inReplyTo = label && node.depth === 1;
+  if (!comment.editedAt && !comment.sending && !inReplyTo) return nothing;
+  return html`${comment.editedAt
+    ? html` · <span class="edited" title=${m.actions.editedAt(exactTime(comment.editedAt, ctx.lang))}>${m.actions.edited}</span>`
+    : nothing}${comment.sending ? html` · <span class="sending">${m.sending}</span>` : nothing}${inReplyTo
+    ? html` · <span class="in-reply-to">${label}</span>`
+    : nothing}`;
 }
 
 /** Whether the reader wrote this comment. */
@@ -180,35 +207,38 @@ function renderActions(comment: Comment, ctx: CommentViewContext): TemplateResul
       <button type="button" class="cancel-delete" @click=${() => ctx.onAction('cancel-delete', comment)}>${m.actions.cancel}</button>
     </div>`;
   }
-  return html`<div part="actions" class="actions">
-    ${ctx.canReply && comment.status === 'published'
-      ? html`<button
-          part="reply-button"
-          type="button"
-          class="reply"
-          aria-label=${m.replyTo(comment.author.name)}
-          aria-pressed=${ctx.replyingTo === comment.id ? 'true' : 'false'}
-          @click=${() => ctx.onReply(comment)}
-        >
-          ${m.reply}
-        </button>`
-      : nothing}
-    ${commentActions(comment, ctx).map((action) => {
-      const text = m.actions[ACTION_TEXT[action as keyof typeof ACTION_TEXT]];
-      return html`<button
-        type="button"
-        class=${action}
-        aria-label=${m.actions.on(text, comment.author.name)}
-        @click=${() => ctx.onAction(action, comment)}
-      >
-        ${text}
-      </button>`;
-    })}
-  </div>`;
+  const others = commentActions(comment, ctx).map((action) => {
+    const text = m.actions[ACTION_TEXT[action as keyof typeof ACTION_TEXT]];
+    return html`<button type="button" class=${action} aria-label=${m.actions.on(text, comment.author.name)} @click=${() =>
+      ctx.onAction(action, comment)}>${text}</button>`;
+  });
+  if (!ctx.canReply || comment.status !== 'published') {
+    return html`<div part="actions" class="actions">${others}</div>`;
+  }
+  // Reply is in the row's own template rather than a template of its own: one fewer to make per
+  // comment. No whitespace between the buttons (the flex row ignores it): no nodes for it either.
+  return html`<div part="actions" class="actions"
+    ><button
+      part="reply-button"
+      type="button"
+      class="reply"
+      aria-label=${m.replyTo(comment.author.name)}
+      aria-pressed=${ctx.replyingTo === comment.id ? 'true' : 'false'}
+      @click=${() => ctx.onReply(comment)}
+    >${m.reply}</button
+    >${others.length ? others : nothing}</div
+  >`;
 }
 
+/**
+ * One comment and its replies. A page shows dozens of these, so the template has no whitespace
+ * between its elements (the lines break inside the tags instead): each text node there would be
+ * one more node to clone, walk and lay out, per comment. The one space left keeps the name and
+ * the time apart in the text (copied, or read without the styles).
+ */
 export function renderComment(node: CommentNode, ctx: CommentViewContext): TemplateResult {
   const {comment, parent} = node;
+  const {author} = comment;
   const {messages, lang} = ctx;
   const label = parent ? messages.inReplyTo(parent.author.name) : undefined;
   const editing = ctx.editing?.id === comment.id ? ctx.editing : null;
@@ -220,41 +250,33 @@ export function renderComment(node: CommentNode, ctx: CommentViewContext): Templ
     data-depth=${node.depth}
     data-status=${comment.status}
     aria-busy=${comment.sending ? 'true' : 'false'}
-  >
-    <article aria-label=${`${comment.author.name}${label ? `, ${label}` : ''}`}>
-      <header class="comment-head">
-        ${renderAvatar(comment.author)}
-        <div class="byline">
-          ${renderAuthor(comment.author)}
-          <span part="meta" class="meta">
-            <a class="permalink" href=${`#comment-${comment.id}`}
+    ><article aria-label=${`${author.name}${label ? `, ${label}` : ''}`}
+      ><header class="comment-head"
+        ><span part="avatar" class="avatar" style="--lar-avatar-hue: ${hue(author.uid)}" aria-hidden="true"
+          >${initials(author.name)}${renderPhoto(author)}</span
+        ><div class="byline"
+          >${renderAuthor(author)} <span part="meta" class="meta"
+            ><a class="permalink" href=${`#comment-${comment.id}`}
               ><time datetime=${comment.createdAt.toISOString()} title=${exactTime(comment.createdAt, lang)}
                 >${relativeTime(comment.createdAt, ctx.now, lang)}</time
               ></a
-            >${comment.editedAt
-              ? html` · <span class="edited" title=${messages.actions.editedAt(exactTime(comment.editedAt, lang))}
-                    >${messages.actions.edited}</span
-                  >`
-              : nothing}${comment.sending ? html` · <span class="sending">${messages.sending}</span>` : nothing}
-            ${label && node.depth === 1 ? html` · <span class="in-reply-to">${label}</span>` : nothing}
-          </span>
-        </div>
-      </header>
-      ${renderStatusLine(comment, ctx)}
-      ${editing
+            >${renderNotes(node, label, ctx)}</span
+          ></div
+        ></header
+      >${renderStatusLine(comment, ctx)}${editing
         ? renderEditor(comment, ctx, editing)
-        : html`<div part="body" class="body">${parseBody(comment.body).map(renderParagraph)}</div>`}
-      ${problem ? html`<p part="error" class="error" role="alert">${problem}</p>` : nothing}
-      ${editing ? nothing : renderActions(comment, ctx)}
-    </article>
-    ${node.children.length ? html`<ol class="children">${renderComments(node.children, ctx)}</ol>` : nothing}
-  </li>`;
+        : html`<div part="body" class="body">${guard([comment.body], () => bodyNodes(comment.body))}</div>`}${problem
+        ? html`<p part="error" class="error" role="alert">${problem}</p>`
+        : nothing}${editing ? nothing : renderActions(comment, ctx)}</article
+    >${node.children.length ? html`<ol class="children">${renderComments(node.children, ctx)}</ol>` : nothing}</li
+  >`;
 }
 
-export function renderComments(nodes: CommentNode[], ctx: CommentViewContext): TemplateResult {
-  return html`${repeat(
+/** Comments keyed by id, so each keeps its DOM (and focus) as others arrive or leave. */
+export function renderComments(nodes: CommentNode[], ctx: CommentViewContext) {
+  return repeat(
     nodes,
     (node) => node.comment.id,
     (node) => renderComment(node, ctx),
-  )}`;
+  );
 }
