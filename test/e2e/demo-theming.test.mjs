@@ -24,9 +24,12 @@ test('the theming page shows three distinct, accessible looks of the same thread
   const page = await browser.newPage({viewport: {width: 1400, height: 1000}});
   await page.goto(new URL('/demo/theming.html', demo.url).href);
   const widgets = page.locator('leave-a-reply');
+  // The thread, then the form: it loads once the thread has painted.
   await page.waitForFunction(
-    () => [...document.querySelectorAll('leave-a-reply')].every((el) =>
-      el.shadowRoot?.querySelector('lar-comment-section')?.shadowRoot?.querySelectorAll('[part=comment]').length === 2),
+    () => [...document.querySelectorAll('leave-a-reply')].every((el) => {
+      const view = el.shadowRoot?.querySelector('lar-comment-section')?.shadowRoot;
+      return view?.querySelectorAll('[part=comment]').length === 2 && view.querySelector('lar-reply-form')?.shadowRoot?.querySelector('[part=submit]');
+    }),
   );
   assert.equal(await widgets.count(), 3);
   const looks = await widgets.evaluateAll((els) =>
