@@ -8,7 +8,7 @@
 import type {FirebaseApp, FirebaseError} from 'firebase/app';
 import type {Auth, User, UserCredential} from 'firebase/auth';
 import type {AuthorProvider} from '../model/comment.js';
-import {isEmailSignInLink, withoutEmailSignIn} from '../model/page-identity.js';
+import {withoutEmailSignIn} from '../model/page-identity.js';
 import {
   SessionError,
   type OAuthProviderName,
@@ -19,6 +19,7 @@ import {
   type SignInKind,
   type SignInOutcome,
 } from './session.js';
+import {hasEarlierSignIn, hasPersistedUser, local, looksLikeEmailLink, perTab, redirectKey, storageGet, storageSet} from './sign-in-hints.js';
 
 type AuthCore = typeof import('./firebase-auth-core.js');
 type AuthProviders = typeof import('./firebase-auth-providers.js');
@@ -89,34 +90,10 @@ function sessionError(error: unknown): SessionError {
   return new SessionError(ERROR_CODES[authCode] ?? 'failed', message || 'unknown error', authCode ? {authCode} : {});
 }
 
-/** A cheap look at the URL, before loading the SDK to be sure. */
-export function looksLikeEmailLink(href: string): boolean {
-  return isEmailSignInLink(new URL(href));
-}
-
 /** The page's URL without an email link's parameters: where a new link should bring the reader back. */
 export function withoutEmailLink(href: string): string {
   return withoutEmailSignIn(new URL(href)).href;
 }
-
-// Storage may be blocked (private mode, sandboxed frames): then these hints are simply absent.
-function storageGet(storage: () => Storage, key: string): string | null {
-  try {
-    return storage().getItem(key);
-  } catch {
-    return null;
-  }
-}
-function storageSet(storage: () => Storage, key: string, value: string | null): void {
-  try {
-    if (value === null) storage().removeItem(key);
-    else storage().setItem(key, value);
-  } catch {
-    // see above
-  }
-}
-const local = () => localStorage;
-const session = () => sessionStorage;
 
 interface PendingRedirect {
   provider: OAuthProviderName;
@@ -162,7 +139,7 @@ export class FirebaseSession implements Session {
     listener(this.current);
     // A returning reader (or one coming back from a sign-in) is shown as signed in at once; for
     // anyone else Auth waits for prepare(), i.e. for the reader to start writing.
-    if (this.hasPersistedUser() || this.pendingRedirect() || looksLikeEmailLink(location.href)) this.prepare();
+    if (hasEarlierSignIn(this.app)) this.prepare();
     return () => this.listeners.delete(listener);
   }
 
@@ -240,7 +217,7 @@ export class FirebaseSession implements Session {
 
   async signOut(): Promise<void> {
     this.setPendingRedirect(null);
-    if (!this.started && !this.hasPersistedUser()) {
+    if (!this.started && !hasPersistedUser(this.app)) {
       this.publish(null);
       return;
     }
@@ -366,13 +343,6 @@ export class FirebaseSession implements Session {
     for (const listener of this.listeners) listener(next);
   }
 
-  // What browserLocalPersistence writes for a signed-in reader of this app. Only a hint for
-  // loading Auth early; if the SDK ever renames it, a returning reader is shown once they start
-  // to write instead.
-  private hasPersistedUser(): boolean {
-    return storageGet(local, `firebase:authUser:${this.app.options.apiKey}:${this.app.name}`) !== null;
-  }
-
   private get emailKey(): string {
     return `leave-a-reply:email-link:${this.app.name}`;
   }
@@ -381,15 +351,11 @@ export class FirebaseSession implements Session {
     storageSet(local, this.emailKey, pending && JSON.stringify(pending));
   }
 
-  private get redirectKey(): string {
-    return `leave-a-reply:redirect:${this.app.name}`;
-  }
-
   private pendingRedirect(): PendingRedirect | null {
-    return parse<PendingRedirect>(storageGet(session, this.redirectKey));
+    return parse<PendingRedirect>(storageGet(perTab, redirectKey(this.app)));
   }
 
   private setPendingRedirect(pending: PendingRedirect | null): void {
-    storageSet(session, this.redirectKey, pending && JSON.stringify(pending));
+    storageSet(perTab, redirectKey(this.app), pending && JSON.stringify(pending));
   }
 }

@@ -45,9 +45,9 @@ async function localBackendSession(settings: WidgetSettings): Promise<Session> {
     const {LocalSession} = await import('../auth/local-session.js');
     return new LocalSession();
   }
-  const [{firebaseAppFor}, {FirebaseSession}] = await Promise.all([
+  const [{firebaseAppFor}, {deferredFirebaseSession}] = await Promise.all([
     import('./firebase-app.js'),
-    import('../auth/firebase-session.js'),
+    import('../auth/deferred-session.js'),
   ]);
-  return new FirebaseSession(firebaseAppFor(settings), {emulator: settings.authEmulator});
+  return deferredFirebaseSession(firebaseAppFor(settings), {emulator: settings.authEmulator});
 }

@@ -3,7 +3,7 @@
  * and count on the page that uses it), Firestore for comments, Firebase Auth for the session.
  */
 import type {FirebaseApp} from 'firebase/app';
-import {FirebaseSession} from '../auth/firebase-session.js';
+import {deferredFirebaseSession} from '../auth/deferred-session.js';
 import {FirestoreStore, openFirestore} from '../store/firestore-store.js';
 import type {Backend} from './backend.js';
 import {firebaseAppFor} from './firebase-app.js';
@@ -16,7 +16,7 @@ export async function createFirebaseBackend(settings: WidgetSettings): Promise<B
   // App Check must be active before Firestore's first request, or that request goes without a token.
   if (settings.appCheckSiteKey) await startAppCheck(app, settings.appCheckSiteKey);
   const db = openFirestore(app, {databaseId: settings.databaseId, emulator: settings.firestoreEmulator});
-  return {store: new FirestoreStore(db), session: new FirebaseSession(app, {emulator: settings.authEmulator})};
+  return {store: new FirestoreStore(db), session: deferredFirebaseSession(app, {emulator: settings.authEmulator})};
 }
 
 // App Check may be initialized once per app; the first site key asked for wins.

@@ -56,6 +56,7 @@ export class FirestoreThreadWatch implements ThreadWatch {
   private viewer: Viewer | null;
   private moderator = false;
   private closed = false;
+  private emitted = false;
   /** Bumped by every read that replaces the window, so an older answer arriving late is dropped. */
   private readGeneration = 0;
   private readonly schedule: PollSchedule;
@@ -179,8 +180,6 @@ export class FirestoreThreadWatch implements ThreadWatch {
     // Newest first, comments that arrived push the loaded ones down: read that many more.
     if (previous && this.options.sort === 'newest') this.wanted += Math.max(0, thread.count - previous.count);
     await this.readAll();
-    // The thread is shown: the code to write can load now, without delaying it.
-    if (!previous) whenIdle(() => void this.store.writer().catch(() => {}));
     return true;
   }
 
@@ -302,6 +301,9 @@ export class FirestoreThreadWatch implements ThreadWatch {
 
   private emit(): void {
     if (this.closed || !this.thread) return;
+    // Once the thread (or why it cannot be read) is shown, the code to write loads without delaying it.
+    if (!this.emitted) whenIdle(() => void this.store.writer().catch(() => {}));
+    this.emitted = true;
     const byId = new Map<string, Comment>();
     for (const snapshot of this.window) byId.set(snapshot.id, commentFromSnapshot(snapshot));
     const beyond = [...this.viewerExtra.map(commentFromSnapshot), ...this.posted.values()];
