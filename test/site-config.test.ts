@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {needsReview, SITE_DEFAULTS, siteConfigFrom, withinEditWindow, type SiteConfig} from '../src/model/site-config.js';
-import {countLinks} from '../src/model/validation.js';
+import {countLinks} from '../src/model/body-text.js';
 
 /** The client's half of what firestore.rules enforces (test/rules/moderation.rules.test.mjs holds the other). */
 describe('site settings and review', () => {

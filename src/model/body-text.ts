@@ -5,6 +5,14 @@
 export type TextRun = {kind: 'text'; text: string} | {kind: 'link'; text: string; href: string};
 export type Paragraph = TextRun[][]; // lines of runs
 
+// Every "http://" or "https://", in any case: exactly what firestore.rules counts (it splits the
+// body on that pattern), so the form, the moderation check and the rules never disagree.
+const LINK = /https?:\/\//gi;
+
+export function countLinks(text: string): number {
+  return text.match(LINK)?.length ?? 0;
+}
+
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"]+/gi;
 // Punctuation that usually ends the sentence rather than the URL.
 const TRAILING = /[.,;:!?'")\]]+$/;

@@ -4,7 +4,7 @@
  * comment's status with `needsReview`; the rules refuse a published comment for which it is true,
  * so both must agree (test/rules-limits.test.ts checks the defaults; test/rules/ the behaviour).
  */
-import {countLinks} from './validation.js';
+import {countLinks} from './body-text.js';
 
 export type ModerationMode = 'open' | 'first-time' | 'all';
 

@@ -1,4 +1,5 @@
 import {LIMITS} from './limits.js';
+import {countLinks} from './body-text.js';
 
 export type DraftField = 'body' | 'name' | 'email' | 'url';
 
@@ -17,13 +18,6 @@ export interface DraftInput {
 
 // Deliberately permissive: one @, something on each side, a dot in the domain, no spaces.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-// Every "http://" or "https://", in any case: exactly what firestore.rules counts (it splits the
-// body on that pattern), so the form, the moderation check and the rules never disagree.
-const LINK = /https?:\/\//gi;
-
-export function countLinks(text: string): number {
-  return text.match(LINK)?.length ?? 0;
-}
 
 /** Normalizes a website field: adds https:// when the scheme is missing; '' stays ''. */
 export function normalizeWebsite(raw: string): string {

@@ -5,7 +5,7 @@
  */
 import type {Comment, CommentStatus} from '../model/comment.js';
 import {LIMITS} from '../model/limits.js';
-import {countLinks} from '../model/validation.js';
+import {countLinks} from '../model/body-text.js';
 import {StoreError, type Viewer} from './comment-store.js';
 
 /**
