@@ -10,6 +10,7 @@ export default defineConfig({
     alias: {
       re2js: fileURLToPath(new URL('build/re2js-unused.js', import.meta.url)),
       '@firebase/webchannel-wrapper/bloom-blob': fileURLToPath(new URL('build/bloom-blob-integer.js', import.meta.url)),
+      idb: fileURLToPath(new URL('build/idb-heartbeat.js', import.meta.url)),
     },
   },
   build: {

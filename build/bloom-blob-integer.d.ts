@@ -1,0 +1,4 @@
+export class Integer {
+  static fromString(text: string): Integer;
+  compare(other: Integer): number;
+}
