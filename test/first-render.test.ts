@@ -56,6 +56,20 @@ describe('first render', () => {
     expect(root.querySelector('[part=reply-button]')!.getAttribute('aria-pressed')).to.equal('true');
   });
 
+  it('takes a dark page’s scheme in the first frame it paints', async () => {
+    const dark = Object.assign(document.createElement('style'), {textContent: 'body { color: #f1f1f1; background: #121212; }'});
+    document.head.append(dark);
+    try {
+      const {el} = await mountWatchingFirstRender(() => {});
+      const section = el.shadowRoot!.querySelector('lar-comment-section')!;
+      // Asked for after the view connected, so it runs after the view's own frame callback.
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(section.getAttribute('scheme')).to.equal('dark');
+    } finally {
+      dark.remove();
+    }
+  });
+
   it('loads nothing more for a widget taken out before its thread was painted, and everything once it is back', async () => {
     const {el, root, wrapper} = await mountWatchingFirstRender((_, widget) => widget.remove());
     for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));

@@ -23,11 +23,15 @@ const darkQuery = () => (dark ??= matchMedia('(prefers-color-scheme: dark)'));
  * the widget's text (light text means a dark page), and re-reads when the page could have changed
  * it: a class, data-theme or style change on <html> or <body>, or the OS colour scheme. The
  * result is reflected as the host's `scheme` attribute, which the styles key on.
+ *
+ * The colour is read in the next animation frame, before it is painted: there the browser
+ * computes styles anyway, where reading it at once would make it compute them an extra time.
  */
 export class ThemeController implements ReactiveController {
   scheme: Scheme = 'light';
   private observer: MutationObserver | undefined;
   private readonly media = darkQuery();
+  private frame: number | undefined;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -48,24 +52,38 @@ export class ThemeController implements ReactiveController {
   hostDisconnected(): void {
     this.observer?.disconnect();
     this.media.removeEventListener('change', this.refresh);
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.frame = undefined;
   }
 
   /** Re-reads the theme; also called when the `theme` attribute changes. */
   readonly refresh = (): void => {
-    const source = this.source();
-    const theme = source?.getAttribute('theme');
-    let scheme: Scheme;
-    if (theme === 'light' || theme === 'dark') {
-      scheme = theme;
-    } else {
-      // Style changes apply on the next frame's style recalc, but getComputedStyle forces it now.
-      const text = luminance(getComputedStyle(source ?? document.body).color);
-      scheme = text === undefined ? (this.media.matches ? 'dark' : 'light') : text > 0.4 ? 'dark' : 'light';
-    }
+    if (this.chosen()) this.update();
+    else
+      this.frame ??= requestAnimationFrame(() => {
+        this.frame = undefined;
+        this.update();
+      });
+  };
+
+  /** theme="light" or "dark": what the host element asks for, whatever the page does. */
+  private chosen(): Scheme | undefined {
+    const theme = this.source()?.getAttribute('theme');
+    return theme === 'light' || theme === 'dark' ? theme : undefined;
+  }
+
+  /** Light or dark, from the colour the page gives the widget's text. */
+  private pageScheme(): Scheme {
+    const text = luminance(getComputedStyle(this.source() ?? document.body).color);
+    return text === undefined ? (this.media.matches ? 'dark' : 'light') : text > 0.4 ? 'dark' : 'light';
+  }
+
+  private update() {
+    const scheme = this.chosen() ?? this.pageScheme();
     if (scheme !== this.scheme || !this.host.hasAttribute('scheme')) {
       this.scheme = scheme;
       this.host.setAttribute('scheme', scheme);
       this.host.requestUpdate();
     }
-  };
+  }
 }
