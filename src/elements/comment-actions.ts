@@ -1,8 +1,9 @@
-import type {ReactiveControllerHost} from 'lit';
+import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {Messages} from '../i18n/en.js';
 import type {Comment, ThreadRef} from '../model/comment.js';
+import {withinEditWindow} from '../model/site-config.js';
 import {StoreError, type CommentStore, type ThreadState, type Viewer} from '../store/comment-store.js';
-import type {CommentAction} from './comment-view.js';
+import type {CommentAction, InPlace} from './comment-view.js';
 import {editProblem} from './edit-problem.js';
 
 /** What the comment actions need from the comment section. */
@@ -12,6 +13,10 @@ export interface CommentActionsHost extends ReactiveControllerHost {
   readonly thread: ThreadRef | undefined;
   readonly messages: Messages;
   readonly threadState: ThreadState;
+  /** The reader's uid, once the session knows them. */
+  readonly viewerUid: string | undefined;
+  /** Comments the reader posted in this visit. */
+  readonly ownPostIds: ReadonlySet<string>;
   /** The reader acting: the signed-in one, or (a local moderator who never posted) a new guest. */
   actor(): Promise<Viewer | undefined>;
   /** Says `text` through the polite live region. */
@@ -20,27 +25,104 @@ export interface CommentActionsHost extends ReactiveControllerHost {
   fail(code: string, message: string): void;
 }
 
-type EditState = {id: string; body: string; error?: string};
+/** What a comment's buttons leave open in it. */
+interface InPlaceState {
+  /** The comment being edited in place, its draft and what is wrong with it. */
+  editing: {id: string; body: string; error?: string} | null;
+  /** The comment whose delete waits for "Delete this comment?" to be answered. */
+  confirmingDelete: string | null;
+  /** The last action on a comment that failed, and why. */
+  failure: {id: string; message: string} | null;
+  /** Why closing or reopening the thread failed. */
+  lockProblem: string;
+}
 
 /**
  * Edit, Delete, the moderators' Approve, Hide, Pin and closing the thread: what the buttons on a
- * comment do, and the state they leave behind (an open editor, a delete waiting for
- * confirmation, why an action failed). Loaded after the thread's first paint, with the form.
+ * comment do, and what they open in it (an editor, a delete waiting for confirmation, why an
+ * action failed). Loaded after the thread's first paint, with the form.
  */
-export class CommentActions {
-  /** The comment being edited in place, its draft and what is wrong with it. */
-  editing: EditState | null = null;
-  /** The comment whose delete waits for "Delete this comment?" to be answered. */
-  confirmingDelete: string | null = null;
-  /** The last action on a comment that failed, and why. */
-  problem: {id: string; message: string} | null = null;
-  /** Why closing or reopening the thread failed. */
-  lockProblem = '';
+export class CommentActions implements InPlace, ReactiveController {
+  private editing: InPlaceState['editing'] = null;
+  private confirmingDelete: InPlaceState['confirmingDelete'] = null;
+  private failure: InPlaceState['failure'] = null;
+  lockProblem: InPlaceState['lockProblem'] = '';
 
-  constructor(private readonly host: CommentActionsHost) {}
+  /** Re-renders when the first own comment leaves its edit window, so Edit goes away on time. */
+  private editWindowTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly host: CommentActionsHost) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    clearTimeout(this.editWindowTimer);
+    const {comments, editWindowMinutes} = this.host.threadState;
+    const {viewerUid, ownPostIds} = this.host;
+    const now = Date.now();
+    const closes = comments
+      .filter((c) => (c.author.uid === viewerUid || ownPostIds.has(c.id)) && withinEditWindow(c.createdAt, editWindowMinutes))
+      .map((c) => c.createdAt.getTime() + editWindowMinutes * 60_000 - now);
+    if (closes.length) this.editWindowTimer = setTimeout(() => this.host.requestUpdate(), Math.min(...closes) + 50);
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.editWindowTimer);
+  }
+
+  editor(comment: Comment): TemplateResult | undefined {
+    const {editing} = this;
+    if (editing?.id !== comment.id) return undefined;
+    const m = this.host.messages;
+    const id = `edit-${comment.id}`;
+    return html`<form
+      class="edit"
+      novalidate
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        void this.run('save-edit', comment);
+      }}
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        void this.run('cancel-edit', comment);
+      }}
+    >
+      <label for=${id}>${m.actions.editLabel}</label>
+      <textarea
+        part="textarea"
+        id=${id}
+        rows="4"
+        .value=${editing.body}
+        aria-invalid=${editing.error ? 'true' : 'false'}
+        aria-describedby=${editing.error ? `${id}-error` : nothing}
+        @input=${(e: Event) => this.editInput((e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      ${editing.error ? html`<span part="error" class="error" id=${`${id}-error`}>${editing.error}</span>` : nothing}
+      <div class="edit-buttons">
+        <button type="submit" class="save">${m.actions.save}</button>
+        <button type="button" class="cancel-edit" @click=${() => this.run('cancel-edit', comment)}>${m.actions.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  confirmation(comment: Comment): TemplateResult | undefined {
+    if (this.confirmingDelete !== comment.id) return undefined;
+    const m = this.host.messages;
+    return html`<div part="actions" class="actions confirm" role="group" aria-labelledby=${`confirm-${comment.id}`}>
+      <span id=${`confirm-${comment.id}`}>${m.actions.confirmDelete}</span>
+      <button type="button" class="confirm-delete" @click=${() => this.run('confirm-delete', comment)}>${m.actions.delete}</button>
+      <button type="button" class="cancel-delete" @click=${() => this.run('cancel-delete', comment)}>${m.actions.cancel}</button>
+    </div>`;
+  }
+
+  problem(comment: Comment): string | undefined {
+    return this.failure?.id === comment.id ? this.failure.message : undefined;
+  }
 
   /** The editor's text changed; once Save has found a problem, it is checked as the reader types. */
-  editInput(body: string): void {
+  private editInput(body: string): void {
     if (!this.editing) return;
     const error = this.editing.error ? editProblem(this.host.messages, body) : undefined;
     this.set({editing: {...this.editing, body, ...(error ? {error} : {})}});
@@ -50,7 +132,7 @@ export class CommentActions {
     const {store, thread} = this.host;
     const m = this.host.messages;
     const at = `#comment-${CSS.escape(comment.id)}`;
-    this.set({problem: null});
+    this.set({failure: null});
     switch (action) {
       case 'edit':
         this.set({confirmingDelete: null, editing: {id: comment.id, body: comment.body}});
@@ -113,7 +195,7 @@ export class CommentActions {
       await working;
       this.host.announce(action === 'save-edit' && this.isPending(comment.id) ? m.actions.savedPending : done);
     } catch (error) {
-      this.set({problem: {id: comment.id, message: m.actions.failed(actionError(m, error))}});
+      this.set({failure: {id: comment.id, message: m.actions.failed(actionError(m, error))}});
       this.failed(error);
       if (this.editing?.id === comment.id) void this.focusAfterUpdate(`${at} textarea`);
     }
@@ -137,7 +219,7 @@ export class CommentActions {
     }
   }
 
-  private set(changes: Partial<Pick<CommentActions, 'editing' | 'confirmingDelete' | 'problem' | 'lockProblem'>>) {
+  private set(changes: Partial<InPlaceState>) {
     Object.assign(this, changes);
     this.host.requestUpdate();
   }

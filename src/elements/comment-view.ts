@@ -36,14 +36,19 @@ export interface CommentViewContext {
   ownIds: ReadonlySet<string>;
   moderator: boolean;
   editWindowMinutes: number;
-  /** The comment being edited in place, its draft and what is wrong with it. */
-  editing: {id: string; body: string; error?: string} | null;
-  /** The comment whose delete waits for "Delete this comment?" to be answered. */
-  confirmingDelete: string | null;
-  /** The last action on a comment that failed, and why. */
-  problem: {id: string; message: string} | null;
   onAction: (action: CommentAction, comment: Comment) => void;
-  onEditInput: (body: string) => void;
+  /** What the comment actions show in a comment, once they have loaded (after the first paint). */
+  inPlace?: InPlace;
+}
+
+/** What the comment actions show in place of a comment's text or buttons. */
+export interface InPlace {
+  /** The open editor, in place of the comment's text and buttons. */
+  editor(comment: Comment): TemplateResult | undefined;
+  /** "Delete this comment?", in place of its buttons. */
+  confirmation(comment: Comment): TemplateResult | undefined;
+  /** Why the last action on the comment failed. */
+  problem(comment: Comment): string | undefined;
 }
 
 /** Only http(s) links leave the widget: a `javascript:` website can never become a link. */
@@ -163,50 +168,8 @@ function renderStatusLine(comment: Comment, ctx: CommentViewContext): TemplateRe
   return badges.length ? html`<p part="status" class="badges">${badges.map((b) => html`<span class="badge">${b}</span>`)}</p>` : nothing;
 }
 
-function renderEditor(comment: Comment, ctx: CommentViewContext, editing: {body: string; error?: string}): TemplateResult {
-  const m = ctx.messages;
-  const id = `edit-${comment.id}`;
-  return html`<form
-    class="edit"
-    novalidate
-    @submit=${(e: Event) => {
-      e.preventDefault();
-      ctx.onAction('save-edit', comment);
-    }}
-    @keydown=${(e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      e.stopPropagation();
-      ctx.onAction('cancel-edit', comment);
-    }}
-  >
-    <label for=${id}>${m.actions.editLabel}</label>
-    <textarea
-      part="textarea"
-      id=${id}
-      rows="4"
-      .value=${editing.body}
-      aria-invalid=${editing.error ? 'true' : 'false'}
-      aria-describedby=${editing.error ? `${id}-error` : nothing}
-      @input=${(e: Event) => ctx.onEditInput((e.target as HTMLTextAreaElement).value)}
-    ></textarea>
-    ${editing.error ? html`<span part="error" class="error" id=${`${id}-error`}>${editing.error}</span>` : nothing}
-    <div class="edit-buttons">
-      <button type="submit" class="save">${m.actions.save}</button>
-      <button type="button" class="cancel-edit" @click=${() => ctx.onAction('cancel-edit', comment)}>${m.actions.cancel}</button>
-    </div>
-  </form>`;
-}
-
 function renderActions(comment: Comment, ctx: CommentViewContext): TemplateResult {
   const m = ctx.messages;
-  if (ctx.confirmingDelete === comment.id) {
-    return html`<div part="actions" class="actions confirm" role="group" aria-labelledby=${`confirm-${comment.id}`}>
-      <span id=${`confirm-${comment.id}`}>${m.actions.confirmDelete}</span>
-      <button type="button" class="confirm-delete" @click=${() => ctx.onAction('confirm-delete', comment)}>${m.actions.delete}</button>
-      <button type="button" class="cancel-delete" @click=${() => ctx.onAction('cancel-delete', comment)}>${m.actions.cancel}</button>
-    </div>`;
-  }
   const others = commentActions(comment, ctx).map((action) => {
     const text = m.actions[ACTION_TEXT[action as keyof typeof ACTION_TEXT]];
     return html`<button type="button" class=${action} aria-label=${m.actions.on(text, comment.author.name)} @click=${() =>
@@ -241,8 +204,8 @@ export function renderComment(node: CommentNode, ctx: CommentViewContext): Templ
   const {author} = comment;
   const {messages, lang} = ctx;
   const label = parent ? messages.inReplyTo(parent.author.name) : undefined;
-  const editing = ctx.editing?.id === comment.id ? ctx.editing : null;
-  const problem = ctx.problem?.id === comment.id ? ctx.problem.message : '';
+  const editor = ctx.inPlace?.editor(comment);
+  const problem = ctx.inPlace?.problem(comment);
   return html`<li
     part="comment"
     class="comment"
@@ -263,11 +226,10 @@ export function renderComment(node: CommentNode, ctx: CommentViewContext): Templ
             >${renderNotes(node, label, ctx)}</span
           ></div
         ></header
-      >${renderStatusLine(comment, ctx)}${editing
-        ? renderEditor(comment, ctx, editing)
-        : html`<div part="body" class="body">${guard([comment.body], () => bodyNodes(comment.body))}</div>`}${problem
+      >${renderStatusLine(comment, ctx)}${editor ??
+      html`<div part="body" class="body">${guard([comment.body], () => bodyNodes(comment.body))}</div>`}${problem
         ? html`<p part="error" class="error" role="alert">${problem}</p>`
-        : nothing}${editing ? nothing : renderActions(comment, ctx)}</article
+        : nothing}${editor ? nothing : (ctx.inPlace?.confirmation(comment) ?? renderActions(comment, ctx))}</article
     >${node.children.length ? html`<ol class="children">${renderComments(node.children, ctx)}</ol>` : nothing}</li
   >`;
 }
