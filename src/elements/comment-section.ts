@@ -18,13 +18,13 @@ import {ThemeController} from './theme-controller.js';
 import {ThreadController} from './thread-controller.js';
 import {ViewerController} from './viewer-controller.js';
 import type {SectionView} from './leave-a-reply-element.js';
-import type {ReplyForm} from './reply-form.js';
 
 type Host = Parameters<typeof readSettings>[0];
 type AfterFirstRender = typeof import('./after-first-render.js');
 
 /** What the view has once ./after-first-render.ts has loaded (the form is then defined too). */
 interface Loaded {
+  reply: InstanceType<AfterFirstRender['ReplyFlow']>;
   actions: InstanceType<AfterFirstRender['CommentActions']>;
   /** Fires lar-sign-in / lar-sign-out, and serves the host's signInWithCustomToken() and signOut(). */
   sessionController: InstanceType<AfterFirstRender['SessionController']>;
@@ -32,9 +32,9 @@ interface Loaded {
 
 /**
  * The view inside `<leave-a-reply>`'s shadow root: heading, thread, paging and the form. It reads
- * its settings from the host element and gives the store and session to the form. The first
- * render carries only what showing the thread needs; the form, the JSON-LD, the sign-in events
- * and what a comment's buttons do load once the thread has painted (./after-first-render.ts).
+ * its settings from the host element and loads the store and session. The first render carries
+ * only what showing the thread needs; the form and replying, what a comment's buttons do, the
+ * JSON-LD and the sign-in events load once the thread has painted (./after-first-render.ts).
  */
 export class CommentSection extends LitElement implements SectionView {
   static override styles = sectionStyles;
@@ -47,7 +47,6 @@ export class CommentSection extends LitElement implements SectionView {
     settings: {state: true},
     problems: {state: true},
     thread: {state: true},
-    replyTo: {state: true},
     announcement: {state: true},
     extras: {state: true},
   };
@@ -67,7 +66,6 @@ export class CommentSection extends LitElement implements SectionView {
   private settings: WidgetSettings | undefined;
   private problems: SettingsProblem[] = [];
   thread: ThreadRef | undefined;
-  private replyTo: Comment | null = null;
   private announcement = '';
 
   private readonly language = new LanguageController(this, () => this.host);
@@ -127,7 +125,7 @@ export class CommentSection extends LitElement implements SectionView {
     const pageKey = JSON.stringify(settings.page);
     if (pageKey !== this.pageKey) {
       this.pageKey = pageKey;
-      this.replyTo = null;
+      this.extras?.reply.answer(null);
       this.thread = undefined; // let go of the old thread now: its comments never show beside the new page
       resolveThread(settings.page, this.host.ownerDocument).then(
         (thread) => {
@@ -194,45 +192,19 @@ export class CommentSection extends LitElement implements SectionView {
     if (arrived.length === 1) this.announce(this.language.messages.newComment(arrived[0].author.name));
   }
 
-  private startReply = async (comment: Comment) => {
-    this.replyTo = comment;
-    (await this.renderedForm())?.focusComment();
-  };
-
-  private cancelReply = async () => {
-    const id = this.replyTo?.id;
-    this.replyTo = null;
-    await this.updateComplete;
-    const button = id && this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(id)} .reply`);
-    (button || this.form)?.focus();
-  };
-
-  private onPosted = (event: Event) => {
-    const {detail} = event as CustomEvent<Comment>;
-    this.ownPostIds.add(detail.id);
-    this.replyTo = null;
-    this.announce(this.language.messages.posted);
-  };
-
-  private get form(): ReplyForm | null {
-    return this.renderRoot.querySelector('lar-reply-form');
-  }
-
-  /** The form once it has loaded and rendered (null while the thread is closed). */
-  private async renderedForm(): Promise<ReplyForm | null> {
-    await this.loadAfterFirstRender();
-    await this.updateComplete;
-    const form = this.form;
-    await form?.updateComplete;
-    return form;
-  }
+  // Reply loads the form at once if it is not there yet.
+  private readonly startReply = (comment: Comment) => void this.loadAfterFirstRender().then(({reply}) => reply.start(comment));
 
   /** Loads the form and the rest that the thread's first paint need not wait for. */
   private loadAfterFirstRender(): Promise<Loaded> {
     return (this.afterFirstRender ??= import('./after-first-render.js').then(
-      ({CommentActions, JsonLdController, SessionController}) => {
+      ({CommentActions, JsonLdController, ReplyFlow, SessionController}) => {
         new JsonLdController(this, () => ({element: this.host, thread: this.thread, state: this.threadController.state}));
-        return (this.extras = {actions: new CommentActions(this), sessionController: new SessionController(this, () => this.session)});
+        return (this.extras = {
+          reply: new ReplyFlow(this),
+          actions: new CommentActions(this),
+          sessionController: new SessionController(this, () => this.session),
+        });
       },
       (error: unknown) => {
         this.afterFirstRender = undefined; // asked for again at the next render or reader action
@@ -272,6 +244,14 @@ export class CommentSection extends LitElement implements SectionView {
 
   get viewerUid(): string | undefined {
     return this.viewer.user?.uid;
+  }
+
+  get providers(): readonly string[] {
+    return this.settings?.providers ?? ['guest'];
+  }
+
+  get offline(): boolean {
+    return this.threadController.state.offline;
   }
 
   // Edit, Delete, moderation and closing the thread: their code loads with the form.
@@ -316,7 +296,7 @@ export class CommentSection extends LitElement implements SectionView {
                 messages: m,
                 lang,
                 now: new Date(),
-                replyingTo: this.replyTo?.id ?? null,
+                replyingTo: this.extras?.reply.replyTo?.id ?? null,
                 onReply: this.startReply,
                 canReply: !state.locked,
                 viewerUid: this.viewer.user?.uid ?? null,
@@ -335,20 +315,7 @@ export class CommentSection extends LitElement implements SectionView {
           : nothing}
         ${state.locked
           ? html`<p part="status" class="status">${m.locked}</p>`
-          : !this.extras
-            ? nothing
-            : html`<lar-reply-form
-              exportparts="form,form-title,field,input,textarea,submit,sign-in,provider-button,avatar,status,error"
-              .store=${this.store}
-              .session=${this.session}
-              .thread=${this.thread}
-              .replyTo=${this.replyTo}
-              .offline=${state.offline}
-              .messages=${m}
-              .providers=${this.settings?.providers ?? ['guest']}
-              @lar-cancel-reply=${this.cancelReply}
-              @lar-comment-posted=${this.onPosted}
-            ></lar-reply-form>`}
+          : (this.extras?.reply.render() ?? nothing)}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </section>
     `;
