@@ -19,8 +19,9 @@ import {
 } from 'firebase/firestore/lite';
 import type {NewComment} from '../src/model/comment.js';
 import {StoreError, type CommentStore} from '../src/store/comment-store.js';
-import {timeOfOrderedId, timeOrderedId, toStoreError} from '../src/store/firestore-adapter.js';
+import {toStoreError} from '../src/store/firestore-adapter.js';
 import {FirestoreStore, parseHostPort} from '../src/store/firestore-store.js';
+import {timeOfOrderedId, timeOrderedId} from '../src/store/firestore-writes.js';
 import type {PollTiming} from '../src/store/poll-schedule.js';
 import {emulatorDb, emulatorHost, writeAsOwner} from './helpers/firestore-emulator.js';
 import {FirestoreTraffic} from './helpers/firestore-traffic.js';

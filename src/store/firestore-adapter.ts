@@ -2,7 +2,7 @@
  * Turns Firestore document data into the UI's plain types. Only plain strings, booleans and
  * Dates leave this module: no Timestamp, no DocumentSnapshot, nothing a template could
  * mistake for markup. It imports Firebase's types only, so it can be tested with plain objects.
- * Also here: the store's errors in the UI's terms, and the time-ordered comment ids.
+ * Also here: the store's errors in the UI's terms.
  */
 import type {DocumentSnapshot, FirestoreError} from 'firebase/firestore/lite';
 import type {Author, AuthorProvider, Comment, CommentStatus} from '../model/comment.js';
@@ -108,26 +108,6 @@ export function isNetworkFailure(error: unknown): boolean {
   return code === 'unavailable' || (code === 'unknown' && typeof message === 'string' && message.startsWith('Request failed with error:'));
 }
 
-const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-
-/**
- * A document id that sorts by creation time: 9 characters of time, 11 random. Until the server
- * has it, a comment shows with the time its id carries; Firestore breaks ties of equal times by
- * document id, so these ids also keep comments of one instant in the order they were written. A
- * comment thread's write rate is far below where ordered ids could hot-spot an index.
- */
-export function timeOrderedId(now = Date.now()): string {
-  const random = crypto.getRandomValues(new Uint8Array(11));
-  return now.toString(36).padStart(9, '0') + Array.from(random, (b) => ID_ALPHABET[b % 62]).join('');
-}
-
 export function commentFromSnapshot(snapshot: DocumentSnapshot): Comment {
   return commentFromData(snapshot.id, snapshot.data() ?? {}, false);
-}
-
-/** The time a timeOrderedId() was made, or undefined for other ids. */
-export function timeOfOrderedId(id: string): number | undefined {
-  if (!/^[0-9a-z]{9}[0-9a-zA-Z]{11}$/.test(id)) return undefined;
-  const time = parseInt(id.slice(0, 9), 36);
-  return Number.isSafeInteger(time) ? time : undefined;
 }
