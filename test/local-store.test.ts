@@ -128,6 +128,65 @@ describe('LocalStore in this browser', () => {
     expect(posted.status).to.equal('pending');
   });
 
+  it('pages a stored thread by its times, a time written in another format included', async () => {
+    const thread = newThread();
+    const stored = (id: string, createdAt: string) => ({
+      id,
+      parentId: null,
+      body: id,
+      author: guestAuthor('local-reader'),
+      status: 'published',
+      createdAt,
+    });
+    // Out of order, one time as another script might write it (no milliseconds).
+    localStorage.setItem(
+      KEY_PREFIX + thread.id,
+      JSON.stringify([
+        stored('third', '2026-01-01T00:02:00.000Z'),
+        stored('second', '2026-01-01T00:01:00Z'),
+        stored('first', '2026-01-01T00:00:30.000Z'),
+      ]),
+    );
+    const store = open();
+    const oldest = new Watcher(store, thread, 'oldest', 2);
+    const newest = new Watcher(store, thread, 'newest', 2);
+    watchers.push(oldest, newest);
+    const state = await oldest.ready();
+    expect(state.comments.map((c) => c.body)).to.deep.equal(['first', 'second']);
+    expect(state.comments[1].createdAt.toISOString()).to.equal('2026-01-01T00:01:00.000Z');
+    expect(state.hasMore).to.equal(true);
+    expect(state.count).to.equal(3);
+    expect((await newest.ready()).comments.map((c) => c.body)).to.deep.equal(['third', 'second']);
+  });
+
+  it('reads a thread from storage again when it is next watched', async () => {
+    const thread = newThread();
+    const store = open();
+    const first = watch(store, thread);
+    await first.ready();
+    first.close();
+    // Written by another tab while nobody here watched: no storage event is delivered.
+    await open().post(thread, {parentId: null, body: 'Written meanwhile', author: guestAuthor('tab-2')});
+    const state = await watch(store, thread).until('the stored comment', (s) => s.comments.length === 1);
+    expect(state.comments[0].body).to.equal('Written meanwhile');
+  });
+
+  it('keeps a comment waiting for the connection when nobody watches its thread', async () => {
+    const thread = newThread();
+    const store = open();
+    store.setOnline(false);
+    const first = watch(store, thread);
+    await first.ready();
+    const posted = store.post(thread, {parentId: null, body: 'Sent once online', author: guestAuthor('local-reader')});
+    first.close();
+    const state = await watch(store, thread).until('the waiting comment', (s) => s.comments.length === 1);
+    expect(state.comments[0].sending).to.equal(true);
+    store.setOnline(true);
+    expect((await posted).body).to.equal('Sent once online');
+    const saved = JSON.parse(localStorage.getItem(KEY_PREFIX + thread.id) ?? '[]') as Array<{body: string}>;
+    expect(saved.map((c) => c.body)).to.deep.equal(['Sent once online']);
+  });
+
   it('starts afresh when the stored data is unreadable', async () => {
     const thread = newThread();
     localStorage.setItem(KEY_PREFIX + thread.id, '{not json');

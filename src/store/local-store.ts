@@ -1,6 +1,6 @@
-import type {Comment, ThreadRef} from '../model/comment.js';
+import type {ThreadRef} from '../model/comment.js';
 import {siteConfigFrom, type SiteConfig} from '../model/site-config.js';
-import {MemoryStore} from './memory-store.js';
+import {MemoryStore, type KeptComment} from './memory-store.js';
 
 const KEY_PREFIX = 'leave-a-reply:thread:';
 const LOCKED_PREFIX = 'leave-a-reply:locked:';
@@ -13,7 +13,8 @@ export const LOCAL_MODERATOR_KEY = 'leave-a-reply:moderator';
 /** Local stand-in for config/site: the same fields, as JSON (README: Security). */
 export const LOCAL_SITE_KEY = 'leave-a-reply:site';
 
-type StoredComment = Omit<Comment, 'createdAt' | 'editedAt' | 'sending'> & {createdAt: string; editedAt?: string};
+// toISOString's format, the one this store writes: such times sort as strings.
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 /**
  * backend="local": comments live in this browser's localStorage, one key per thread, and
@@ -78,6 +79,11 @@ export class LocalStore extends MemoryStore {
     }
   }
 
+  /** Read again from storage when next watched: other tabs may have changed it meanwhile. */
+  protected override unwatched(threadId: string): void {
+    this.threads.delete(threadId);
+  }
+
   /** Stops following other tabs. */
   dispose(): void {
     removeEventListener('storage', this.onStorage);
@@ -92,14 +98,23 @@ export class LocalStore extends MemoryStore {
     this.changed(threadId);
   };
 
-  protected override load(ref: ThreadRef): Comment[] {
+  /**
+   * The stored comments, kept as parsed: the store sorts and pages them by their ISO times, and
+   * makes Comments (with Dates) only of those it shows. A time in another format (written by
+   * another script) is rewritten in toISOString's, so that it sorts with the others.
+   */
+  protected override load(ref: ThreadRef): KeptComment[] {
     try {
-      const stored = JSON.parse(this.storage.getItem(KEY_PREFIX + ref.id) ?? '[]') as StoredComment[];
-      return stored.map(({createdAt, editedAt, ...rest}) => ({
-        ...rest,
-        createdAt: new Date(createdAt),
-        ...(editedAt ? {editedAt: new Date(editedAt)} : {}),
-      }));
+      const stored: unknown = JSON.parse(this.storage.getItem(KEY_PREFIX + ref.id) ?? '[]');
+      if (!Array.isArray(stored)) return [];
+      for (const comment of stored as KeptComment[]) {
+        const time = comment.createdAt;
+        if (typeof time !== 'string' || !ISO_TIME.test(time)) {
+          const date = new Date(time);
+          if (!Number.isNaN(date.getTime())) comment.createdAt = date.toISOString();
+        }
+      }
+      return stored as KeptComment[];
     } catch {
       return []; // unreadable data from an older version or another script: start afresh
     }
@@ -108,14 +123,10 @@ export class LocalStore extends MemoryStore {
   protected override persist(threadId: string): void {
     const record = this.threads.get(threadId);
     if (!record) return;
+    // Kept as they are stored; a confirmed comment has no `sending`.
     const confirmed = record.comments.filter((c) => !c.sending);
-    const stored: StoredComment[] = confirmed.map(({sending: _sending, createdAt, editedAt, ...rest}) => ({
-      ...rest,
-      createdAt: createdAt.toISOString(),
-      ...(editedAt ? {editedAt: editedAt.toISOString()} : {}),
-    }));
     try {
-      this.storage.setItem(KEY_PREFIX + threadId, JSON.stringify(stored));
+      this.storage.setItem(KEY_PREFIX + threadId, JSON.stringify(confirmed));
     } catch {
       // Storage full or blocked (private mode): the comments still show for this visit.
     }

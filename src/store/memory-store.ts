@@ -1,4 +1,4 @@
-import type {Comment, NewComment, ThreadRef} from '../model/comment.js';
+import type {Comment, NewComment, SortOrder, ThreadRef} from '../model/comment.js';
 import {needsReview, SITE_DEFAULTS, withinEditWindow, type SiteConfig} from '../model/site-config.js';
 import {
   StoreError,
@@ -11,10 +11,21 @@ import {
 } from './comment-store.js';
 import {bodyProblem, rateLimited, visibleBeyondPages} from './store-rules.js';
 
+/**
+ * A comment as the store keeps it: its times as ISO strings in toISOString's one format, which
+ * sort as the times do. A thread is sorted and paged as these; only the comments a watcher is
+ * shown become `Comment`s, with Dates.
+ */
+export type KeptComment = Omit<Comment, 'createdAt' | 'editedAt'> & {createdAt: string; editedAt?: string};
+
 interface ThreadRecord {
   ref: ThreadRef;
-  comments: Comment[];
+  comments: KeptComment[];
   locked: boolean;
+  /** Writes not yet settled (confirmed or reverted). */
+  writes: number;
+  /** The published comments in each order, sorted when first asked for since the last change. */
+  order: Partial<Record<SortOrder, KeptComment[]>>;
 }
 
 interface Watcher {
@@ -27,6 +38,32 @@ interface Watcher {
   onChange: (state: ThreadState) => void;
 }
 
+
+const oldestFirst = (a: KeptComment, b: KeptComment) =>
+  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1;
+// Ties still by id, ascending.
+const newestFirst = (a: KeptComment, b: KeptComment) =>
+  a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : a.id < b.id ? -1 : 1;
+
+/** How the store keeps a comment it is given. */
+function keptComment({createdAt, editedAt, ...rest}: Comment): KeptComment {
+  return {
+    ...rest,
+    author: {...rest.author},
+    createdAt: createdAt.toISOString(),
+    ...(editedAt ? {editedAt: editedAt.toISOString()} : {}),
+  };
+}
+
+/** A kept comment as a watcher is shown it: a copy of its own, with Dates. */
+function shownComment({createdAt, editedAt, ...rest}: KeptComment): Comment {
+  return {
+    ...rest,
+    author: {...rest.author},
+    createdAt: new Date(createdAt),
+    ...(editedAt ? {editedAt: new Date(editedAt)} : {}),
+  };
+}
 
 let counter = 0;
 export function newCommentId(): string {
@@ -65,7 +102,9 @@ export class MemoryStore implements CommentStore {
         watcher.viewer = viewer;
         if (this.watchers.has(watcher)) this.emit(watcher);
       },
-      close: () => this.watchers.delete(watcher),
+      close: () => {
+        if (this.watchers.delete(watcher)) this.release(thread.id);
+      },
     };
   }
 
@@ -81,12 +120,12 @@ export class MemoryStore implements CommentStore {
     const approved = this.approvedIds.has(uid);
     const review = !moderator && needsReview(site, {body: input.body, authorName: input.author.name, approved});
     this.lastPostAt.set(uid, Date.now());
-    const comment: Comment = {
+    const comment: KeptComment = {
       id: newCommentId(),
       parentId: input.parentId,
       body: input.body,
       author: {...input.author},
-      createdAt: new Date(),
+      createdAt: new Date().toISOString(),
       status: review ? 'pending' : 'published',
       sending: true,
     };
@@ -94,6 +133,7 @@ export class MemoryStore implements CommentStore {
     for (const watcher of this.watchers) if (watcher.threadId === thread.id) watcher.posted.add(comment.id);
     this.changed(thread.id);
     return this.settle(
+      record,
       () => {
         record.comments = record.comments.filter((c) => c !== comment);
         if (previousPost === undefined) this.lastPostAt.delete(uid);
@@ -104,7 +144,7 @@ export class MemoryStore implements CommentStore {
         delete comment.sending;
         this.persist(thread.id);
         this.changed(thread.id);
-        return {...comment, author: {...comment.author}};
+        return shownComment(comment);
       },
     );
   }
@@ -115,7 +155,7 @@ export class MemoryStore implements CommentStore {
       throw new StoreError('permission-denied', 'Only its author can edit a comment.');
     }
     const site = this.siteConfig();
-    if (!withinEditWindow(stored.createdAt, site.editWindowMinutes)) {
+    if (!withinEditWindow(new Date(stored.createdAt), site.editWindowMinutes)) {
       throw new StoreError('expired', 'The time to edit this comment is over.');
     }
     const problem = bodyProblem(body);
@@ -124,7 +164,7 @@ export class MemoryStore implements CommentStore {
       stored.status === 'published' &&
       !this.isModerator(by.uid) &&
       needsReview(site, {body, authorName: stored.author.name, approved: this.approvedIds.has(by.uid)});
-    await this.change(thread, stored, {body, editedAt: new Date(), ...(review ? {status: 'pending'} : {})});
+    await this.change(thread, stored, {body, editedAt: new Date().toISOString(), ...(review ? {status: 'pending'} : {})});
   }
 
   async remove(thread: ThreadRef, comment: Comment, by: Viewer): Promise<void> {
@@ -154,6 +194,7 @@ export class MemoryStore implements CommentStore {
     record.locked = locked;
     this.changed(thread.id);
     await this.settle(
+      record,
       () => {
         record.locked = before;
         this.changed(thread.id);
@@ -203,7 +244,7 @@ export class MemoryStore implements CommentStore {
 
   /** Adds finished comments directly, e.g. to seed a demo or a benchmark. */
   seed(thread: ThreadRef, comments: Comment[]): void {
-    this.record(thread).comments.push(...comments);
+    this.record(thread).comments.push(...comments.map(keptComment));
     this.persist(thread.id);
     this.changed(thread.id);
   }
@@ -211,9 +252,16 @@ export class MemoryStore implements CommentStore {
   // --- for subclasses ---
 
   /** Called when a thread is first touched; the local store fills it from storage. */
-  protected load(_ref: ThreadRef): Comment[] {
+  protected load(_ref: ThreadRef): KeptComment[] {
     return [];
   }
+
+  /**
+   * Called when a thread's last watcher has closed and none of its writes is pending. This store
+   * keeps the thread (its only copy); the local store lets it go and reads it again when next
+   * watched.
+   */
+  protected unwatched(_threadId: string): void {}
 
   /** Called after a change is confirmed; the local store writes it to storage. */
   protected persist(_threadId: string): void {}
@@ -240,26 +288,27 @@ export class MemoryStore implements CommentStore {
   protected record(ref: ThreadRef): ThreadRecord {
     let record = this.threads.get(ref.id);
     if (!record) {
-      record = {ref, comments: this.load(ref), locked: this.loadLocked(ref)};
+      record = {ref, comments: this.load(ref), locked: this.loadLocked(ref), writes: 0, order: {}};
       this.threads.set(ref.id, record);
     }
     return record;
   }
 
-  private find(thread: ThreadRef, id: string): Comment {
+  private find(thread: ThreadRef, id: string): KeptComment {
     const stored = this.record(thread).comments.find((c) => c.id === id);
     if (!stored) throw new StoreError('invalid', 'That comment is not in this thread.');
     return stored;
   }
 
   /** Applies a change at once (shown as sending), and keeps or reverts it when the write settles. */
-  private change(thread: ThreadRef, stored: Comment, change: Partial<Comment>): Promise<void> {
+  private change(thread: ThreadRef, stored: KeptComment, change: Partial<KeptComment>): Promise<void> {
     const before = {...stored};
     Object.assign(stored, change, {sending: true});
     this.changed(thread.id);
     return this.settle(
+      this.record(thread),
       () => {
-        for (const key of Object.keys(stored) as Array<keyof Comment>) delete stored[key];
+        for (const key of Object.keys(stored) as Array<keyof KeptComment>) delete stored[key];
         Object.assign(stored, before);
         this.changed(thread.id);
       },
@@ -272,16 +321,22 @@ export class MemoryStore implements CommentStore {
   }
 
   /** Settles a write as a backend would: at once online, on reconnection offline, or with the failure asked for. */
-  private settle<T>(revert: () => void, confirm: () => T): Promise<T> {
+  private settle<T>(record: ThreadRecord, revert: () => void, confirm: () => T): Promise<T> {
+    record.writes++;
     return new Promise<T>((resolve, reject) => {
       const settle = () => {
         const failure = this.nextFailure;
         this.nextFailure = undefined;
-        if (failure) {
-          revert();
-          reject(failure);
-        } else {
-          resolve(confirm());
+        try {
+          if (failure) {
+            revert();
+            reject(failure);
+          } else {
+            resolve(confirm());
+          }
+        } finally {
+          record.writes--;
+          this.release(record.ref.id);
         }
       };
       if (this.online) queueMicrotask(settle);
@@ -289,27 +344,45 @@ export class MemoryStore implements CommentStore {
     });
   }
 
+  /** The thread's comments changed: its order is sorted again when next asked for, and watchers are told. */
   protected changed(threadId: string): void {
+    const record = this.threads.get(threadId);
+    if (record) record.order = {};
     for (const watcher of this.watchers) if (watcher.threadId === threadId) this.emit(watcher);
+  }
+
+  /** Lets an unwatched thread go (see `unwatched`) once nothing is pending on it. */
+  private release(threadId: string): void {
+    if (this.threads.get(threadId)?.writes) return;
+    for (const watcher of this.watchers) if (watcher.threadId === threadId) return;
+    this.unwatched(threadId);
   }
 
   private emit(watcher: Watcher): void {
     const record = this.threads.get(watcher.threadId);
-    const all = record?.comments ?? [];
-    const publishedComments = all.filter((c) => c.status === 'published');
-    const direction = watcher.options.sort === 'newest' ? -1 : 1;
-    const ordered = [...publishedComments].sort(
-      (a, b) => direction * (a.createdAt.getTime() - b.createdAt.getTime()) || (a.id < b.id ? -1 : 1),
-    );
+    const sort = watcher.options.sort === 'newest' ? 'newest' : 'oldest';
+    const ordered = record
+      ? (record.order[sort] ??= record.comments
+          .filter((c) => c.status === 'published')
+          .sort(sort === 'newest' ? newestFirst : oldestFirst))
+      : [];
     const paged = ordered.slice(0, watcher.pages * watcher.options.pageSize);
     const moderator = this.isModerator(watcher.viewer?.uid);
-    const inPages = new Set(paged);
-    const beyond = all.filter(
-      (c) => !inPages.has(c) && visibleBeyondPages(c, watcher.viewer, moderator, watcher.posted.has(c.id)),
-    );
+    const comments = paged.map(shownComment);
+    if (record && paged.length < record.comments.length) {
+      const inPages = new Set(paged);
+      for (const kept of record.comments) {
+        // Beyond the pages a published comment shows only where it was posted (store-rules.ts),
+        // so the rules are asked about the few others, made Comments for it.
+        const postedHere = watcher.posted.has(kept.id);
+        if ((kept.status === 'published' && !postedHere) || inPages.has(kept)) continue;
+        const comment = shownComment(kept);
+        if (visibleBeyondPages(comment, watcher.viewer, moderator, postedHere)) comments.push(comment);
+      }
+    }
     watcher.onChange({
-      comments: [...paged, ...beyond].map((c) => ({...c, author: {...c.author}})),
-      count: publishedComments.length,
+      comments,
+      count: ordered.length,
       hasMore: paged.length < ordered.length,
       loading: false,
       offline: !this.online,
