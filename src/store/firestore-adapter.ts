@@ -21,6 +21,8 @@ export interface ThreadDoc {
   /** Comments waiting for a moderator. */
   pending: number;
   locked: boolean;
+  /** When each reader last commented here (ms), for the rate limit: the thread's `posters`. */
+  posters: Record<string, number>;
   /**
    * Everything a polling view compares to see whether the thread changed since it last looked:
    * counts, the comment last changed, the time of a change that moved no count, the lock.
@@ -77,7 +79,14 @@ export function threadFromData(data: Data | undefined): ThreadDoc {
   const positive = (value: unknown) => (typeof value === 'number' && value > 0 ? value : 0);
   const thread = {exists: data !== undefined, count: positive(data?.commentCount), pending: positive(data?.pendingCount), locked: data?.locked === true};
   const version = JSON.stringify([thread, text(data?.lastCommentId), date(data?.changedAt)?.getTime() ?? 0]);
-  return {...thread, version};
+  const posters: Record<string, number> = {};
+  if (data?.posters && typeof data.posters === 'object') {
+    for (const [uid, time] of Object.entries(data.posters as Data)) {
+      const at = date(time)?.getTime();
+      if (at !== undefined) posters[uid] = at;
+    }
+  }
+  return {...thread, posters, version};
 }
 
 const ERROR_CODES: Record<string, StoreErrorCode> = {

@@ -5,9 +5,9 @@
  *
  * Data model (DESIGN.md §2; firestore.rules is the gate):
  *   threads/{threadId}                 url, title, createdAt, commentCount, pendingCount?, lastCommentId,
- *                                      changedAt?, locked?
+ *                                      changedAt?, posters? (uid → their latest comment: rate limit), locked?
  *   threads/{threadId}/comments/{id}   parentId, body, author, createdAt, status, editedAt?, pinned?
- *   users/{uid}                        lastPostAt (rate limit), approved? (set by moderators)
+ *   users/{uid}                        approved? (set by moderators)
  *   users/{uid}/private/profile        email (guests; owner-only)
  *   admins/{uid}, config/site          moderators; the site's moderation settings (console-written)
  *

@@ -49,7 +49,7 @@ function authorData(author: Author): Record<string, string> {
 export class FirestoreWrites {
   /** The guest email last written per uid, so a post writes the profile only when it changed. */
   private readonly emails = new Map<string, string>();
-  /** When each uid last posted through this store: the rules' rate limit, told before a write. */
+  /** When each reader last posted to each thread through this store ("thread/uid"). */
   private readonly lastPostAt = new Map<string, number>();
   /** Posts not yet confirmed, by comment id: a change to one waits for it to land first. */
   private readonly posting = new Map<string, Promise<unknown>>();
@@ -70,11 +70,17 @@ export class FirestoreWrites {
     if (known?.locked) throw new StoreError('locked', 'This thread is closed to new comments.');
     const uid = input.author.uid;
     const site = await this.store.siteConfig();
-    const previousPost = this.lastPostAt.get(uid);
-    const wait = previousPost === undefined ? 0 : previousPost + site.postIntervalSeconds * 1000 - Date.now();
+    // The rules' rate limit, told before a write: this reader's last comment here, as this store
+    // or the thread document last read knows it.
+    const stampKey = `${thread.id}/${uid}`;
+    // (The document's time is the server's: capped at the interval, a clock that is off cannot
+    // make the reader wait longer than the rules would.)
+    const previousPost = this.lastPostAt.get(stampKey) ?? known?.posters[uid];
+    const interval = site.postIntervalSeconds * 1000;
+    const wait = previousPost === undefined ? 0 : Math.min(interval, previousPost + interval - Date.now());
     if (wait > 0) throw rateLimited(wait);
     const status = (await this.needsReview(site, input.author, input.body)) ? 'pending' : 'published';
-    this.lastPostAt.set(uid, Date.now());
+    this.lastPostAt.set(stampKey, Date.now());
 
     const commentRef = doc(this.store.db, 'threads', thread.id, 'comments', id);
     const email = input.email?.trim();
@@ -120,8 +126,8 @@ export class FirestoreWrites {
           continue;
         }
         if (writeEmail && this.emails.get(uid) === email) this.emails.delete(uid);
-        if (previousPost === undefined) this.lastPostAt.delete(uid);
-        else this.lastPostAt.set(uid, previousPost);
+        if (previousPost === undefined) this.lastPostAt.delete(stampKey);
+        else this.lastPostAt.set(stampKey, previousPost);
         if (this.store.threads.get(thread.id) === assumed) {
           if (known) this.store.threads.set(thread.id, known);
           else this.store.threads.delete(thread.id);
@@ -268,8 +274,9 @@ export class FirestoreWrites {
   }
 
   /**
-   * One batch: the comment, the thread's counts naming it, the author's rate-limit stamp (the
-   * rules compare it with the previous one), and the guest's email when it changed.
+   * One batch: the comment, and the thread with its counts naming it and the author's rate-limit
+   * stamp (the rules compare it with their previous one): two writes; and the guest's email, when
+   * it changed, in their private profile.
    */
   private commit(
     thread: ThreadRef,
@@ -295,11 +302,11 @@ export class FirestoreWrites {
         ...countChanges('none', status, true),
         // Lets the rules check that every count change comes with a new comment.
         lastCommentId: commentRef.id,
+        posters: {[input.author.uid]: serverTimestamp()},
         ...(asNew ? {createdAt: serverTimestamp()} : {}),
       },
       {merge: true},
     );
-    batch.set(doc(this.store.db, 'users', input.author.uid), {lastPostAt: serverTimestamp()}, {merge: true});
     if (email) batch.set(doc(this.store.db, 'users', input.author.uid, 'private', 'profile'), {email}, {merge: true});
     return batch.commit();
   }

@@ -25,8 +25,9 @@ import {
   setDoc,
   updateDoc,
   where,
+  writeBatch,
 } from 'firebase/firestore';
-import {LIMITS, PAGE, THREAD, comment, post, seedThread, useRulesEnvironment} from './helpers.mjs';
+import {LIMITS, PAGE, THREAD, comment, post, secondsFromNow, seedThread, useRulesEnvironment} from './helpers.mjs';
 
 describe('firestore.rules: posting and reading', () => {
   const {guest, viaGoogle, signedOut, admin} = useRulesEnvironment('demo-lar-rules-comments');
@@ -72,7 +73,7 @@ describe('firestore.rules: posting and reading', () => {
     });
 
     it('denies posting under another reader’s uid (a forged author)', async () => {
-      // Mallory stamps her own rate-limit record, so only the author is wrong.
+      // Mallory stamps her own rate-limit time, so only the author is wrong.
       await assertFails(post(guest('mallory'), {commentData: comment('sam'), stampUid: 'mallory'}));
       await assertSucceeds(post(guest('mallory'), {commentData: comment('mallory'), stampUid: 'mallory'}));
     });
@@ -181,14 +182,27 @@ describe('firestore.rules: posting and reading', () => {
 
     it('denies a comment without the author’s rate-limit stamp in the same batch', async () => {
       await assertFails(post(guest('sam'), {commentData: comment('sam'), stamp: false}));
-      await assertFails(post(guest('sam'), {commentData: comment('sam'), stampData: {lastPostAt: Timestamp.fromMillis(0)}}));
+      await assertFails(post(guest('sam'), {commentData: comment('sam'), stampValue: Timestamp.fromMillis(0)}));
     });
 
     it('denies a comment that leaves the author’s old stamp in place', async () => {
       // An old stamp would otherwise let every later comment through the rate limit.
-      await admin((db) => setDoc(doc(db, 'users', 'sam'), {lastPostAt: Timestamp.fromMillis(Date.now() - 3_600_000)}));
-      await assertFails(post(guest('sam'), {commentData: comment('sam'), stamp: false}));
-      await assertSucceeds(post(guest('sam'), {commentData: comment('sam')}));
+      await seedThread(admin, {thread: {posters: {sam: secondsFromNow(-3600)}}});
+      await assertFails(post(guest('sam'), {commentId: 'c2', asNew: false, commentData: comment('sam'), stamp: false}));
+      await assertSucceeds(post(guest('sam'), {commentId: 'c2', asNew: false, commentData: comment('sam')}));
+    });
+
+    it('denies touching another reader’s stamp, or taking one’s own away', async () => {
+      await seedThread(admin, {thread: {posters: {ann: secondsFromNow(-3600), sam: secondsFromNow(-3600)}}});
+      // Sam's comment, with Ann's stamp moved as well (to lock her out, or let her in early).
+      await assertFails(post(guest('sam'), {commentId: 'c2', asNew: false, commentData: comment('sam'), thread: {posters: {sam: serverTimestamp(), ann: serverTimestamp()}}}));
+      // An edit of Sam's own comment that deletes his stamp (his next comment would skip the limit).
+      await seedThread(admin, {comments: {c1: {author: {uid: 'sam', name: 'Sam', provider: 'guest'}}}, thread: {posters: {sam: secondsFromNow(-1)}}});
+      const db = guest('sam');
+      const batch = writeBatch(db);
+      batch.update(doc(db, 'threads', THREAD, 'comments', 'c1'), {body: 'Second thoughts.', editedAt: serverTimestamp()});
+      batch.update(doc(db, 'threads', THREAD), {lastCommentId: 'c1', changedAt: serverTimestamp(), posters: {}});
+      await assertFails(batch.commit());
     });
   });
 

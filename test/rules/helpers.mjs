@@ -73,12 +73,14 @@ export function comment(uid, changes = {}) {
 }
 
 /**
- * The batch a post writes (FirestoreStore.post): the comment, the thread's counts naming it, and
- * the author's rate-limit stamp [+ their private email]. Options break one part at a time.
+ * The batch a post writes (the Firestore store's post): the comment, and the thread with its
+ * counts naming it and the author's rate-limit stamp in `posters` [+ their private email].
+ * Options break one part at a time: `stamp: false` leaves the stamp out, `stampUid` stamps
+ * someone else, `stampValue` writes another value.
  */
 export function post(
   db,
-  {commentId = 'c1', threadId = THREAD, commentData, asNew = true, thread = {}, stamp = true, stampUid, stampData, email} = {},
+  {commentId = 'c1', threadId = THREAD, commentData, asNew = true, thread = {}, stamp = true, stampUid, stampValue, email} = {},
 ) {
   const batch = writeBatch(db);
   const uid = stampUid ?? commentData.author.uid;
@@ -92,12 +94,12 @@ export function post(
       ...(isPending ? {pendingCount: increment(1)} : {}),
       lastCommentId: commentId,
       ...(asNew ? {createdAt: serverTimestamp()} : {}),
+      ...(stamp ? {posters: {[uid]: stampValue ?? serverTimestamp()}} : {}),
       ...thread,
     },
     {merge: true},
   );
-  if (stamp) batch.set(doc(db, 'users', uid), stampData ?? {lastPostAt: serverTimestamp()}, {merge: true});
-  if (email) batch.set(doc(db, 'users', uid, 'private', 'profile'), {email}, {merge: true});
+  if (email) batch.set(doc(db, 'users', commentData.author.uid, 'private', 'profile'), {email}, {merge: true});
   return batch.commit();
 }
 
