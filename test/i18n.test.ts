@@ -1,6 +1,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {en, type Messages} from '../src/i18n/en.js';
 import {loadMessages, SUPPORTED_LANGUAGES} from '../src/i18n/catalogs.js';
+import {plural} from '../src/i18n/plural.js';
 import {comment, mount, settle, threadOf} from './helpers/mount.js';
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -35,6 +36,17 @@ describe('languages', () => {
       expect(same.filter((path) => !(lang === 'de' && path === 'website'))).to.deep.equal([]);
     });
   }
+
+  it('writes a plural’s count as the language writes numbers, the same each time', () => {
+    const forms = {one: '# thought', other: '# thoughts'};
+    for (const lang of ['en', 'de', 'fr', 'ar']) {
+      for (const count of [1, 2, 1000, 12345]) {
+        const written = count.toLocaleString(lang);
+        expect(plural(lang, count, forms), `${lang} ${count}`).to.equal(`${written} ${count === 1 ? 'thought' : 'thoughts'}`);
+        expect(plural(lang, count, forms), `${lang} ${count}, again`).to.equal(`${written} ${count === 1 ? 'thought' : 'thoughts'}`);
+      }
+    }
+  });
 
   it('follows the lang attribute and plural rules', async () => {
     const m = await mount({lang: 'fr'});

@@ -4,13 +4,15 @@ export function plural(
   count: number,
   forms: Partial<Record<Intl.LDMLPluralRule, string>> & {other: string},
 ): string {
-  const rule = pluralRules(lang).select(count);
-  return (forms[rule] ?? forms.other).replace('#', count.toLocaleString(lang));
+  const {rules, numbers} = formats(lang);
+  return (forms[rules.select(count)] ?? forms.other).replace('#', numbers.format(count));
 }
 
-const rules = new Map<string, Intl.PluralRules>();
-function pluralRules(lang: string): Intl.PluralRules {
-  let rule = rules.get(lang);
-  if (!rule) rules.set(lang, (rule = new Intl.PluralRules(lang)));
-  return rule;
+// Made once per language: an Intl constructor costs far more than what it then formats, and
+// count.toLocaleString(lang) would make a number format on every call.
+const cache = new Map<string, {rules: Intl.PluralRules; numbers: Intl.NumberFormat}>();
+function formats(lang: string) {
+  let made = cache.get(lang);
+  if (!made) cache.set(lang, (made = {rules: new Intl.PluralRules(lang), numbers: new Intl.NumberFormat(lang)}));
+  return made;
 }
