@@ -369,7 +369,10 @@ export class MemoryStore implements CommentStore {
     const paged = ordered.slice(0, watcher.pages * watcher.options.pageSize);
     const moderator = this.isModerator(watcher.viewer?.uid);
     const comments = paged.map(shownComment);
-    if (record && paged.length < record.comments.length) {
+    // Others show beyond the pages only when the thread holds unpublished comments, or comments
+    // posted here that are not in the pages: most often neither, and the thread is not read again.
+    const unpublished = record ? record.comments.length - ordered.length : 0;
+    if (record && (unpublished > 0 || (watcher.posted.size > 0 && paged.length < ordered.length))) {
       const inPages = new Set(paged);
       for (const kept of record.comments) {
         // Beyond the pages a published comment shows only where it was posted (store-rules.ts),
