@@ -80,6 +80,24 @@ describe('LocalStore in this browser', () => {
     expect(state.count).to.equal(1);
   });
 
+  it('keeps its own comment still sending when another tab’s write arrives', async () => {
+    const thread = newThread();
+    const here = open();
+    here.setOnline(false);
+    const watcher = watch(here, thread);
+    await watcher.ready();
+    void here.post(thread, {parentId: null, body: 'Still sending here', author: guestAuthor('tab-1')}).catch(() => {});
+    await watcher.until('the sending comment', (s) => s.comments.length === 1);
+
+    await open().post(thread, {parentId: null, body: 'From the other tab', author: guestAuthor('tab-2')});
+    const key = KEY_PREFIX + thread.id;
+    dispatchEvent(new StorageEvent('storage', {key, newValue: localStorage.getItem(key), storageArea: localStorage}));
+    const state = await watcher.until('both comments', (s) => s.comments.length === 2);
+    expect(state.comments.find((c) => c.body === 'Still sending here')?.sending).to.equal(true);
+    here.setOnline(true);
+    await watcher.until('sent', (s) => s.comments.every((c) => !c.sending));
+  });
+
   it('makes every reader of this browser a moderator with the demo switch', async () => {
     const thread = newThread();
     expect((await watch(open(), thread).ready()).moderator, 'off by default').to.equal(false);

@@ -94,7 +94,10 @@ export class LocalStore extends MemoryStore {
     const threadId = event.key.slice(KEY_PREFIX.length);
     const record = this.threads.get(threadId);
     if (!record) return;
-    record.comments = this.load(record.ref);
+    // Another tab wrote the thread; what this one is still sending is not in storage yet: keep it.
+    const stored = this.load(record.ref);
+    const storedIds = new Set(stored.map((c) => c.id));
+    record.comments = [...stored, ...record.comments.filter((c) => c.sending && !storedIds.has(c.id))];
     this.changed(threadId);
   };
 

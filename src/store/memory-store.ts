@@ -85,7 +85,7 @@ export class MemoryStore implements CommentStore {
   private readonly moderatorIds = new Set<string>();
   /** Authors a moderator has approved a comment of (first-time moderation lets them through). */
   protected readonly approvedIds = new Set<string>();
-  /** The per-reader rate limit: when each uid last posted. */
+  /** The rate limit, as firestore.rules keeps it: when each reader last posted in each thread ("thread/uid"). */
   private readonly lastPostAt = new Map<string, number>();
 
   watchThread(thread: ThreadRef, options: WatchOptions, onChange: (state: ThreadState) => void): ThreadWatch {
@@ -113,13 +113,14 @@ export class MemoryStore implements CommentStore {
     if (record.locked) return Promise.reject(new StoreError('locked', 'This thread is closed to new comments.'));
     const site = this.siteConfig();
     const uid = input.author.uid;
-    const previousPost = this.lastPostAt.get(uid);
+    const stampKey = `${thread.id}/${uid}`;
+    const previousPost = this.lastPostAt.get(stampKey);
     const wait = previousPost === undefined ? 0 : previousPost + site.postIntervalSeconds * 1000 - Date.now();
     if (wait > 0) return Promise.reject(rateLimited(wait));
     const moderator = this.isModerator(uid);
     const approved = this.approvedIds.has(uid);
     const review = !moderator && needsReview(site, {body: input.body, authorName: input.author.name, approved});
-    this.lastPostAt.set(uid, Date.now());
+    this.lastPostAt.set(stampKey, Date.now());
     const comment: KeptComment = {
       id: newCommentId(),
       parentId: input.parentId,
@@ -136,8 +137,8 @@ export class MemoryStore implements CommentStore {
       record,
       () => {
         record.comments = record.comments.filter((c) => c !== comment);
-        if (previousPost === undefined) this.lastPostAt.delete(uid);
-        else this.lastPostAt.set(uid, previousPost);
+        if (previousPost === undefined) this.lastPostAt.delete(stampKey);
+        else this.lastPostAt.set(stampKey, previousPost);
         this.changed(thread.id);
       },
       () => {
