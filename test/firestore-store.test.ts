@@ -372,6 +372,22 @@ if (emulatorHost) {
       expect(polls).to.deep.equal(polls.map(() => ({kind: 'get', reads: 1})));
     });
 
+    it('another reader’s edit: the poll that sees it reads that comment alone', async () => {
+      await writeAsOwner('config/site', {postIntervalSeconds: 0, editWindowMinutes: 30});
+      const thread = await seeded(5);
+      const store = await freshReader();
+      const view = watch(thread, 20, store);
+      const first = await view.until('the comments', (s) => !s.loading && s.comments.length === 5);
+      const target = first.comments.find((c) => c.body === 'c2')!;
+      await subject.store.edit(thread, target, 'c2, reconsidered', {uid: subject.uid, provider: 'guest'});
+      const afterView = traffic.answers.length;
+      await view.until('the edit', (s) => s.comments.some((c) => c.body === 'c2, reconsidered'));
+      const reads = traffic.answers.slice(afterView);
+      // Quiet polls and the one that saw the edit read the thread document; then one comment.
+      expect(reads.every((r) => r.kind === 'get' && r.reads === 1), JSON.stringify(reads)).to.equal(true);
+      expect(view.latest!.comments.length).to.equal(5);
+    });
+
     it('a post: one commit of two writes, no read beyond the site’s settings', async () => {
       const thread = newThread();
       traffic = new FirestoreTraffic().start();

@@ -74,7 +74,7 @@ export class DeferredSession implements Session {
 
   /** Nobody can be signed in before Auth was needed, unless Auth may know the reader. */
   signOut(): Promise<void> {
-    if (!this.real && !this.known()) return Promise.resolve();
+    if (!this.loading && !this.known()) return Promise.resolve();
     return this.session().then((real) => real.signOut());
   }
 

@@ -21,6 +21,8 @@ export interface ThreadDoc {
   /** Comments waiting for a moderator. */
   pending: number;
   locked: boolean;
+  /** The comment the thread's last change named. */
+  lastCommentId?: string;
   /** When each reader last commented here (ms), for the rate limit: the thread's `posters`. */
   posters: Record<string, number>;
   /**
@@ -86,7 +88,8 @@ export function threadFromData(data: Data | undefined): ThreadDoc {
       if (at !== undefined) posters[uid] = at;
     }
   }
-  return {...thread, posters, version};
+  const lastCommentId = text(data?.lastCommentId) || undefined;
+  return {...thread, ...(lastCommentId ? {lastCommentId} : {}), posters, version};
 }
 
 const ERROR_CODES: Record<string, StoreErrorCode> = {

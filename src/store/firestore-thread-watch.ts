@@ -1,8 +1,9 @@
 /**
  * One live thread view for the Firestore store, on firestore/lite: it reads the thread document,
  * then the comments when there are some, and polls the thread document (poll-schedule.ts) to
- * see when to read them again. Every change a reader can see moves that document: counts, the
- * id of the comment last changed, the time of an edit or a pin, the lock.
+ * see when to read them again. Every change the widget makes moves that document: counts, the
+ * id of the comment last changed, the time of an edit or a pin, the lock. (A change written
+ * from the console without touching it shows at the thread's next change, or on reload.)
  */
 import {
   collection,
@@ -16,7 +17,6 @@ import {
   where,
   type DocumentSnapshot,
   type Firestore,
-  type QueryDocumentSnapshot,
 } from 'firebase/firestore/lite';
 import type {Comment} from '../model/comment.js';
 import {SITE_DEFAULTS} from '../model/site-config.js';
@@ -39,7 +39,10 @@ export class FirestoreThreadWatch implements ThreadWatch {
   private offline = false;
   private error?: StoreError;
   /** The published comments loaded, in order; `wanted` is how many the reader has asked to see. */
-  private window: QueryDocumentSnapshot[] = [];
+  private window: DocumentSnapshot[] = [];
+  /** The thread document as it was when the view last read its comments. */
+  private readThread?: ThreadDoc;
+  private readingAll = false;
   private wanted: number;
   private windowRead = false;
   /** The last read of the window ended before `wanted`: nothing lies beyond it. */
@@ -91,7 +94,9 @@ export class FirestoreThreadWatch implements ThreadWatch {
     if (this.closed || !this.hasMore()) return;
     const after = this.window.at(-1);
     this.wanted = this.window.length + this.options.pageSize;
-    const generation = this.readGeneration;
+    // A re-read under way asked for fewer comments: this page wins, and the next poll reads all.
+    const generation = ++this.readGeneration;
+    if (this.readingAll) this.readThread = undefined;
     void this.read(this.pageQuery(this.options.pageSize, after)).then((docs) => {
       if (!docs || generation !== this.readGeneration) return;
       const known = new Set(this.window.map((d) => d.id));
@@ -153,7 +158,10 @@ export class FirestoreThreadWatch implements ThreadWatch {
 
   // --- reading ---
 
-  /** One poll: the thread document, and when it moved, what the view shows. True when it moved. */
+  /**
+   * One poll: the thread document, and when it moved, what the view shows. True when it moved. An
+   * edit or a pin moves no count and names its comment: then that comment alone is read again.
+   */
   private async poll(): Promise<boolean> {
     let snapshot: DocumentSnapshot;
     // What the server had confirmed before this read, this read's count includes.
@@ -166,43 +174,81 @@ export class FirestoreThreadWatch implements ThreadWatch {
     }
     if (this.closed) return false;
     const thread = threadFromData(snapshot.data());
+    const recovered = this.offline || !!this.error || confirmed.some((id) => this.uncounted.has(id));
     for (const id of confirmed) this.uncounted.delete(id);
-    const recovered = this.offline || !!this.error;
     this.offline = false;
     this.error = undefined;
-    const previous = this.thread;
+    this.thread = thread;
     this.onThreadSeen(thread);
-    if (previous && previous.version === thread.version && this.windowRead === thread.count > 0) {
+    const read = this.readThread;
+    if (read?.version === thread.version) {
       if (recovered) this.emit();
       return false;
     }
-    this.thread = thread;
+    const countsKept = read && read.count === thread.count && read.pending === thread.pending;
+    if (countsKept && thread.lastCommentId && (await this.readNamed(thread.lastCommentId))) {
+      this.readThread = thread;
+      return true;
+    }
     // Newest first, comments that arrived push the loaded ones down: read that many more.
-    if (previous && this.options.sort === 'newest') this.wanted += Math.max(0, thread.count - previous.count);
-    await this.readAll();
+    if (read && this.windowRead && this.options.sort === 'newest') this.wanted += Math.max(0, thread.count - read.count);
+    if (await this.readAll()) this.readThread = thread;
     return true;
   }
 
-  /** Reads the window, the viewer's extra comments and this view's own posts again, together. */
-  private async readAll(): Promise<void> {
+  /**
+   * Reads the window, the viewer's extra comments and this view's own posts again, together. True
+   * when the window was read (then the changes made here before it started are all in it).
+   */
+  private async readAll(): Promise<boolean> {
     const thread = this.thread!;
     const generation = ++this.readGeneration;
     const size = this.wanted;
     const startSeq = this.changeSeq;
     // An empty thread needs no comment query: its document is the whole read budget of a view.
     const windowRead = thread.count > 0 ? this.read(this.pageQuery(size)) : Promise.resolve([]);
-    const [docs] = await Promise.all([windowRead, this.readViewerExtra(startSeq), this.readPosted(startSeq)]);
-    if (this.closed || generation !== this.readGeneration) return;
+    this.readingAll = true;
+    const [docs] = await Promise.all([windowRead, this.readViewerExtra(startSeq), this.readPosted(startSeq)]).finally(
+      () => (this.readingAll = false),
+    );
+    if (this.closed || generation !== this.readGeneration) return false;
     if (docs) {
       this.window = docs;
       this.windowRead = thread.count > 0;
       this.windowEnds = docs.length < size;
-      this.settle(docs, startSeq);
+      // What the server says now includes every change made here before the reads began.
+      for (const [id, {seq}] of this.changes) if (seq <= startSeq) this.changes.delete(id);
     }
     this.emit();
+    return !!docs;
   }
 
-  private pageQuery(size: number, after?: QueryDocumentSnapshot) {
+  /** Reads one comment again where the view holds it. False when it could not be read (offline). */
+  private async readNamed(id: string): Promise<boolean> {
+    const startSeq = this.changeSeq;
+    let snapshot: DocumentSnapshot | undefined;
+    try {
+      snapshot = await getDoc(doc(this.db, 'threads', this.threadId, 'comments', id));
+    } catch (error) {
+      if (toStoreError(error).code !== 'permission-denied') return false;
+      // Not this viewer's to read any more (hidden): it leaves the view.
+    }
+    if (this.closed) return false;
+    const shown = snapshot?.exists() && snapshot.get('status') === 'published' ? snapshot : undefined;
+    const at = this.window.findIndex((d) => d.id === id);
+    if (at >= 0) {
+      this.window = [...this.window];
+      if (shown) this.window[at] = shown;
+      else this.window.splice(at, 1);
+    }
+    this.viewerExtra = this.viewerExtra.map((d) => (d.id === id && snapshot?.exists() ? snapshot : d));
+    if (this.posted.has(id) && snapshot?.exists()) this.posted.set(id, commentFromSnapshot(snapshot));
+    if (snapshot) this.settle([snapshot], startSeq);
+    this.emit();
+    return true;
+  }
+
+  private pageQuery(size: number, after?: DocumentSnapshot) {
     return query(
       collection(this.db, 'threads', this.threadId, 'comments'),
       where('status', '==', 'published'),
@@ -213,7 +259,7 @@ export class FirestoreThreadWatch implements ThreadWatch {
   }
 
   /** A query's documents, or undefined when it failed (the state says why). */
-  private async read(q: ReturnType<FirestoreThreadWatch['pageQuery']>): Promise<QueryDocumentSnapshot[] | undefined> {
+  private async read(q: ReturnType<FirestoreThreadWatch['pageQuery']>): Promise<DocumentSnapshot[] | undefined> {
     try {
       return (await getDocs(q)).docs;
     } catch (error) {
@@ -243,8 +289,9 @@ export class FirestoreThreadWatch implements ThreadWatch {
     let docs: DocumentSnapshot[] = [];
     try {
       docs = (await getDocs(q)).docs;
-    } catch {
-      // The rules no longer let this viewer read them (signed out meanwhile): show none.
+    } catch (error) {
+      // Offline: keep what is shown. Refused (signed out meanwhile): show none.
+      if (toStoreError(error).code === 'unavailable') return;
     }
     if (this.closed || this.viewer !== viewer || this.moderator !== moderator) return;
     this.viewerExtra = docs;

@@ -4,7 +4,16 @@
  * needs only to write is not on the way to the thread's first render. firestore-store.ts holds
  * the state both sides share.
  */
-import {doc, getDoc, increment, serverTimestamp, writeBatch, type DocumentData, type DocumentReference} from 'firebase/firestore/lite';
+import {
+  deleteField,
+  doc,
+  getDoc,
+  increment,
+  serverTimestamp,
+  writeBatch,
+  type DocumentData,
+  type DocumentReference,
+} from 'firebase/firestore/lite';
 import type {Author, Comment, CommentStatus, NewComment, ThreadRef} from '../model/comment.js';
 import {needsReview, withinEditWindow, type SiteConfig} from '../model/site-config.js';
 import {StoreError, type ModerationChange, type Viewer} from './comment-store.js';
@@ -71,13 +80,13 @@ export class FirestoreWrites {
     const uid = input.author.uid;
     const site = await this.store.siteConfig();
     // The rules' rate limit, told before a write: this reader's last comment here, as this store
-    // or the thread document last read knows it.
+    // or the thread document last read knows it. The document's time is the server's: one that
+    // lies ahead of this browser's clock (a slow clock) is not trusted, so the rules decide.
     const stampKey = `${thread.id}/${uid}`;
-    // (The document's time is the server's: capped at the interval, a clock that is off cannot
-    // make the reader wait longer than the rules would.)
-    const previousPost = this.lastPostAt.get(stampKey) ?? known?.posters[uid];
+    const stamped = known?.posters[uid];
+    const previousPost = this.lastPostAt.get(stampKey) ?? (stamped !== undefined && stamped <= Date.now() ? stamped : undefined);
     const interval = site.postIntervalSeconds * 1000;
-    const wait = previousPost === undefined ? 0 : Math.min(interval, previousPost + interval - Date.now());
+    const wait = previousPost === undefined ? 0 : previousPost + interval - Date.now();
     if (wait > 0) throw rateLimited(wait);
     const status = (await this.needsReview(site, input.author, input.body)) ? 'pending' : 'published';
     this.lastPostAt.set(stampKey, Date.now());
@@ -108,7 +117,8 @@ export class FirestoreWrites {
     let offlineTries = 0;
     for (;;) {
       try {
-        await this.commit(thread, input, commentRef, status, asNew, writeEmail ? email : undefined);
+        const stale = staleStamps(known, uid, interval);
+        await this.commit(thread, input, commentRef, status, asNew, writeEmail ? email : undefined, stale);
         break;
       } catch (error) {
         const storeError = toStoreError(error);
@@ -145,6 +155,17 @@ export class FirestoreWrites {
       watch.pollNow(thread.id);
     });
     return confirmed;
+  }
+
+  /** Whether the comment on the server shows `change` (its status, body, pin) already. */
+  private async changed(thread: ThreadRef, id: string, change: Partial<Comment>): Promise<boolean> {
+    try {
+      const snapshot = await getDoc(doc(this.store.db, 'threads', thread.id, 'comments', id));
+      const fields = ['status', 'body', 'pinned'] as const;
+      return snapshot.exists() && fields.every((field) => change[field] === undefined || snapshot.get(field) === change[field]);
+    } catch {
+      return false;
+    }
   }
 
   /** Whether the comment is on the server as this reader wrote it (a retry found it there). */
@@ -251,6 +272,7 @@ export class FirestoreWrites {
     this.tellWatches((watch) => watch.showChange(thread.id, comment.id, shown));
     // A comment still being posted from here must exist before it can change (lite keeps no queue).
     await this.posting.get(comment.id)?.catch(() => {});
+    let wasOffline = false; // a batch that failed offline may still have reached the server
     for (let offlineTries = 1; ; offlineTries++) {
       const batch = writeBatch(this.store.db);
       batch.update(doc(this.store.db, 'threads', thread.id, 'comments', comment.id), data);
@@ -263,9 +285,12 @@ export class FirestoreWrites {
       } catch (error) {
         const storeError = toStoreError(error);
         if (storeError.code === 'unavailable') {
+          wasOffline = true;
           await untilOnline(offlineTries);
           continue;
         }
+        // Refused as a repeat: the first try landed if the comment already reads as changed.
+        if (storeError.code === 'permission-denied' && wasOffline && (await this.changed(thread, comment.id, shown))) break;
         this.tellWatches((watch) => watch.showChange(thread.id, comment.id, undefined));
         throw storeError;
       }
@@ -285,8 +310,11 @@ export class FirestoreWrites {
     status: 'published' | 'pending',
     asNew: boolean,
     email: string | undefined,
+    staleStamps: string[],
   ): Promise<void> {
     const batch = writeBatch(this.store.db);
+    const stamps: Record<string, unknown> = {[input.author.uid]: serverTimestamp()};
+    for (const uid of staleStamps) stamps[uid] = deleteField();
     batch.set(commentRef, {
       parentId: input.parentId,
       body: input.body,
@@ -302,7 +330,7 @@ export class FirestoreWrites {
         ...countChanges('none', status, true),
         // Lets the rules check that every count change comes with a new comment.
         lastCommentId: commentRef.id,
-        posters: {[input.author.uid]: serverTimestamp()},
+        posters: stamps,
         ...(asNew ? {createdAt: serverTimestamp()} : {}),
       },
       {merge: true},
@@ -310,6 +338,20 @@ export class FirestoreWrites {
     if (email) batch.set(doc(this.store.db, 'users', input.author.uid, 'private', 'profile'), {email}, {merge: true});
     return batch.commit();
   }
+}
+
+/** How long past the interval a stamp is kept before a post removes it (browsers' clocks differ). */
+const STAMP_MARGIN_MS = 60 * 60 * 1000;
+
+/**
+ * Other readers' rate-limit stamps in the thread that no longer limit anyone: a post removes them,
+ * so the thread document (read with every view and poll) holds only recent posters.
+ */
+function staleStamps(thread: ThreadDoc | undefined, uid: string, intervalMs: number): string[] {
+  const before = Date.now() - intervalMs - STAMP_MARGIN_MS;
+  return Object.entries(thread?.posters ?? {})
+    .filter(([other, at]) => other !== uid && at < before)
+    .map(([other]) => other);
 }
 
 /**

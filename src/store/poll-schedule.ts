@@ -2,8 +2,8 @@
  * When a thread view of the Firestore store next asks whether its thread changed. The store uses
  * firestore/lite, which has no listeners (the full SDK's would cost the page ~60 KB more gzip),
  * so live updates are polls of the thread document, one read each: often while the thread is
- * changing, less and less often while it is not, never while the tab is hidden, and at once when
- * the tab is shown again or the connection comes back.
+ * changing, less and less often while it is not, no scheduled ones while the tab is hidden, and
+ * at once when the tab is shown again, the connection comes back or this reader has just written.
  */
 export interface PollTiming {
   /** The delay after a poll that saw a change (and the first delay). */

@@ -14,6 +14,7 @@ import {
   Timestamp,
   collection,
   deleteDoc,
+  deleteField,
   doc,
   getDoc,
   getDocs,
@@ -192,6 +193,11 @@ describe('firestore.rules: posting and reading', () => {
       await assertSucceeds(post(guest('sam'), {commentId: 'c2', asNew: false, commentData: comment('sam')}));
     });
 
+    it('lets a post remove other readers’ stamps (pruning old ones), never set them', async () => {
+      await seedThread(admin, {thread: {posters: {ann: secondsFromNow(-7200)}}});
+      await assertSucceeds(post(guest('sam'), {commentId: 'c2', asNew: false, commentData: comment('sam'), thread: {posters: {sam: serverTimestamp(), ann: deleteField()}}}));
+    });
+
     it('denies touching another reader’s stamp, or taking one’s own away', async () => {
       await seedThread(admin, {thread: {posters: {ann: secondsFromNow(-3600), sam: secondsFromNow(-3600)}}});
       // Sam's comment, with Ann's stamp moved as well (to lock her out, or let her in early).
@@ -202,6 +208,15 @@ describe('firestore.rules: posting and reading', () => {
       const batch = writeBatch(db);
       batch.update(doc(db, 'threads', THREAD, 'comments', 'c1'), {body: 'Second thoughts.', editedAt: serverTimestamp()});
       batch.update(doc(db, 'threads', THREAD), {lastCommentId: 'c1', changedAt: serverTimestamp(), posters: {}});
+      await assertFails(batch.commit());
+    });
+
+    it('denies back-dating one’s own stamp with an edit (the next comment would skip the limit)', async () => {
+      await seedThread(admin, {comments: {c1: {author: {uid: 'sam', name: 'Sam', provider: 'guest'}}}, thread: {posters: {sam: secondsFromNow(-1)}}});
+      const db = guest('sam');
+      const batch = writeBatch(db);
+      batch.update(doc(db, 'threads', THREAD, 'comments', 'c1'), {body: 'Second thoughts.', editedAt: serverTimestamp()});
+      batch.update(doc(db, 'threads', THREAD), {lastCommentId: 'c1', changedAt: serverTimestamp(), 'posters.sam': Timestamp.fromMillis(0)});
       await assertFails(batch.commit());
     });
   });
