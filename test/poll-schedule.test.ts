@@ -58,6 +58,22 @@ describe('PollSchedule', () => {
     expect(times).to.deep.equal([0, 20_000]);
   });
 
+  it('does not poll while the thread is scrolled away, and polls when it is back if a poll is due', async () => {
+    const times = start();
+    await clock.tickAsync(0);
+    schedule!.setOnScreen(false);
+    await clock.tickAsync(10_000);
+    expect(times).to.deep.equal([0]);
+    schedule!.setOnScreen(true);
+    await clock.tickAsync(0);
+    expect(times).to.deep.equal([0, 10_000]);
+    // Back on screen before the next poll is due: it waits for its time.
+    schedule!.setOnScreen(false);
+    schedule!.setOnScreen(true);
+    await clock.tickAsync(1000);
+    expect(times).to.deep.equal([0, 10_000]);
+  });
+
   it('polls at once when the connection comes back, or when asked', async () => {
     const times = start();
     await clock.tickAsync(100);

@@ -16,13 +16,17 @@ const EMPTY: ThreadState = {
 
 /**
  * Keeps a host subscribed to one thread while it is connected. Changing the store, thread or
- * options closes the old subscription before the new one starts, so no stale comments show.
+ * options closes the old subscription before the new one starts, so no stale comments show. It
+ * tells the subscription whether the thread is near the screen, so a polling store pauses while
+ * the reader is elsewhere on the page.
  */
 export class ThreadController implements ReactiveController {
   state: ThreadState = EMPTY;
   private watch: ThreadWatch | undefined;
   private target: {store: CommentStore; thread: ThreadRef; options: WatchOptions} | undefined;
   private viewer: Viewer | null = null;
+  private onScreen = true;
+  private observer?: IntersectionObserver;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -62,9 +66,22 @@ export class ThreadController implements ReactiveController {
 
   hostConnected(): void {
     this.start();
+    if (this.host instanceof Element && typeof IntersectionObserver === 'function') {
+      // The same margin as the lazy boot's: near the screen counts as on it.
+      this.observer = new IntersectionObserver(
+        ([entry]) => {
+          this.onScreen = entry.isIntersecting;
+          this.watch?.setOnScreen?.(this.onScreen);
+        },
+        {rootMargin: '600px 0px'},
+      );
+      this.observer.observe(this.host);
+    }
   }
 
   hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
     this.stop();
   }
 
@@ -79,6 +96,7 @@ export class ThreadController implements ReactiveController {
       this.host.requestUpdate();
     });
     this.watch = watch;
+    if (!this.onScreen) watch.setOnScreen?.(false);
   }
 
   private stop() {

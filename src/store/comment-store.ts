@@ -46,6 +46,11 @@ export interface ThreadWatch {
    * comments (or, for a moderator, every pending and hidden one) join or leave the state.
    */
   setViewer(viewer: Viewer | null): void;
+  /**
+   * Whether the thread is on screen (or near it). A store that polls for changes may pause while it
+   * is not, and look again when it comes back; stores that are told of changes ignore it.
+   */
+  setOnScreen?(onScreen: boolean): void;
   /** Stops listening; no further callbacks. */
   close(): void;
 }

@@ -106,6 +106,10 @@ export class FirestoreThreadWatch implements ThreadWatch {
     });
   }
 
+  setOnScreen(onScreen: boolean): void {
+    this.schedule.setOnScreen(onScreen);
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

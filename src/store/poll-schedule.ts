@@ -2,8 +2,9 @@
  * When a thread view of the Firestore store next asks whether its thread changed. The store uses
  * firestore/lite, which has no listeners (the full SDK's would cost the page ~60 KB more gzip),
  * so live updates are polls of the thread document, one read each: often while the thread is
- * changing, less and less often while it is not, no scheduled ones while the tab is hidden, and
- * at once when the tab is shown again, the connection comes back or this reader has just written.
+ * changing, less and less often while it is not, no scheduled ones while the tab is hidden or the
+ * thread is scrolled out of view, and at once when it is shown again (if a poll is due), the
+ * connection comes back or this reader has just written.
  */
 export interface PollTiming {
   /** The delay after a poll that saw a change (and the first delay). */
@@ -21,6 +22,7 @@ export class PollSchedule {
   private polling = false;
   private pollAgain = false;
   private stopped = false;
+  private offScreen = false;
 
   /** `poll` resolves true when it saw a change. It is called at once. */
   constructor(
@@ -50,6 +52,13 @@ export class PollSchedule {
     if (!this.polling) this.schedule(this.timing.minMs);
   }
 
+  /** The view scrolled away (no scheduled polls) or back (a poll at once if one is due). */
+  setOnScreen(onScreen: boolean): void {
+    if (this.offScreen === !onScreen) return;
+    this.offScreen = !onScreen;
+    this.onVisibility();
+  }
+
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
@@ -59,7 +68,7 @@ export class PollSchedule {
 
   private readonly onVisibility = (): void => {
     if (this.stopped || this.polling) return;
-    if (document.hidden) clearTimeout(this.timer);
+    if (document.hidden || this.offScreen) clearTimeout(this.timer);
     else this.schedule(this.lastPoll + this.delay - Date.now());
   };
 
@@ -86,7 +95,7 @@ export class PollSchedule {
 
   private schedule(inMs: number): void {
     clearTimeout(this.timer);
-    if (this.stopped || document.hidden) return;
+    if (this.stopped || document.hidden || this.offScreen) return;
     this.timer = setTimeout(this.now, Math.max(0, inMs));
   }
 }
