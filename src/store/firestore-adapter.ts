@@ -59,8 +59,8 @@ function author(value: unknown): Author {
   };
 }
 
-/** A comment from its stored data; `sending` while this browser still waits for the server's answer. */
-export function commentFromData(id: string, data: Data, sending: boolean): Comment {
+/** A comment from its stored data. */
+export function commentFromData(id: string, data: Data): Comment {
   const editedAt = date(data.editedAt);
   return {
     id,
@@ -72,7 +72,6 @@ export function commentFromData(id: string, data: Data, sending: boolean): Comme
     ...(editedAt ? {editedAt} : {}),
     status: STATUSES.find((s) => s === data.status) ?? 'published',
     ...(data.pinned === true ? {pinned: true} : {}),
-    ...(sending ? {sending: true} : {}),
   };
 }
 
@@ -112,14 +111,14 @@ export function toStoreError(error: unknown): StoreError {
 }
 
 /**
- * The request never reached Firestore (no connection, DNS, a blocked request): firestore/lite
- * reports a failed fetch as `unknown`, with no HTTP status behind it.
+ * Worth trying again later: `unavailable`, or firestore/lite's `unknown` for a request that got no
+ * usable answer (a failed fetch: no connection, DNS, a blocked request; or a server error).
  */
-export function isNetworkFailure(error: unknown): boolean {
+function isNetworkFailure(error: unknown): boolean {
   const {code, message} = (error ?? {}) as {code?: unknown; message?: unknown};
   return code === 'unavailable' || (code === 'unknown' && typeof message === 'string' && message.startsWith('Request failed with error:'));
 }
 
 export function commentFromSnapshot(snapshot: DocumentSnapshot): Comment {
-  return commentFromData(snapshot.id, snapshot.data() ?? {}, false);
+  return commentFromData(snapshot.id, snapshot.data() ?? {});
 }
