@@ -28,6 +28,45 @@ export default tseslint.config(
       'wc/guard-super-call': 'off',
     },
   },
+  // The architecture's rules, enforced here rather than in comments (README, "Project layout").
+  // Type-only imports are erased, so they do not cross a boundary.
+  {
+    // The script-tag entry's static graph: it must stay a few KB, so no Lit and no Firebase.
+    files: ['src/leave-a-reply.ts', 'src/shell/**/*.ts', 'src/components/*/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['lit', 'lit/*', '@lit/*', 'firebase', 'firebase/*', '@firebase/*'],
+              allowTypeImports: true,
+              message: 'The Lit-free shell ships in the script-tag entry: load Lit and Firebase from internal/ views.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Firebase stays behind its adapters: the Firestore store and the Firebase session.
+    files: ['src/**/*.ts'],
+    ignores: ['src/store/firestore/**', 'src/auth/firebase/**', 'src/leave-a-reply.ts', 'src/shell/**', 'src/components/*/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['firebase', 'firebase/*', '@firebase/*'],
+              allowTypeImports: true,
+              message: 'Only src/store/firestore/ and src/auth/firebase/ import Firebase.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['test/**/*.ts'],
     rules: {

@@ -2,7 +2,7 @@
 // keep its heartbeat (a daily note of which Firebase SDKs ran) in IndexedDB: openDB with an
 // upgrade callback, then one transaction at a time with get or put on one object store, and
 // `done`. This does the same on plain IndexedDB requests in a tenth of the bytes.
-// test/build-stand-ins.test.ts runs it against the browser's IndexedDB the way @firebase/app does.
+// test/build/stand-ins.test.ts runs it against the browser's IndexedDB the way @firebase/app does.
 
 /** A request's result as a promise. */
 function promised(request) {

@@ -5,7 +5,7 @@
  * theme, order and language show on something.
  */
 import {ContextEvent} from '@lit/context';
-import type {LeaveAReplyElement} from '../src/elements/leave-a-reply-element.js';
+import type {LeaveAReplyElement} from '../src/components/leave-a-reply/leave-a-reply.js';
 import {commentStoreContext, type CommentStore} from '../src/store/comment-store.js';
 
 /** jsDelivr serves every published version of the npm package; `@0` follows the 0.x releases. */

@@ -3,7 +3,7 @@
  * a history entry, swaps the article, and points the page's one <leave-a-reply> at the new page
  * by setting its `pageUrl` and `pageTitle`: all a single-page app has to do.
  */
-import type {LeaveAReplyElement} from '../src/elements/leave-a-reply-element.js';
+import type {LeaveAReplyElement} from '../src/components/leave-a-reply/leave-a-reply.js';
 
 interface Route {
   /** The article's canonical URL: what names its comment thread, wherever the app is served. */

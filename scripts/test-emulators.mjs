@@ -24,8 +24,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const PROJECT = 'demo-lar';
 const BROWSER_TESTS = {
-  firestore: ['test/firestore-store.test.ts', 'test/thread-counts.test.ts', 'test/firebase-session.test.ts', 'test/firebase-backend.test.ts'],
-  auth: ['test/firebase-session.test.ts', 'test/firebase-backend.test.ts'],
+  firestore: [
+    'test/store/firestore/firestore-store.test.ts',
+    'test/store/firestore/firestore-counts.test.ts',
+    'test/auth/firebase/firebase-session.test.ts',
+    'test/store/firestore/firebase-backend.test.ts',
+  ],
+  auth: ['test/auth/firebase/firebase-session.test.ts', 'test/store/firestore/firebase-backend.test.ts'],
 };
 
 const args = process.argv.slice(2);

@@ -29,5 +29,5 @@ export {
   type SignInKind,
   type SignInOutcome,
 } from './auth/session.js';
-export {MemoryStore} from './store/memory-store.js';
+export {MemoryStore} from './store/memory/memory-store.js';
 export type {FirebaseOptions} from './boot/firebase-options.js';

@@ -2,10 +2,10 @@
  * The script-tag entry. It only registers the elements; each loads its view when it nears
  * the viewport, so a page pays almost nothing for comments nobody scrolls to.
  */
-import {defineElement} from './define.js';
-import {LeaveAReplyConfigElement} from './elements/leave-a-reply-config-element.js';
-import {LeaveAReplyCountElement} from './elements/leave-a-reply-count-element.js';
-import {LeaveAReplyElement} from './elements/leave-a-reply-element.js';
+import {defineElement} from './shell/define.js';
+import {LeaveAReplyConfigElement} from './components/leave-a-reply-config/leave-a-reply-config.js';
+import {LeaveAReplyCountElement} from './components/leave-a-reply-count/leave-a-reply-count.js';
+import {LeaveAReplyElement} from './components/leave-a-reply/leave-a-reply.js';
 
 // The config first: an eager widget asks for its backend as soon as it is defined.
 defineElement('leave-a-reply-config', LeaveAReplyConfigElement);

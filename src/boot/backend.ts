@@ -29,10 +29,10 @@ export function loadBackend(settings: WidgetSettings): Promise<Backend> {
 
 async function createBackend(settings: WidgetSettings): Promise<Backend> {
   if (settings.backend === 'local' || !settings.firebase) {
-    const [{LocalStore}, session] = await Promise.all([import('../store/local-store.js'), localBackendSession(settings)]);
+    const [{LocalStore}, session] = await Promise.all([import('../store/memory/local-store.js'), localBackendSession(settings)]);
     return {store: new LocalStore(), session};
   }
-  const {createFirebaseBackend} = await import('./firebase-backend.js');
+  const {createFirebaseBackend} = await import('../store/firestore/firebase-backend.js');
   return createFirebaseBackend(settings);
 }
 
@@ -46,8 +46,8 @@ async function localBackendSession(settings: WidgetSettings): Promise<Session> {
     return new LocalSession();
   }
   const [{firebaseAppFor}, {deferredFirebaseSession}] = await Promise.all([
-    import('./firebase-app.js'),
-    import('../auth/deferred-session.js'),
+    import('../auth/firebase/firebase-app.js'),
+    import('../auth/firebase/deferred-session.js'),
   ]);
   return deferredFirebaseSession(firebaseAppFor(settings), {emulator: settings.authEmulator});
 }

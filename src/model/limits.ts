@@ -1,6 +1,6 @@
 /**
  * Size limits shared by the form and by firestore.rules.
- * test/rules-limits.test.ts fails when the rules disagree with these numbers.
+ * test/model/limits.test.ts fails when the rules disagree with these numbers.
  */
 export const LIMITS = {
   /** Characters in a comment body. */

@@ -2,7 +2,7 @@
  * The site owner's moderation settings: the `config/site` document in Firestore (written from the
  * Firebase console), read by the stores and by firestore.rules alike. The stores decide a new
  * comment's status with `needsReview`; the rules refuse a published comment for which it is true,
- * so both must agree (test/rules-limits.test.ts checks the defaults; test/rules/ the behaviour).
+ * so both must agree (test/model/limits.test.ts checks the defaults; test/rules/ the behaviour).
  */
 import {countLinks} from './body-text.js';
 

@@ -91,7 +91,7 @@ export interface ModerationChange {
 
 /**
  * Where comments live. The UI talks only to this; Firestore, memory and local-storage
- * implementations sit behind it (test/store-contract.ts holds the suite every one must pass).
+ * implementations sit behind it (test/store/store-contract.ts holds the suite every one must pass).
  */
 export interface CommentStore {
   /** Calls `onChange` with the thread's state now and after every change, until closed. */

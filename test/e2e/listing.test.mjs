@@ -1,7 +1,7 @@
 // A listing page on the built script-tag bundle: count badges inside <leave-a-reply-config>, as a
 // blog's archive would use them. They load only their own small chunks (no Lit view, no
 // Firebase for backend="local"), and a badge below the fold waits for the reader. (That badges in
-// view together are read in one call is test/count.test.ts's.)
+// view together are read in one call is test/components/leave-a-reply-count/leave-a-reply-count.test.ts's.)
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createHash} from 'node:crypto';

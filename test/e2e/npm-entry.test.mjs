@@ -14,12 +14,12 @@ test('the exports map points at built ES modules and their .d.ts types', () => {
   }
   const types = readFileSync(new URL(main.types, root), 'utf8');
   assert.match(types, /LeaveAReplyElement/);
-  const elementTypes = readFileSync(new URL('dist/npm/elements/leave-a-reply-element.d.ts', root), 'utf8');
+  const elementTypes = readFileSync(new URL('dist/npm/components/leave-a-reply/leave-a-reply.d.ts', root), 'utf8');
   assert.match(elementTypes, /'leave-a-reply': LeaveAReplyElement/, 'declared in HTMLElementTagNameMap');
 });
 
 test('the npm entry keeps lit and firebase as dependencies instead of bundling them', () => {
-  const section = readFileSync(new URL('dist/npm/elements/comment-section.js', root), 'utf8');
+  const section = readFileSync(new URL('dist/npm/components/leave-a-reply/internal/comment-section.js', root), 'utf8');
   assert.match(section, /from 'lit'/);
   assert.ok(pkg.dependencies.lit && pkg.dependencies.firebase && pkg.dependencies['@lit/context']);
 });

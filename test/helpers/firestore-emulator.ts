@@ -5,7 +5,7 @@
  */
 import {initializeApp} from 'firebase/app';
 import {connectFirestoreEmulator, initializeFirestore, type Firestore} from 'firebase/firestore/lite';
-import {parseHostPort} from '../../src/store/firestore-store.js';
+import {parseHostPort} from '../../src/store/firestore/firestore-store.js';
 
 export const emulatorHost = window.__LAR_TEST_ENV__?.firestoreEmulatorHost ?? undefined;
 

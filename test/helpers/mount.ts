@@ -1,11 +1,11 @@
 import {fixture, html, waitUntil} from '@open-wc/testing';
 import {LocalSession} from '../../src/auth/local-session.js';
 import type {Session} from '../../src/auth/session.js';
-import type {CommentSection} from '../../src/elements/comment-section.js';
-import type {LeaveAReplyElement} from '../../src/elements/leave-a-reply-element.js';
-import type {ReplyForm} from '../../src/elements/reply-form.js';
+import type {CommentSection} from '../../src/components/leave-a-reply/internal/comment-section.js';
+import type {LeaveAReplyElement} from '../../src/components/leave-a-reply/leave-a-reply.js';
+import type {ReplyForm} from '../../src/components/leave-a-reply/internal/reply-form.js';
 import type {Comment, ThreadRef} from '../../src/model/comment.js';
-import {MemoryStore} from '../../src/store/memory-store.js';
+import {MemoryStore} from '../../src/store/memory/memory-store.js';
 import '../../src/leave-a-reply.js';
 import './test-backend.js';
 

@@ -12,7 +12,7 @@ import {Timestamp, doc, increment, serverTimestamp, setDoc, writeBatch} from 'fi
 // LAR_RULES_FILE: scripts/rules-mutations.mjs runs these tests against altered copies.
 export const rules = readFileSync(process.env.LAR_RULES_FILE ?? new URL('../../firestore.rules', import.meta.url), 'utf8');
 
-/** A number the rules define as `function name() { return N; }`; test/rules-limits.test.ts ties them to the client. */
+/** A number the rules define as `function name() { return N; }`; test/model/limits.test.ts ties them to the client. */
 export function ruleNumber(name) {
   const match = new RegExp(`function ${name}\\(\\) \\{ return (\\d+); \\}`).exec(rules);
   if (!match) throw new Error(`firestore.rules defines no ${name}()`);

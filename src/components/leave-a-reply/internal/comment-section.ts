@@ -1,0 +1,343 @@
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {defineElement} from '../../../shell/define.js';
+import {sessionContext, type Session} from '../../../auth/session.js';
+import {loadBackend} from '../../../boot/backend.js';
+import {readSettings, type SettingsProblem, type WidgetSettings} from '../../../boot/settings.js';
+import {LarErrorEvent} from '../../../events/error-event.js';
+import {LanguageController} from '../../../controllers/language-controller.js';
+import type {Messages} from '../../../i18n/en.js';
+import type {Comment, ThreadRef} from '../../../model/comment.js';
+import {PAGE_SIZE} from '../../../model/limits.js';
+import {PageIdentityError, resolveThread} from '../../../model/page-identity.js';
+import {buildThreadTree} from '../../../model/thread-tree.js';
+import {commentStoreContext, type CommentStore, type ThreadState, type Viewer} from '../../../store/comment-store.js';
+import {renderComments, type CommentAction} from './comment-view.js';
+import {ContextValue} from '../../../controllers/context-value.js';
+import {sectionStyles} from './comment-section.styles.js';
+import {ThemeController} from '../../../controllers/theme-controller.js';
+import {ThreadController} from '../../../controllers/thread-controller.js';
+import {ViewerController} from '../../../controllers/viewer-controller.js';
+import type {SectionView} from '../leave-a-reply.js';
+
+type Host = Parameters<typeof readSettings>[0];
+type AfterFirstRender = typeof import('./after-first-render.js');
+
+/** What the view has once ./after-first-render.ts has loaded (the form is then defined too). */
+interface Loaded {
+  reply: InstanceType<AfterFirstRender['ReplyFlow']>;
+  actions: InstanceType<AfterFirstRender['CommentActions']>;
+  /** Fires lar-sign-in / lar-sign-out, and serves the host's signInWithCustomToken() and signOut(). */
+  sessionController: InstanceType<AfterFirstRender['SessionController']>;
+}
+
+/**
+ * The view inside `<leave-a-reply>`'s shadow root: heading, thread, paging and the form. It reads
+ * its settings from the host element and loads the store and session. The first render carries
+ * only what showing the thread needs; the form and replying, what a comment's buttons do, the
+ * JSON-LD and the sign-in events load once the thread has painted (./after-first-render.ts).
+ */
+export class CommentSection extends LitElement implements SectionView {
+  static override styles = sectionStyles;
+  // Reactive state, declared here rather than with @state(): the decorators' code would be 0.4 KB
+  // more on the way to the first render.
+  static override properties = {
+    store: {state: true},
+    session: {state: true},
+    loaded: {state: true},
+    settings: {state: true},
+    problems: {state: true},
+    thread: {state: true},
+    announcement: {state: true},
+    extras: {state: true},
+  };
+
+  host!: Host;
+
+  /** A store given by an enclosing provider (`<leave-a-reply-config>`, a test harness) wins. */
+  private readonly providedStore = new ContextValue(this, commentStoreContext);
+  private readonly providedSession = new ContextValue(this, sessionContext);
+
+  /** What the thread and the form use: the inherited store, or the one these settings load. */
+  store: CommentStore | undefined;
+  session: Session | undefined;
+
+  private loaded: {store: CommentStore; session: Session} | undefined;
+
+  private settings: WidgetSettings | undefined;
+  private problems: SettingsProblem[] = [];
+  thread: ThreadRef | undefined;
+  private announcement = '';
+
+  private readonly language = new LanguageController(this, () => this.host);
+  private readonly theme = new ThemeController(this, () => this.host);
+  private readonly threadController = new ThreadController(this, (state, previous) =>
+    this.announceArrivals(state, previous),
+  );
+  /** Who reads: their pending comments and buttons, or a moderator's. */
+  private readonly viewer = new ViewerController(this, () => this.session);
+  private backendKey = '';
+  private pageKey = '';
+  /** Comments the reader posted in this visit (their Edit and Delete show before the session knows them). */
+  readonly ownPostIds = new Set<string>();
+  /** The form and the rest: loading once the thread has painted, then loaded. */
+  private afterFirstRender: Promise<Loaded> | undefined;
+  private extras: Loaded | undefined;
+  private waitingForPaint = false;
+
+  get inheritedStore(): CommentStore | undefined {
+    return this.providedStore.value;
+  }
+
+  get inheritedSession(): Session | undefined {
+    return this.providedSession.value;
+  }
+
+  /** Called by the host element when its attributes or properties change. */
+  hostChanged(): void {
+    const inherited = !!(this.inheritedStore && this.inheritedSession);
+    const {settings, problems} = readSettings(this.host, inherited);
+    this.language.refresh();
+    this.theme.refresh();
+    this.settings = settings;
+    this.problems = problems;
+    for (const problem of problems) {
+      console.error(`<leave-a-reply> ${problem.attribute}: ${problem.message}`);
+    }
+    if (problems.length) {
+      this.fail('invalid-config', problems.map((p) => p.message).join(' '));
+      return;
+    }
+    const backendKey = JSON.stringify([settings.backend, settings.firebase, settings.databaseId, settings.authEmulator, settings.firestoreEmulator, settings.appCheckSiteKey]);
+    if (backendKey !== this.backendKey && !inherited) {
+      this.backendKey = backendKey;
+      loadBackend(settings).then(
+        (backend) => {
+          if (this.backendKey === backendKey) this.loaded = backend;
+        },
+        (error: Error) => {
+          // Shown where the reader looks, not only in the console.
+          console.error(`<leave-a-reply> backend: ${error.message}`);
+          this.problems = [{attribute: 'backend', message: error.message}];
+          this.fail('backend-failed', error.message);
+        },
+      );
+    }
+    const pageKey = JSON.stringify(settings.page);
+    if (pageKey !== this.pageKey) {
+      this.pageKey = pageKey;
+      this.extras?.reply.answer(null);
+      this.thread = undefined; // let go of the old thread now: its comments never show beside the new page
+      resolveThread(settings.page, this.host.ownerDocument).then(
+        (thread) => {
+          if (this.pageKey === pageKey) this.thread = thread;
+        },
+        (error: Error) => {
+          const attribute = error instanceof PageIdentityError ? error.attribute : 'page-url';
+          console.error(`<leave-a-reply> ${attribute}: ${error.message}`);
+          this.problems = [{attribute, message: error.message}];
+          this.fail('invalid-config', error.message);
+        },
+      );
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.hostChanged();
+  }
+
+  protected override willUpdate(_changed: PropertyValues): void {
+    this.store = this.inheritedStore ?? this.loaded?.store;
+    this.session = this.inheritedSession ?? this.loaded?.session;
+    this.threadController.setViewer(this.viewer.user);
+    if (this.settings) {
+      this.threadController.follow(this.store, this.thread, {sort: this.settings.sort, pageSize: PAGE_SIZE});
+    }
+  }
+
+  /** The host element's signInWithCustomToken(): resolves once the reader is signed in. */
+  async signInWithCustomToken(token: string): Promise<void> {
+    await (await this.readySession()).signInWithCustomToken(token);
+  }
+
+  /** The host element's signOut(). */
+  async signOut(): Promise<void> {
+    await (await this.readySession()).signOut();
+  }
+
+  private async readySession(): Promise<Session> {
+    if (this.problems.length) {
+      throw new Error(`<leave-a-reply> cannot sign in: ${this.problems.map((p) => p.message).join(' ')}`);
+    }
+    const {sessionController} = await this.loadAfterFirstRender();
+    return sessionController.ready();
+  }
+
+  /** Fires lar-error. */
+  fail(code: string, message: string): void {
+    this.dispatchEvent(new LarErrorEvent({code, message}));
+  }
+
+  /** Says `text` through the polite live region. */
+  announce(text: string): void {
+    // Re-setting the same text would not be read again; clear first.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = text));
+  }
+
+  private announceArrivals(state: ThreadState, previous: ThreadState) {
+    if (previous.loading) return;
+    const known = new Set(previous.comments.map((c) => c.id));
+    const arrived = state.comments.filter((c) => !known.has(c.id) && !c.sending && !this.ownPostIds.has(c.id));
+    if (arrived.length === 1) this.announce(this.language.messages.newComment(arrived[0].author.name));
+  }
+
+  // Reply loads the form at once if it is not there yet.
+  private readonly startReply = (comment: Comment) => void this.loadAfterFirstRender().then(({reply}) => reply.start(comment));
+
+  /** Loads the form and the rest that the thread's first paint need not wait for. */
+  private loadAfterFirstRender(): Promise<Loaded> {
+    return (this.afterFirstRender ??= import('./after-first-render.js').then(
+      ({CommentActions, JsonLdController, ReplyFlow, SessionController}) => {
+        new JsonLdController(this, () => ({element: this.host, thread: this.thread, state: this.threadController.state}));
+        return (this.extras = {
+          reply: new ReplyFlow(this),
+          actions: new CommentActions(this),
+          sessionController: new SessionController(this, () => this.session),
+        });
+      },
+      (error: unknown) => {
+        this.afterFirstRender = undefined; // asked for again at the next render or reader action
+        throw error;
+      },
+    ));
+  }
+
+  /** Once the thread (or its offline or error status) is on screen, the form follows by itself. */
+  private loadOncePainted() {
+    if (this.afterFirstRender || this.waitingForPaint || this.threadController.state.loading) return;
+    this.waitingForPaint = true;
+    void afterNextPaint().then(() => {
+      this.waitingForPaint = false;
+      // A view taken out meanwhile loads nothing; it asks again when it renders once more.
+      if (!this.isConnected) return;
+      this.loadAfterFirstRender().catch((error: unknown) => console.error('<leave-a-reply> the form did not load:', error));
+    });
+  }
+
+  protected override updated(): void {
+    this.loadOncePainted();
+  }
+
+  /** The reader acting: the signed-in one, or (a local moderator who never posted) a new guest. */
+  async actor(): Promise<Viewer | undefined> {
+    return this.viewer.user ?? (await this.session?.guest());
+  }
+
+  get messages(): Messages {
+    return this.language.messages;
+  }
+
+  get threadState(): ThreadState {
+    return this.threadController.state;
+  }
+
+  get viewerUid(): string | undefined {
+    return this.viewer.user?.uid;
+  }
+
+  get providers(): readonly string[] {
+    return this.settings?.providers ?? ['guest'];
+  }
+
+  get offline(): boolean {
+    return this.threadController.state.offline;
+  }
+
+  // Edit, Delete, moderation and closing the thread: their code loads with the form.
+  private readonly onAction = (action: CommentAction, comment: Comment) =>
+    void this.loadAfterFirstRender().then(({actions}) => actions.run(action, comment));
+
+  private readonly toggleLock = () => void this.loadAfterFirstRender().then(({actions}) => actions.toggleLock());
+
+  override render() {
+    const {messages: m, lang, dir} = this.language;
+    if (this.problems.length) {
+      return html`<div part="error" class="config-error" role="alert">
+        ${m.configError('')}
+        <ul>
+          ${this.problems.map((p) => html`<li><code>${p.attribute}</code>: ${p.message}</li>`)}
+        </ul>
+      </div>`;
+    }
+    const state = this.threadController.state;
+    const actions = this.extras?.actions;
+    const title = this.thread?.title;
+    const tree = buildThreadTree(state.comments, this.settings?.sort ?? 'oldest', this.settings?.maxDepth ?? 3);
+    return html`
+      <section class="root" aria-labelledby="lar-title" lang=${lang} dir=${dir}>
+        <header part="header" class="header">
+          <h2 part="title" id="lar-title" tabindex="-1">
+            ${state.loading ? m.headingLoading(title ?? '') : title ? m.heading(state.count, title) : m.headingUntitled(state.count)}
+          </h2>
+          ${state.moderator && !state.loading
+            ? html`<button type="button" class="lock" aria-pressed=${state.locked ? 'true' : 'false'} @click=${this.toggleLock}>
+                ${state.locked ? m.actions.reopenComments : m.actions.closeComments}
+              </button>`
+            : nothing}
+        </header>
+        ${actions?.lockProblem ? html`<p part="error" class="error" role="alert">${actions.lockProblem}</p>` : nothing}
+        ${state.loading ? html`<p part="status" class="status">${m.loading}</p>` : nothing}
+        ${state.offline ? html`<p part="status" class="status offline">${m.offline}</p>` : nothing}
+        ${state.error ? html`<p part="error" class="error" role="alert">${m.loadError} ${state.error.message}</p>` : nothing}
+        ${tree.length
+          ? html`<ol part="thread" class="thread">
+              ${renderComments(tree, {
+                messages: m,
+                lang,
+                now: new Date(),
+                replyingTo: this.extras?.reply.replyTo?.id ?? null,
+                onReply: this.startReply,
+                canReply: !state.locked,
+                viewerUid: this.viewer.user?.uid ?? null,
+                ownIds: this.ownPostIds,
+                moderator: state.moderator,
+                editWindowMinutes: state.editWindowMinutes,
+                onAction: this.onAction,
+                inPlace: actions,
+              })}
+            </ol>`
+          : nothing}
+        ${state.hasMore
+          ? html`<button part="load-more" class="load-more" type="button" @click=${() => this.threadController.loadMore()}>
+              ${m.loadMore}
+            </button>`
+          : nothing}
+        ${state.locked
+          ? html`<p part="status" class="status">${m.locked}</p>`
+          : (this.extras?.reply.render() ?? nothing)}
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      </section>
+    `;
+  }
+}
+
+/** Resolves in the task after the next frame: once what has just rendered is on screen. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+}
+
+defineElement('lar-comment-section', CommentSection);
+
+/** Used by the host element once this chunk has loaded. */
+export function createSectionView(host: Host): CommentSection {
+  const view = document.createElement('lar-comment-section');
+  view.host = host;
+  return view;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lar-comment-section': CommentSection;
+  }
+}

@@ -1,0 +1,86 @@
+import {html, type ReactiveControllerHost, type TemplateResult} from 'lit';
+import type {Session} from '../../../auth/session.js';
+import type {Messages} from '../../../i18n/en.js';
+import type {Comment, ThreadRef} from '../../../model/comment.js';
+import type {CommentStore} from '../../../store/comment-store.js';
+import type {ReplyForm} from './reply-form.js';
+import './reply-form.js';
+
+/** What replying needs from the comment section. */
+export interface ReplyFlowHost extends ReactiveControllerHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly store: CommentStore | undefined;
+  readonly session: Session | undefined;
+  readonly thread: ThreadRef | undefined;
+  readonly messages: Messages;
+  /** The `providers` attribute: the ways to comment, in display order. */
+  readonly providers: readonly string[];
+  /** The backend cannot be reached: posts wait for the connection. */
+  readonly offline: boolean;
+  /** Comments the reader posted in this visit. */
+  readonly ownPostIds: Set<string>;
+  /** Says `text` through the polite live region. */
+  announce(text: string): void;
+}
+
+/**
+ * Replying: the Leave a Reply form under the thread, which comment it answers, and where focus
+ * goes as the reader starts, cancels or posts a reply. Loaded after the thread's first paint.
+ */
+export class ReplyFlow {
+  /** The comment the form answers; null for a new top-level comment. */
+  replyTo: Comment | null = null;
+
+  constructor(private readonly host: ReplyFlowHost) {}
+
+  /** Reply was pressed: the form answers `comment`, and its comment box takes focus. */
+  async start(comment: Comment): Promise<void> {
+    this.answer(comment);
+    await this.host.updateComplete;
+    const form = this.form;
+    await form?.updateComplete;
+    form?.focusComment();
+  }
+
+  /** The form goes back to a new top-level comment (the page changed, or a reply was posted). */
+  answer(comment: Comment | null): void {
+    this.replyTo = comment;
+    this.host.requestUpdate();
+  }
+
+  render(): TemplateResult {
+    const {host} = this;
+    return html`<lar-reply-form
+      exportparts="form,form-title,field,input,textarea,submit,sign-in,provider-button,avatar,status,error"
+      .store=${host.store}
+      .session=${host.session}
+      .thread=${host.thread}
+      .replyTo=${this.replyTo}
+      .offline=${host.offline}
+      .messages=${host.messages}
+      .providers=${host.providers}
+      @lar-cancel-reply=${this.cancel}
+      @lar-comment-posted=${this.posted}
+    ></lar-reply-form>`;
+  }
+
+  private get form(): ReplyForm | null {
+    return this.host.renderRoot.querySelector('lar-reply-form');
+  }
+
+  /** Cancel reply (or Escape): back to the Reply button it came from. */
+  private readonly cancel = async () => {
+    const id = this.replyTo?.id;
+    this.answer(null);
+    await this.host.updateComplete;
+    const button = id && this.host.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(id)} .reply`);
+    (button || this.form)?.focus();
+  };
+
+  private readonly posted = (event: Event) => {
+    const {detail} = event as CustomEvent<Comment>;
+    this.host.ownPostIds.add(detail.id);
+    this.answer(null);
+    this.host.announce(this.host.messages.posted);
+  };
+}

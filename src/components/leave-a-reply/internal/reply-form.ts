@@ -1,0 +1,358 @@
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import type {Session, SessionUser} from '../../../auth/session.js';
+import {defineElement} from '../../../shell/define.js';
+import {CommentPostedEvent} from '../../../events/comment-posted-event.js';
+import {LarErrorEvent} from '../../../events/error-event.js';
+import {en, type Messages} from '../../../i18n/en.js';
+import type {Author, Comment, ThreadRef} from '../../../model/comment.js';
+import {LIMITS} from '../../../model/limits.js';
+import {sha256Hex} from '../../../model/sha256.js';
+import {normalizeWebsite, validateDraft, type DraftField, type FieldProblem} from '../../../model/validation.js';
+import {StoreError, type CommentStore} from '../../../store/comment-store.js';
+import {drafts, rememberedDetails} from './drafts.js';
+import {formStyles} from './reply-form.styles.js';
+import {SignInController} from './sign-in.js';
+
+function problemText(m: Messages, problem: FieldProblem, length: number): string {
+  const e = m.errors;
+  const limit = problem.limit ?? 0;
+  switch (`${problem.field}:${problem.code}`) {
+    case 'body:required': return e.bodyRequired;
+    case 'body:tooLong': return e.bodyTooLong(limit, length);
+    case 'body:tooManyLinks': return e.bodyTooManyLinks(limit);
+    case 'name:required': return e.nameRequired;
+    case 'name:tooLong': return e.nameTooLong(limit);
+    case 'email:required': return e.emailRequired;
+    case 'email:tooLong': return e.emailTooLong(limit);
+    case 'email:invalidEmail': return e.emailInvalid;
+    case 'url:tooLong': return e.urlTooLong(limit);
+    default: return e.urlInvalid;
+  }
+}
+
+/**
+ * The Leave a Reply form. Posts through the CommentStore the comment section gives it; keeps the
+ * draft in this browser until the backend confirms it, so nothing typed is lost to errors or reloads.
+ */
+export class ReplyForm extends LitElement {
+  static override styles = formStyles;
+
+  @property({attribute: false}) store: CommentStore | undefined;
+  @property({attribute: false}) session: Session | undefined;
+
+  @property({attribute: false}) thread: ThreadRef | undefined;
+  @property({attribute: false}) replyTo: Comment | null = null;
+  @property({attribute: false}) offline = false;
+  @property({attribute: false}) messages: Messages = en;
+  /** The `providers` attribute: the ways to comment, in display order. */
+  @property({attribute: false}) providers: readonly string[] = ['guest'];
+
+  @state() private body = '';
+  @state() private name = '';
+  @state() private email = '';
+  @state() private website = '';
+  @state() private remember = false;
+  @state() private errors: Partial<Record<DraftField, string>> = {};
+  @state() private busy = false;
+  @state() private status = '';
+  @state() private postError = '';
+  /** The honeypot: a field people never see or reach, which only bots fill in. */
+  @state() private trap = '';
+  /** After the first failed submit, fields re-validate as the reader types. */
+  @state() private validateLive = false;
+
+  @query('textarea') private textarea!: HTMLTextAreaElement;
+
+  /** The sign-in area: provider icons, the signed-in account, Log Out and Change. */
+  private readonly signIn = new SignInController(this);
+
+  /** The email typed into the guest form, offered when the reader asks for an email link. */
+  get guestEmail(): string {
+    return this.email;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const saved = rememberedDetails.load();
+    if (saved) {
+      ({name: this.name, email: this.email, url: this.website} = saved);
+      this.remember = true;
+    }
+  }
+
+  /** Moves keyboard focus to the comment box (after Reply). */
+  focusComment(): void {
+    this.textarea?.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('thread') && this.thread) {
+      const draft = drafts.load(this.thread.id);
+      this.body = draft?.body ?? '';
+      this.status = draft?.body ? this.messages.draftRestored : '';
+      this.errors = {};
+      this.postError = '';
+    }
+  }
+
+  private saveDraft() {
+    if (this.thread) drafts.save(this.thread.id, {body: this.body, parentId: this.replyTo?.id ?? null});
+  }
+
+  private onInput(field: 'body' | 'name' | 'email' | 'website', event: Event) {
+    this[field] = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
+    if (field === 'body') this.saveDraft();
+    if (this.validateLive) this.errors = this.check().errors;
+  }
+
+  private check() {
+    const account = this.signIn.account;
+    const problems = validateDraft({
+      body: this.body,
+      ...(this.signIn.showsGuestFields ? {guest: {name: this.name, email: this.email, url: this.website}} : {}),
+    });
+    // An account without a display name (an email link, some site accounts) gives one here.
+    const name = this.name.trim();
+    if (account && !account.name?.trim()) {
+      if (!name) problems.push({field: 'name', code: 'required'});
+      else if (name.length > LIMITS.nameMax) problems.push({field: 'name', code: 'tooLong', limit: LIMITS.nameMax});
+    }
+    const errors: Partial<Record<DraftField, string>> = {};
+    for (const p of problems) errors[p.field] ??= problemText(this.messages, p, this.body.trim().length);
+    return {problems, errors};
+  }
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.busy) return;
+    const {problems, errors} = this.check();
+    this.errors = errors;
+    this.postError = '';
+    if (problems.length) {
+      this.validateLive = true;
+      this.status = this.messages.fixErrors(problems.length);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[name="${problems[0].field}"]`)?.focus();
+      return;
+    }
+    const {store, session, thread} = this;
+    if (!store || !session || !thread) return; // still loading; the button says so
+    if (this.trap) {
+      // A bot filled in the field nobody sees: post nothing, and let it believe it worked.
+      drafts.clear(thread.id);
+      this.body = '';
+      this.validateLive = false;
+      this.status = this.messages.posted;
+      return;
+    }
+    const account = this.signIn.account;
+    if (!account && !this.signIn.guestAllowed) {
+      this.signIn.requireSignIn();
+      return;
+    }
+    this.busy = true;
+    this.status = this.messages.posting;
+    const body = this.body.trim();
+    const parentId = this.replyTo?.id ?? null;
+    const email = this.email.trim();
+    const url = normalizeWebsite(this.website);
+    if (!account) rememberedDetails.save(this.remember ? {name: this.name.trim(), email, url} : undefined);
+    let pending: Promise<Comment>;
+    try {
+      if (account) {
+        // The account's own name and photo; its email stays with Firebase Auth, out of every document.
+        pending = store.post(thread, {parentId, body, author: accountAuthor(account, this.name)});
+      } else {
+        const user = await session.guest();
+        // Auth may restore a signed-in account only now (a returning reader who typed quickly):
+        // then the comment is that account's, with the badge the rules expect.
+        const asGuest = user.provider === 'guest';
+        const author: Author = asGuest
+          ? {
+              uid: user.uid,
+              name: this.name.trim(),
+              provider: 'guest',
+              ...(url ? {url} : {}),
+              avatarUrl: `https://gravatar.com/avatar/${await sha256Hex(email.toLowerCase())}?s=96&d=identicon`,
+            }
+          : accountAuthor(user, this.name);
+        pending = store.post(thread, {parentId, body, author, ...(asGuest ? {email} : {})});
+      }
+    } catch (error) {
+      this.failed(error, body);
+      return;
+    }
+    // The comment now shows in the thread as sending; the box empties, the saved draft stays
+    // until the backend confirms.
+    drafts.save(thread.id, {body, parentId});
+    this.body = '';
+    this.busy = false;
+    this.validateLive = false;
+    this.status = this.offline ? this.messages.queued : this.messages.posting;
+    try {
+      const comment = await pending;
+      if (!this.body) drafts.clear(thread.id);
+      else this.saveDraft();
+      this.status = '';
+      this.dispatchEvent(new CommentPostedEvent(comment));
+    } catch (error) {
+      this.failed(error, body);
+    }
+  }
+
+  /** Puts the text back (ahead of anything typed since) and says why it was not posted. */
+  private failed(error: unknown, body: string) {
+    this.busy = false;
+    this.status = '';
+    if (this.body.trim() !== body) this.body = this.body.trim() ? `${body}\n\n${this.body}` : body;
+    this.saveDraft();
+    const message = error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof StoreError && error.code === 'rate-limited'
+        ? this.messages.errors.postTooSoon(error.retryAfterSeconds ?? 1)
+        : message;
+    this.postError = this.messages.postError(reason.endsWith('.') ? reason : `${reason}.`);
+    this.dispatchEvent(
+      new LarErrorEvent({code: error instanceof StoreError ? error.code : 'post-failed', message}),
+    );
+    void this.updateComplete.then(() => this.focusComment());
+  }
+
+  /** The reader starts to write or sign in: load the sign-in code now, not at Post Comment. */
+  private onFocusIn() {
+    this.session?.prepare();
+  }
+
+  /** Escape leaves reply mode, as Cancel reply does. */
+  private onKeydown(event: KeyboardEvent) {
+    if (event.key === 'Escape' && this.replyTo) {
+      event.preventDefault();
+      this.cancelReply();
+    }
+  }
+
+  private cancelReply() {
+    this.dispatchEvent(new Event('lar-cancel-reply', {bubbles: true, composed: false}));
+  }
+
+  private field(
+    name: 'email' | 'name' | 'url',
+    label: string,
+    value: string,
+    type: string,
+    autocomplete: string,
+    note?: string,
+  ) {
+    const error = this.errors[name];
+    const input = name === 'url' ? 'website' : name;
+    const describedBy = [note ? `${name}-note` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+    return html`<div part="field" class="field">
+      <label for=${name}>${label}</label>
+      <input
+        part="input"
+        id=${name}
+        name=${name}
+        type=${type}
+        autocomplete=${autocomplete}
+        .value=${value}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing}
+        aria-required=${name === 'url' ? nothing : 'true'}
+        @input=${(e: Event) => this.onInput(input, e)}
+      />
+      ${note ? html`<span class="note" id=${`${name}-note`}>${note}</span>` : nothing}
+      ${error ? html`<span part="error" class="error" id=${`${name}-error`}>${error}</span>` : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const m = this.messages;
+    const bodyError = this.errors.body;
+    const ready = !!(this.store && this.session && this.thread);
+    return html`<form
+      part="form"
+      novalidate
+      @submit=${this.onSubmit}
+      @keydown=${this.onKeydown}
+      @focusin=${this.onFocusIn}
+      aria-labelledby="form-title form-context"
+    >
+      <!-- Names the form landmark after its page too (aria-labelledby reads hidden text), so several widgets on one page stay distinct. -->
+      <span id="form-context" hidden>${this.thread?.title ?? ''}</span>
+      <h3 part="form-title" id="form-title">
+        ${this.replyTo ? m.leaveReplyTo(this.replyTo.author.name) : m.leaveReply}
+        ${this.replyTo
+          ? html`<button type="button" class="cancel" @click=${this.cancelReply}>${m.cancelReply}</button>`
+          : nothing}
+      </h3>
+      <div part="field" class="field">
+        <label for="body">${m.comment}</label>
+        <textarea
+          part="textarea"
+          id="body"
+          name="body"
+          rows="6"
+          .value=${this.body}
+          aria-invalid=${bodyError ? 'true' : 'false'}
+          aria-describedby=${bodyError ? 'body-error' : nothing}
+          aria-required="true"
+          @input=${(e: Event) => this.onInput('body', e)}
+        ></textarea>
+        ${bodyError ? html`<span part="error" class="error" id="body-error">${bodyError}</span>` : nothing}
+      </div>
+      <fieldset class="identity">
+        <legend>${this.signIn.legend()}</legend>
+        ${this.signIn.render()}
+        ${this.signIn.showsGuestFields
+          ? html`${this.field('email', m.email, this.email, 'email', 'email', m.emailNote)}
+              ${this.field('name', m.name, this.name, 'text', 'name')}
+              ${this.field('url', m.website, this.website, 'url', 'url')}
+              <label class="remember">
+                <input
+                  type="checkbox"
+                  name="remember"
+                  .checked=${this.remember}
+                  @change=${(e: Event) => (this.remember = (e.target as HTMLInputElement).checked)}
+                />
+                ${m.remember}
+              </label>`
+          : nothing}
+        ${this.signIn.account && !this.signIn.account.name?.trim() ? this.field('name', m.name, this.name, 'text', 'name') : nothing}
+      </fieldset>
+      <div class="trap" aria-hidden="true" inert>
+        <label for="subject">${m.honeypot}</label>
+        <input
+          id="subject"
+          name="subject"
+          type="text"
+          tabindex="-1"
+          autocomplete="off"
+          .value=${this.trap}
+          @input=${(e: Event) => (this.trap = (e.target as HTMLInputElement).value)}
+        />
+      </div>
+      ${this.postError ? html`<p part="error" class="error post-error" role="alert">${this.postError}</p>` : nothing}
+      <p part="status" class="status" role="status">${this.status}</p>
+      <button part="submit" type="submit" class="submit" ?disabled=${this.busy || !ready} aria-disabled=${this.busy ? 'true' : 'false'}>
+        ${m.postComment}
+      </button>
+    </form>`;
+  }
+}
+
+/** The comment's author for a reader signed in with an account. */
+function accountAuthor(account: SessionUser, typedName: string): Author {
+  const name = (account.name?.trim() || typedName.trim()).slice(0, LIMITS.nameMax);
+  // firestore.rules take http(s) photo URLs up to the URL limit; a longer one is left out.
+  const photo = account.avatarUrl && /^https?:\/\//.test(account.avatarUrl) && account.avatarUrl.length <= LIMITS.urlMax;
+  return {uid: account.uid, name, provider: account.provider, ...(photo ? {avatarUrl: account.avatarUrl} : {})};
+}
+
+defineElement('lar-reply-form', ReplyForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lar-reply-form': ReplyForm;
+  }
+}

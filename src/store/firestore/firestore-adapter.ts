@@ -1,0 +1,124 @@
+/**
+ * Turns Firestore document data into the UI's plain types. Only plain strings, booleans and
+ * Dates leave this module: no Timestamp, no DocumentSnapshot, nothing a template could
+ * mistake for markup. It imports Firebase's types only, so it can be tested with plain objects.
+ * Also here: the store's errors in the UI's terms.
+ */
+import type {DocumentSnapshot, FirestoreError} from 'firebase/firestore/lite';
+import type {Author, AuthorProvider, Comment, CommentStatus} from '../../model/comment.js';
+import {StoreError, type StoreErrorCode} from '../comment-store.js';
+
+/** A Firestore Timestamp, structurally (so this module need not import the SDK). */
+interface TimestampLike {
+  toDate(): Date;
+}
+
+/** What the thread document says, as the store needs it. */
+export interface ThreadDoc {
+  exists: boolean;
+  /** Published comments. */
+  count: number;
+  /** Comments waiting for a moderator. */
+  pending: number;
+  locked: boolean;
+  /** The comment the thread's last change named. */
+  lastCommentId?: string;
+  /** When each reader last commented here (ms), for the rate limit: the thread's `posters`. */
+  posters: Record<string, number>;
+  /**
+   * Everything a polling view compares to see whether the thread changed since it last looked:
+   * counts, the comment last changed, the time of a change that moved no count, the lock.
+   */
+  version: string;
+}
+
+const PROVIDERS: readonly AuthorProvider[] = [
+  'guest', 'google', 'github', 'twitter', 'facebook', 'microsoft', 'apple', 'email', 'custom',
+];
+const STATUSES: readonly CommentStatus[] = ['published', 'pending', 'hidden', 'deleted'];
+
+type Data = Record<string, unknown>;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+function date(value: unknown): Date | undefined {
+  if (value instanceof Date) return value;
+  if (value && typeof (value as TimestampLike).toDate === 'function') return (value as TimestampLike).toDate();
+  return undefined;
+}
+
+function author(value: unknown): Author {
+  const data = (value && typeof value === 'object' ? value : {}) as Data;
+  const provider = PROVIDERS.find((p) => p === data.provider) ?? 'guest';
+  return {
+    uid: text(data.uid),
+    name: text(data.name),
+    ...(text(data.url) ? {url: text(data.url)} : {}),
+    ...(text(data.avatarUrl) ? {avatarUrl: text(data.avatarUrl)} : {}),
+    provider,
+  };
+}
+
+/** A comment from its stored data. */
+export function commentFromData(id: string, data: Data): Comment {
+  const editedAt = date(data.editedAt);
+  return {
+    id,
+    parentId: typeof data.parentId === 'string' && data.parentId ? data.parentId : null,
+    body: text(data.body),
+    author: author(data.author),
+    // A missing time (bad data) sorts as "now", not 1970.
+    createdAt: date(data.createdAt) ?? new Date(),
+    ...(editedAt ? {editedAt} : {}),
+    status: STATUSES.find((s) => s === data.status) ?? 'published',
+    ...(data.pinned === true ? {pinned: true} : {}),
+  };
+}
+
+/** The thread document, or an empty thread when it does not exist yet. */
+export function threadFromData(data: Data | undefined): ThreadDoc {
+  const positive = (value: unknown) => (typeof value === 'number' && value > 0 ? value : 0);
+  const thread = {exists: data !== undefined, count: positive(data?.commentCount), pending: positive(data?.pendingCount), locked: data?.locked === true};
+  const version = JSON.stringify([thread, text(data?.lastCommentId), date(data?.changedAt)?.getTime() ?? 0]);
+  const posters: Record<string, number> = {};
+  if (data?.posters && typeof data.posters === 'object') {
+    for (const [uid, time] of Object.entries(data.posters as Data)) {
+      const at = date(time)?.getTime();
+      if (at !== undefined) posters[uid] = at;
+    }
+  }
+  const lastCommentId = text(data?.lastCommentId) || undefined;
+  return {...thread, ...(lastCommentId ? {lastCommentId} : {}), posters, version};
+}
+
+const ERROR_CODES: Record<string, StoreErrorCode> = {
+  'permission-denied': 'permission-denied',
+  unauthenticated: 'permission-denied',
+  unavailable: 'unavailable',
+  'deadline-exceeded': 'unavailable',
+  'resource-exhausted': 'unavailable',
+  'invalid-argument': 'invalid',
+  'failed-precondition': 'invalid', // e.g. a missing index: the message says which
+};
+
+export function toStoreError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  // Not `instanceof FirestoreError`: FirebaseError resets the prototype, so that is always false.
+  const code = (error as FirestoreError | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (isNetworkFailure(error)) return new StoreError('unavailable', message);
+  return new StoreError(typeof code === 'string' && Object.hasOwn(ERROR_CODES, code) ? ERROR_CODES[code] : 'unknown', message);
+}
+
+/**
+ * Worth trying again later: `unavailable`, or firestore/lite's `unknown` for a request that got no
+ * usable answer (a failed fetch: no connection, DNS, a blocked request; or a server error).
+ */
+function isNetworkFailure(error: unknown): boolean {
+  const {code, message} = (error ?? {}) as {code?: unknown; message?: unknown};
+  return code === 'unavailable' || (code === 'unknown' && typeof message === 'string' && message.startsWith('Request failed with error:'));
+}
+
+export function commentFromSnapshot(snapshot: DocumentSnapshot): Comment {
+  return commentFromData(snapshot.id, snapshot.data() ?? {});
+}

@@ -1,0 +1,181 @@
+/**
+ * The Firestore comment store: the state its halves share and the reading half, with
+ * firestore-thread-watch.ts (polled thread views) and firestore-counts.ts (count badges); the
+ * writing half is firestore-writes.ts. They are the only modules that import `firebase/firestore`.
+ *
+ * Data model (DESIGN.md §2; firestore.rules is the gate):
+ *   threads/{threadId}                 url, title, createdAt, commentCount, pendingCount?, lastCommentId,
+ *                                      changedAt?, posters? (uid → their latest comment: rate limit), locked?
+ *   threads/{threadId}/comments/{id}   parentId, body, author, createdAt, status, editedAt?, pinned?
+ *   users/{uid}                        approved? (set by moderators)
+ *   users/{uid}/private/profile        email (guests; owner-only)
+ *   admins/{uid}, config/site          moderators; the site's moderation settings (console-written)
+ *
+ * It uses firestore/lite (about a third of the full SDK's size; see DESIGN.md §4): reads and writes
+ * go straight to the server, live updates are polls of the thread document, and a post made
+ * offline waits and goes out when the connection returns (the form also keeps the text as a draft).
+ *
+ * Reads are budgeted: a thread view reads its thread document first and queries comments
+ * only when that document says there are some, so an empty thread costs one read. What only some
+ * viewers need costs only them: a moderator's pending/hidden query, a reader's own pending
+ * comments (only when the thread counts some), config/site (when posting or editing, or when the
+ * viewer has comments of their own in view), admins/{uid} (signed-in readers other than guests).
+ */
+import type {FirebaseApp} from 'firebase/app';
+import {connectFirestoreEmulator, doc, getDoc, initializeFirestore, type Firestore} from 'firebase/firestore/lite';
+import type {Comment, NewComment, ThreadRef} from '../../model/comment.js';
+import {SITE_DEFAULTS, siteConfigFrom, type SiteConfig} from '../../model/site-config.js';
+import {
+  StoreError,
+  type CommentStore,
+  type ModerationChange,
+  type ThreadState,
+  type ThreadWatch,
+  type Viewer,
+  type WatchOptions,
+} from '../comment-store.js';
+import {toStoreError, type ThreadDoc} from './firestore-adapter.js';
+import {countThreadComments} from './firestore-counts.js';
+import {FirestoreThreadWatch} from './firestore-thread-watch.js';
+import type {FirestoreWrites} from './firestore-writes.js';
+import {POLL_TIMING, type PollTiming} from './poll-schedule.js';
+
+export interface FirestoreConnection {
+  /** A named Firestore database, or '(default)'. */
+  databaseId: string;
+  /** "host:port" of the Firestore emulator. */
+  emulator?: string;
+}
+
+// One Firestore instance per app and database: initializeFirestore and connectFirestoreEmulator
+// may each run only once on an instance, and several widgets share one app.
+const instances = new WeakMap<FirebaseApp, Map<string, Firestore>>();
+
+export function openFirestore(app: FirebaseApp, {databaseId, emulator}: FirestoreConnection): Firestore {
+  let byDatabase = instances.get(app);
+  if (!byDatabase) instances.set(app, (byDatabase = new Map()));
+  let db = byDatabase.get(databaseId);
+  if (!db) {
+    const target = emulator ? parseHostPort(emulator, 'firestore-emulator') : undefined;
+    db = initializeFirestore(app, {}, databaseId);
+    if (target) connectFirestoreEmulator(db, target.host, target.port);
+    byDatabase.set(databaseId, db);
+  }
+  return db;
+}
+
+/** Accepts "host:port", "[::1]:port" or "http://host:port". */
+export function parseHostPort(value: string, attribute: string): {host: string; port: number} {
+  const match = /^(?:https?:\/\/)?(\[[^\]]+\]|[^:/]+):(\d{1,5})\/?$/.exec(value.trim());
+  const port = Number(match?.[2]);
+  if (!match || !(port > 0 && port < 65536)) {
+    throw new StoreError('invalid', `${attribute}="${value}" is not host:port (for example 127.0.0.1:8080).`);
+  }
+  return {host: match[1], port};
+}
+
+
+export class FirestoreStore implements CommentStore {
+  /** What thread views last saw, so a post knows whether the thread is new without a read. */
+  readonly threads = new Map<string, ThreadDoc>();
+  /** config/site, read once when first needed (a post, an edit, a viewer with comments of their own). */
+  private site?: Promise<SiteConfig>;
+  /** The settings once read, for thread views to show the edit window. */
+  knownSite?: SiteConfig;
+  private readonly moderators = new Map<string, Promise<boolean>>();
+  readonly watches = new Set<FirestoreThreadWatch>();
+  private writes?: Promise<FirestoreWrites>;
+
+  /** `pollTiming`: how often open views look for changes (tests make it short). */
+  constructor(
+    readonly db: Firestore,
+    private readonly pollTiming: PollTiming = POLL_TIMING,
+  ) {}
+
+  watchThread(thread: ThreadRef, options: WatchOptions, onChange: (state: ThreadState) => void): ThreadWatch {
+    const watch = new FirestoreThreadWatch(this, thread.id, options, onChange, (seen) => this.threads.set(thread.id, seen), this.pollTiming);
+    this.watches.add(watch);
+    watch.onClose = () => this.watches.delete(watch);
+    return watch;
+  }
+
+  /** Count badges: one read per thread, in batched queries (firestore-counts.ts). */
+  countComments(threads: ThreadRef[]): Promise<number[]> {
+    return countThreadComments(this.db, threads).catch((error: unknown) => Promise.reject(toStoreError(error)));
+  }
+
+  async post(thread: ThreadRef, input: NewComment): Promise<Comment> {
+    return (await this.writer()).post(thread, input);
+  }
+
+  async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {
+    return (await this.writer()).edit(thread, comment, body, by);
+  }
+
+  async remove(thread: ThreadRef, comment: Comment, by: Viewer): Promise<void> {
+    return (await this.writer()).remove(thread, comment, by);
+  }
+
+  async moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void> {
+    return (await this.writer()).moderate(thread, comment, change, by);
+  }
+
+  async setLocked(thread: ThreadRef, locked: boolean, by: Viewer): Promise<void> {
+    return (await this.writer()).setLocked(thread, locked, by);
+  }
+
+  /** The writing half (firestore-writes.ts): loaded at the first write, or once a view has shown its thread. */
+  writer(): Promise<FirestoreWrites> {
+    if (!this.writes) {
+      this.writes = import('./firestore-writes.js').then(({FirestoreWrites}) => new FirestoreWrites(this));
+      this.writes.catch(() => (this.writes = undefined)); // a failed load is tried again next time
+    }
+    return this.writes;
+  }
+
+  // --- for thread views ---
+
+  /** config/site with defaults; offline and never read, the defaults (the rules have the last word). */
+  siteConfig(): Promise<SiteConfig> {
+    this.site ??= getDoc(doc(this.db, 'config', 'site')).then(
+      (snapshot) => {
+        const site = siteConfigFrom(snapshot.data());
+        if (!this.knownSite || JSON.stringify(site) !== JSON.stringify(this.knownSite)) {
+          this.knownSite = site;
+          this.watches.forEach((watch) => watch.refresh());
+        }
+        return site;
+      },
+      () => {
+        this.site = undefined; // try again next time
+        return {...SITE_DEFAULTS};
+      },
+    );
+    return this.site;
+  }
+
+  /**
+   * Whether the viewer moderates (admins/{uid} exists), read once per reader. Guests (anonymous
+   * accounts) are taken as readers without a read: a site's moderators sign in with an account.
+   */
+  isModerator(viewer: Viewer): Promise<boolean> {
+    if (viewer.provider === 'guest') return Promise.resolve(false);
+    let answer = this.moderators.get(viewer.uid);
+    if (!answer) {
+      answer = getDoc(doc(this.db, 'admins', viewer.uid)).then(
+        (snapshot) => snapshot.exists(),
+        () => {
+          this.moderators.delete(viewer.uid); // offline or refused: ask again next time
+          return false;
+        },
+      );
+      this.moderators.set(viewer.uid, answer);
+    }
+    return answer;
+  }
+
+  /** The site's settings may have changed (a write was refused): read them again when next needed. */
+  forgetSiteConfig(): void {
+    this.site = undefined;
+  }
+}

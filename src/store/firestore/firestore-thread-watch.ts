@@ -1,0 +1,412 @@
+/**
+ * One live thread view for the Firestore store, on firestore/lite: it reads the thread document,
+ * then the comments when there are some, and polls the thread document (poll-schedule.ts) to
+ * see when to read them again. Every change the widget makes moves that document: counts, the
+ * id of the comment last changed, the time of an edit or a pin, the lock. (A change written
+ * from the console without touching it shows at the thread's next change, or on reload.)
+ */
+import {
+  collection,
+  doc,
+  getDoc,
+  getDocs,
+  limit,
+  orderBy,
+  query,
+  startAfter,
+  where,
+  type DocumentSnapshot,
+  type Firestore,
+} from 'firebase/firestore/lite';
+import type {Comment} from '../../model/comment.js';
+import {SITE_DEFAULTS} from '../../model/site-config.js';
+import type {StoreError, ThreadState, ThreadWatch, Viewer, WatchOptions} from '../comment-store.js';
+import {commentFromSnapshot, threadFromData, toStoreError, type ThreadDoc} from './firestore-adapter.js';
+import type {FirestoreStore} from './firestore-store.js';
+import {PollSchedule, type PollTiming} from './poll-schedule.js';
+import {visibleBeyondPages} from '../store-rules.js';
+
+/** How many pending and hidden comments a moderator's view holds (the newest). */
+const MODERATION_QUEUE = 100;
+
+/**
+ * The view's state: the thread document, the loaded window of published comments (from the top,
+ * in the view's order), and beside it the viewer's own pending comments or a moderator's queue,
+ * and what was posted or changed through this store while the view is open (shown at once).
+ */
+export class FirestoreThreadWatch implements ThreadWatch {
+  private thread?: ThreadDoc;
+  private offline = false;
+  private error?: StoreError;
+  /** The published comments loaded, in order; `wanted` is how many the reader has asked to see. */
+  private window: DocumentSnapshot[] = [];
+  /** The thread document as it was when the view last read its comments. */
+  private readThread?: ThreadDoc;
+  private readingAll = false;
+  private wanted: number;
+  private windowRead = false;
+  /** The last read of the window ended before `wanted`: nothing lies beyond it. */
+  private windowEnds = false;
+  private viewerExtra: DocumentSnapshot[] = [];
+  /** Comments posted through the store while this view is open, as this browser knows them. */
+  private readonly posted = new Map<string, Comment>();
+  /** Those of them the thread's count, as last read, may not include yet. */
+  private readonly uncounted = new Set<string>();
+  /** Changes made through the store, shown until a read that started after them replaces them. */
+  private readonly changes = new Map<string, {change: Partial<Comment>; seq: number}>();
+  private changeSeq = 0;
+  private readonly db: Firestore;
+  private viewer: Viewer | null;
+  private moderator = false;
+  private closed = false;
+  private emitted = false;
+  /** Bumped by every read that replaces the window, so an older answer arriving late is dropped. */
+  private readGeneration = 0;
+  private readonly schedule: PollSchedule;
+  onClose?: () => void;
+
+  constructor(
+    private readonly store: FirestoreStore,
+    private readonly threadId: string,
+    private readonly options: WatchOptions,
+    private readonly onChange: (state: ThreadState) => void,
+    private readonly onThreadSeen: (thread: ThreadDoc) => void,
+    timing: PollTiming,
+  ) {
+    this.db = store.db;
+    this.viewer = options.viewer ?? null;
+    this.wanted = options.pageSize;
+    this.schedule = new PollSchedule(() => this.poll(), timing);
+    this.checkModerator();
+  }
+
+  setViewer(viewer: Viewer | null): void {
+    if (this.closed || (viewer?.uid === this.viewer?.uid && viewer?.provider === this.viewer?.provider)) return;
+    this.viewer = viewer;
+    this.moderator = false;
+    this.viewerExtra = [];
+    void this.readViewerExtra(); // their own pending comments, if the thread counts some
+    this.checkModerator();
+    this.emit();
+  }
+
+  loadMore(): void {
+    if (this.closed || !this.hasMore()) return;
+    const after = this.window.at(-1);
+    this.wanted = this.window.length + this.options.pageSize;
+    // A re-read under way asked for fewer comments: this page wins, and the next poll reads all.
+    const generation = ++this.readGeneration;
+    if (this.readingAll) this.readThread = undefined;
+    void this.read(this.pageQuery(this.options.pageSize, after)).then((docs) => {
+      if (!docs || generation !== this.readGeneration) return;
+      const known = new Set(this.window.map((d) => d.id));
+      this.window = [...this.window, ...docs.filter((d) => !known.has(d.id))];
+      this.windowEnds = docs.length < this.options.pageSize;
+      this.emit();
+    });
+  }
+
+  setOnScreen(onScreen: boolean): void {
+    this.schedule.setOnScreen(onScreen);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.schedule.stop();
+    this.onClose?.();
+  }
+
+  // --- what the store tells its views ---
+
+  /** A comment posted through the store: shown at once, wherever its page is. */
+  showPosted(threadId: string, comment: Comment): void {
+    if (this.closed || threadId !== this.threadId) return;
+    this.posted.set(comment.id, comment);
+    this.uncounted.add(comment.id);
+    this.emit();
+  }
+
+  /** The server has the comment this view showed as sending. */
+  confirmPosted(threadId: string, comment: Comment): void {
+    if (this.closed || threadId !== this.threadId || !this.posted.has(comment.id)) return;
+    this.posted.set(comment.id, comment);
+    this.emit();
+  }
+
+  forgetPosted(threadId: string, id: string): void {
+    if (threadId !== this.threadId) return;
+    this.uncounted.delete(id);
+    if (this.posted.delete(id)) this.emit();
+  }
+
+  /** A change written through the store, shown until the comment is read again. */
+  showChange(threadId: string, id: string, change: Partial<Comment> | undefined): void {
+    if (this.closed || threadId !== this.threadId) return;
+    if (change) this.changes.set(id, {change: {...this.changes.get(id)?.change, ...change}, seq: ++this.changeSeq});
+    else this.changes.delete(id);
+    this.emit();
+  }
+
+  /** The thread changed through this store: look again now, and often for a while. */
+  pollNow(threadId: string): void {
+    if (this.closed || threadId !== this.threadId) return;
+    this.schedule.quicken();
+    this.schedule.now();
+  }
+
+  /** The store learnt something every view shows (the site's edit window). */
+  refresh(): void {
+    this.emit();
+  }
+
+  // --- reading ---
+
+  /**
+   * One poll: the thread document, and when it moved, what the view shows. True when it moved. An
+   * edit or a pin moves no count and names its comment: then that comment alone is read again.
+   */
+  private async poll(): Promise<boolean> {
+    let snapshot: DocumentSnapshot;
+    // What the server had confirmed before this read, this read's count includes.
+    const confirmed = [...this.posted.values()].filter((c) => !c.sending).map((c) => c.id);
+    try {
+      snapshot = await getDoc(doc(this.db, 'threads', this.threadId));
+    } catch (error) {
+      this.failed(error);
+      return false;
+    }
+    if (this.closed) return false;
+    const thread = threadFromData(snapshot.data());
+    const recovered = this.offline || !!this.error || confirmed.some((id) => this.uncounted.has(id));
+    for (const id of confirmed) this.uncounted.delete(id);
+    this.offline = false;
+    this.error = undefined;
+    this.thread = thread;
+    this.onThreadSeen(thread);
+    const read = this.readThread;
+    if (read?.version === thread.version) {
+      if (recovered) this.emit();
+      return false;
+    }
+    const countsKept = read && read.count === thread.count && read.pending === thread.pending;
+    if (countsKept && thread.lastCommentId && (await this.readNamed(thread.lastCommentId))) {
+      this.readThread = thread;
+      return true;
+    }
+    // Newest first, comments that arrived push the loaded ones down: read that many more.
+    if (read && this.windowRead && this.options.sort === 'newest') this.wanted += Math.max(0, thread.count - read.count);
+    if (await this.readAll()) this.readThread = thread;
+    return true;
+  }
+
+  /**
+   * Reads the window, the viewer's extra comments and this view's own posts again, together. True
+   * when the window was read (then the changes made here before it started are all in it).
+   */
+  private async readAll(): Promise<boolean> {
+    const thread = this.thread!;
+    const generation = ++this.readGeneration;
+    const size = this.wanted;
+    const startSeq = this.changeSeq;
+    // An empty thread needs no comment query: its document is the whole read budget of a view.
+    const windowRead = thread.count > 0 ? this.read(this.pageQuery(size)) : Promise.resolve([]);
+    this.readingAll = true;
+    const [docs] = await Promise.all([windowRead, this.readViewerExtra(startSeq), this.readPosted(startSeq)]).finally(
+      () => (this.readingAll = false),
+    );
+    if (this.closed || generation !== this.readGeneration) return false;
+    if (docs) {
+      this.window = docs;
+      this.windowRead = thread.count > 0;
+      this.windowEnds = docs.length < size;
+      // What the server says now includes every change made here before the reads began.
+      for (const [id, {seq}] of this.changes) if (seq <= startSeq) this.changes.delete(id);
+    }
+    this.emit();
+    return !!docs;
+  }
+
+  /** Reads one comment again where the view holds it. False when it could not be read (offline). */
+  private async readNamed(id: string): Promise<boolean> {
+    const startSeq = this.changeSeq;
+    let snapshot: DocumentSnapshot | undefined;
+    try {
+      snapshot = await getDoc(doc(this.db, 'threads', this.threadId, 'comments', id));
+    } catch (error) {
+      if (toStoreError(error).code !== 'permission-denied') return false;
+      // Not this viewer's to read any more (hidden): it leaves the view.
+    }
+    if (this.closed) return false;
+    const shown = snapshot?.exists() && snapshot.get('status') === 'published' ? snapshot : undefined;
+    const at = this.window.findIndex((d) => d.id === id);
+    if (at >= 0) {
+      this.window = [...this.window];
+      if (shown) this.window[at] = shown;
+      else this.window.splice(at, 1);
+    }
+    this.viewerExtra = this.viewerExtra.map((d) => (d.id === id && snapshot?.exists() ? snapshot : d));
+    if (this.posted.has(id) && snapshot?.exists()) this.posted.set(id, commentFromSnapshot(snapshot));
+    if (snapshot) this.settle([snapshot], startSeq);
+    this.emit();
+    return true;
+  }
+
+  private pageQuery(size: number, after?: DocumentSnapshot) {
+    return query(
+      collection(this.db, 'threads', this.threadId, 'comments'),
+      where('status', '==', 'published'),
+      orderBy('createdAt', this.options.sort === 'newest' ? 'desc' : 'asc'),
+      ...(after ? [startAfter(after)] : []),
+      limit(size),
+    );
+  }
+
+  /** A query's documents, or undefined when it failed (the state says why). */
+  private async read(q: ReturnType<FirestoreThreadWatch['pageQuery']>): Promise<DocumentSnapshot[] | undefined> {
+    try {
+      return (await getDocs(q)).docs;
+    } catch (error) {
+      this.failed(error);
+      return undefined;
+    }
+  }
+
+  /**
+   * A moderator reads the thread's pending and hidden comments; another reader their own pending
+   * ones, and only while the thread counts some (an extra read otherwise wasted).
+   */
+  private async readViewerExtra(startSeq = this.changeSeq): Promise<void> {
+    const viewer = this.viewer;
+    const moderator = this.moderator;
+    if (this.closed || !viewer || !this.thread) return;
+    const comments = collection(this.db, 'threads', this.threadId, 'comments');
+    let q;
+    if (moderator) {
+      q = query(comments, where('status', 'in', ['pending', 'hidden']), orderBy('createdAt', 'desc'), limit(MODERATION_QUEUE));
+    } else if (this.thread.pending > 0) {
+      q = query(comments, where('author.uid', '==', viewer.uid), where('status', '==', 'pending'), orderBy('createdAt'));
+    } else {
+      this.viewerExtra = [];
+      return;
+    }
+    let docs: DocumentSnapshot[] = [];
+    try {
+      docs = (await getDocs(q)).docs;
+    } catch (error) {
+      // Offline: keep what is shown. Refused (signed out meanwhile): show none.
+      if (toStoreError(error).code === 'unavailable') return;
+    }
+    if (this.closed || this.viewer !== viewer || this.moderator !== moderator) return;
+    this.viewerExtra = docs;
+    this.settle(docs, startSeq);
+    this.emit();
+  }
+
+  /** The comments posted here that the server confirmed, as it has them now (edited, hidden…). */
+  private async readPosted(startSeq: number): Promise<void> {
+    const confirmed = [...this.posted.values()].filter((comment) => !comment.sending);
+    await Promise.all(
+      confirmed.map(async (comment) => {
+        try {
+          const snapshot = await getDoc(doc(this.db, 'threads', this.threadId, 'comments', comment.id));
+          if (!snapshot.exists()) return;
+          this.posted.set(comment.id, commentFromSnapshot(snapshot));
+          this.settle([snapshot], startSeq);
+        } catch (error) {
+          // Refused: a moderator hid it from this viewer. Offline: keep what we know.
+          if (toStoreError(error).code === 'permission-denied') this.posted.delete(comment.id);
+        }
+      }),
+    );
+  }
+
+  /** Drops the local changes that these documents, read after them, now show. */
+  private settle(docs: DocumentSnapshot[], startSeq: number): void {
+    for (const d of docs) if ((this.changes.get(d.id)?.seq ?? Infinity) <= startSeq) this.changes.delete(d.id);
+  }
+
+  private checkModerator(): void {
+    const viewer = this.viewer;
+    if (!viewer) return;
+    void this.store.isModerator(viewer).then((moderator) => {
+      if (this.closed || this.viewer !== viewer || !moderator) return;
+      this.moderator = true;
+      void this.readViewerExtra();
+      this.emit();
+    });
+  }
+
+  private failed(error: unknown): void {
+    const storeError = toStoreError(error);
+    if (storeError.code === 'unavailable') this.offline = true;
+    else this.error = storeError;
+    // With nothing read yet, show the thread as empty, with the reason beside it.
+    this.thread ??= threadFromData(undefined);
+    this.emit();
+  }
+
+  private hasMore(): boolean {
+    return this.windowRead && !this.windowEnds && (this.thread?.count ?? 0) > this.window.length;
+  }
+
+  private emit(): void {
+    if (this.closed || !this.thread) return;
+    // Once the thread (or why it cannot be read) is shown, the code to write loads without delaying it.
+    if (!this.emitted) whenIdle(() => void this.store.writer().catch(() => {}));
+    this.emitted = true;
+    const byId = new Map<string, Comment>();
+    for (const snapshot of this.window) byId.set(snapshot.id, commentFromSnapshot(snapshot));
+    const beyond = [...this.viewerExtra.map(commentFromSnapshot), ...this.posted.values()];
+    for (const comment of beyond) {
+      if (byId.has(comment.id)) continue;
+      if (visibleBeyondPages(comment, this.viewer, this.moderator, this.posted.has(comment.id))) byId.set(comment.id, comment);
+    }
+    for (const [id, {change}] of this.changes) {
+      const comment = byId.get(id);
+      if (!comment) continue;
+      const changed = {...comment, ...change};
+      if (changed.status === 'published' || visibleBeyondPages(changed, this.viewer, this.moderator, this.posted.has(id))) byId.set(id, changed);
+      else byId.delete(id);
+    }
+    const comments = [...byId.values()];
+    const publishedShown = comments.filter((c) => c.status === 'published').length;
+    const viewer = this.viewer;
+    // The edit window matters only to a viewer with comments of their own here: only they pay its read.
+    if (!this.store.knownSite && viewer && comments.some((c) => c.author.uid === viewer.uid)) void this.store.siteConfig();
+    this.onChange({
+      comments,
+      count: Math.max(this.countAfterChanges(), publishedShown),
+      hasMore: this.hasMore(),
+      loading: !this.error && !this.offline && this.thread.count > 0 && !this.windowRead,
+      offline: this.offline,
+      locked: this.thread.locked,
+      moderator: this.moderator,
+      editWindowMinutes: (this.store.knownSite ?? SITE_DEFAULTS).editWindowMinutes,
+      ...(this.error ? {error: this.error} : {}),
+    });
+  }
+
+  /** The thread's count, moved by posts and changes made here that no poll has read back yet. */
+  private countAfterChanges(): number {
+    const published = (status: string | undefined) => (status === 'published' ? 1 : 0);
+    let count = this.thread!.count;
+    for (const id of this.uncounted) count += published(this.posted.get(id)?.status);
+    for (const [id, {change}] of this.changes) {
+      if (change.status) count += published(change.status) - published(this.statusAsRead(id));
+    }
+    return count;
+  }
+
+  /** A comment's status as last read (or posted) here, before any local change. */
+  private statusAsRead(id: string): string | undefined {
+    const read = this.window.find((d) => d.id === id) ?? this.viewerExtra.find((d) => d.id === id);
+    return read ? (read.get('status') as string) : this.posted.get(id)?.status;
+  }
+}
+
+/** Runs `task` when the browser is idle (soon after the frame that shows the thread). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, {timeout: 2000});
+  else setTimeout(task, 200);
+}

@@ -1,0 +1,371 @@
+/**
+ * The Firestore store's writes: posts, edits, deletes, moderation, locks. A module of its own,
+ * loaded once the first thread view has rendered (or at the first write), so the code a reader
+ * needs only to write is not on the way to the thread's first render. firestore-store.ts holds
+ * the state both sides share.
+ */
+import {
+  deleteField,
+  doc,
+  getDoc,
+  increment,
+  serverTimestamp,
+  writeBatch,
+  type DocumentData,
+  type DocumentReference,
+} from 'firebase/firestore/lite';
+import type {Author, Comment, CommentStatus, NewComment, ThreadRef} from '../../model/comment.js';
+import {needsReview, withinEditWindow, type SiteConfig} from '../../model/site-config.js';
+import {StoreError, type ModerationChange, type Viewer} from '../comment-store.js';
+import {threadFromData, toStoreError, type ThreadDoc} from './firestore-adapter.js';
+import type {FirestoreStore} from './firestore-store.js';
+import type {FirestoreThreadWatch} from './firestore-thread-watch.js';
+import {bodyProblem, published, rateLimited} from '../store-rules.js';
+import {untilOnline} from './until-online.js';
+
+const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * A document id that sorts by creation time: 9 characters of time, 11 random. Until the server
+ * has it, a comment shows with the time its id carries; Firestore breaks ties of equal times by
+ * document id, so these ids also keep comments of one instant in the order they were written. A
+ * comment thread's write rate is far below where ordered ids could hot-spot an index.
+ */
+export function timeOrderedId(now = Date.now()): string {
+  const random = crypto.getRandomValues(new Uint8Array(11));
+  return now.toString(36).padStart(9, '0') + Array.from(random, (b) => ID_ALPHABET[b % 62]).join('');
+}
+
+/** The time a timeOrderedId() was made, or undefined for other ids. */
+export function timeOfOrderedId(id: string): number | undefined {
+  if (!/^[0-9a-z]{9}[0-9a-zA-Z]{11}$/.test(id)) return undefined;
+  const time = parseInt(id.slice(0, 9), 36);
+  return Number.isSafeInteger(time) ? time : undefined;
+}
+
+/** Author fields as stored: exactly the keys the rules allow, no undefined values. */
+function authorData(author: Author): Record<string, string> {
+  return {
+    uid: author.uid,
+    name: author.name,
+    provider: author.provider,
+    ...(author.url ? {url: author.url} : {}),
+    ...(author.avatarUrl ? {avatarUrl: author.avatarUrl} : {}),
+  };
+}
+
+
+export class FirestoreWrites {
+  /** The guest email last written per uid, so a post writes the profile only when it changed. */
+  private readonly emails = new Map<string, string>();
+  /** When each reader last posted to each thread through this store ("thread/uid"). */
+  private readonly lastPostAt = new Map<string, number>();
+  /** Posts not yet confirmed, by comment id: a change to one waits for it to land first. */
+  private readonly posting = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly store: FirestoreStore) {}
+
+  post(thread: ThreadRef, input: NewComment): Promise<Comment> {
+    const id = timeOrderedId();
+    const posting = this.send(thread, input, id);
+    this.posting.set(id, posting);
+    const done = () => this.posting.delete(id);
+    posting.then(done, done);
+    return posting;
+  }
+
+  private async send(thread: ThreadRef, input: NewComment, id: string): Promise<Comment> {
+    const known = this.store.threads.get(thread.id);
+    if (known?.locked) throw new StoreError('locked', 'This thread is closed to new comments.');
+    const uid = input.author.uid;
+    const site = await this.store.siteConfig();
+    // The rules' rate limit, told before a write: this reader's last comment here, as this store
+    // or the thread document last read knows it. The document's time is the server's: one that
+    // lies ahead of this browser's clock (a slow clock) is not trusted, so the rules decide.
+    const stampKey = `${thread.id}/${uid}`;
+    const stamped = known?.posters[uid];
+    const previousPost = this.lastPostAt.get(stampKey) ?? (stamped !== undefined && stamped <= Date.now() ? stamped : undefined);
+    const interval = site.postIntervalSeconds * 1000;
+    const wait = previousPost === undefined ? 0 : previousPost + interval - Date.now();
+    if (wait > 0) throw rateLimited(wait);
+    const status = (await this.needsReview(site, input.author, input.body)) ? 'pending' : 'published';
+    this.lastPostAt.set(stampKey, Date.now());
+
+    const commentRef = doc(this.store.db, 'threads', thread.id, 'comments', id);
+    const email = input.email?.trim();
+    const writeEmail = !!email && this.emails.get(uid) !== email;
+    if (writeEmail) this.emails.set(uid, email);
+    const local: Comment = {
+      id: commentRef.id,
+      parentId: input.parentId,
+      body: input.body,
+      author: {...input.author},
+      createdAt: new Date(timeOfOrderedId(commentRef.id) ?? Date.now()),
+      status,
+      sending: true,
+    };
+    this.tellWatches((watch) => watch.showPosted(thread.id, local));
+
+    // The thread's createdAt is written only when the thread is new. When no view has told us,
+    // guess "new"; the rules refuse a wrong guess either way, and one retry flips it.
+    let asNew = !known?.exists;
+    // Later posts in this view no longer count as new, even before a poll confirms it.
+    const assumed: ThreadDoc = {...(known ?? threadFromData(undefined)), exists: true};
+    this.store.threads.set(thread.id, assumed);
+    let flipped = false;
+    let wasOffline = false; // a write that failed offline may still have reached the server
+    let offlineTries = 0;
+    for (;;) {
+      try {
+        const stale = staleStamps(known, uid, interval);
+        await this.commit(thread, input, commentRef, status, asNew, writeEmail ? email : undefined, stale);
+        break;
+      } catch (error) {
+        const storeError = toStoreError(error);
+        // Offline: wait for the connection and send it again; the view shows it as sending.
+        if (storeError.code === 'unavailable') {
+          wasOffline = true;
+          await untilOnline(++offlineTries);
+          continue;
+        }
+        // A write sent just before the connection dropped may have landed: then it is posted.
+        if (storeError.code === 'permission-denied' && wasOffline && (await this.landed(commentRef, input))) break;
+        if (storeError.code === 'permission-denied' && !flipped) {
+          flipped = true;
+          asNew = !asNew;
+          continue;
+        }
+        if (writeEmail && this.emails.get(uid) === email) this.emails.delete(uid);
+        if (previousPost === undefined) this.lastPostAt.delete(stampKey);
+        else this.lastPostAt.set(stampKey, previousPost);
+        if (this.store.threads.get(thread.id) === assumed) {
+          if (known) this.store.threads.set(thread.id, known);
+          else this.store.threads.delete(thread.id);
+        }
+        // The site's settings may have changed since they were read: read them again next time.
+        if (storeError.code === 'permission-denied') this.store.forgetSiteConfig();
+        this.tellWatches((watch) => watch.forgetPosted(thread.id, commentRef.id));
+        throw storeError;
+      }
+    }
+    const confirmed: Comment = {...local, sending: undefined};
+    delete confirmed.sending;
+    this.tellWatches((watch) => {
+      watch.confirmPosted(thread.id, confirmed);
+      watch.pollNow(thread.id);
+    });
+    return confirmed;
+  }
+
+  /** Whether the comment on the server shows `change` (its status, body, pin) already. */
+  private async changed(thread: ThreadRef, id: string, change: Partial<Comment>): Promise<boolean> {
+    try {
+      const snapshot = await getDoc(doc(this.store.db, 'threads', thread.id, 'comments', id));
+      const fields = ['status', 'body', 'pinned'] as const;
+      return snapshot.exists() && fields.every((field) => change[field] === undefined || snapshot.get(field) === change[field]);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Whether the comment is on the server as this reader wrote it (a retry found it there). */
+  private async landed(ref: DocumentReference, input: NewComment): Promise<boolean> {
+    try {
+      const snapshot = await getDoc(ref);
+      return snapshot.exists() && snapshot.get('body') === input.body && snapshot.get('author.uid') === input.author.uid;
+    } catch {
+      return false;
+    }
+  }
+
+  async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {
+    if (comment.author.uid !== by.uid || (comment.status !== 'published' && comment.status !== 'pending')) {
+      throw new StoreError('permission-denied', 'Only its author can edit a comment.');
+    }
+    const site = await this.store.siteConfig();
+    if (!withinEditWindow(comment.createdAt, site.editWindowMinutes)) {
+      throw new StoreError('expired', 'The time to edit this comment is over.');
+    }
+    const problem = bodyProblem(body);
+    if (problem) throw new StoreError('invalid', problem);
+    const review = comment.status === 'published' && (await this.needsReview(site, {...comment.author, provider: by.provider}, body));
+    const status = review ? ({status: 'pending'} as const) : {};
+    await this.change(thread, comment, {body, editedAt: serverTimestamp(), ...status}, {body, editedAt: new Date(), ...status});
+  }
+
+  async remove(thread: ThreadRef, comment: Comment, by: Viewer): Promise<void> {
+    if (comment.status === 'deleted' || (comment.author.uid !== by.uid && !(await this.store.isModerator(by)))) {
+      throw new StoreError('permission-denied', 'Only its author or a moderator can delete a comment.');
+    }
+    await this.change(thread, comment, {status: 'deleted', body: ''}, {status: 'deleted', body: ''});
+  }
+
+  async moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void> {
+    if (comment.status === 'deleted' || !(await this.store.isModerator(by))) {
+      throw new StoreError('permission-denied', 'Only a moderator can do that.');
+    }
+    const data: DocumentData = {
+      ...(change.status ? {status: change.status} : {}),
+      ...(change.pinned !== undefined ? {pinned: change.pinned} : {}),
+    };
+    // Approving a comment approves its author: first-time moderation lets their next ones through.
+    const approve = change.status === 'published' && comment.status !== 'published';
+    await this.change(thread, comment, data, {...change}, approve ? comment.author.uid : undefined);
+  }
+
+  async setLocked(thread: ThreadRef, locked: boolean, by: Viewer): Promise<void> {
+    if (!(await this.store.isModerator(by))) throw new StoreError('permission-denied', 'Only a moderator can do that.');
+    const ref = doc(this.store.db, 'threads', thread.id);
+    // A thread nobody has commented on has no document yet; the rules let a moderator create one.
+    let exists = this.store.threads.get(thread.id)?.exists ?? true;
+    for (let attempt = 0; ; attempt++) {
+      const batch = writeBatch(this.store.db);
+      if (exists) batch.update(ref, {locked});
+      else batch.set(ref, {url: thread.url, title: thread.title, createdAt: serverTimestamp(), commentCount: 0, locked});
+      try {
+        await batch.commit();
+        this.tellWatches((watch) => watch.pollNow(thread.id));
+        return;
+      } catch (error) {
+        const storeError = toStoreError(error);
+        // update() of a missing document fails with not-found, set() of an existing one is refused.
+        if (attempt === 0 && (storeError.code === 'permission-denied' || /not.found|no document/i.test(storeError.message))) {
+          exists = !exists;
+          continue;
+        }
+        throw storeError;
+      }
+    }
+  }
+
+  /** As the rules decide: a moderator never waits; others by the site's settings (needsReview). */
+  private async needsReview(site: SiteConfig, author: Author, body: string): Promise<boolean> {
+    if (await this.store.isModerator(author)) return false;
+    const approved = site.moderation === 'first-time' ? await this.isApproved(author.uid) : false;
+    return needsReview(site, {body, authorName: author.name, approved});
+  }
+
+  /** users/{uid}.approved, which only moderators set; read only in first-time mode. */
+  private isApproved(uid: string): Promise<boolean> {
+    return getDoc(doc(this.store.db, 'users', uid)).then(
+      (snapshot) => snapshot.get('approved') === true,
+      () => false, // unknown: posting as pending is always allowed
+    );
+  }
+
+  tellWatches(tell: (watch: FirestoreThreadWatch) => void): void {
+    this.store.watches.forEach(tell);
+  }
+
+  /**
+   * One batch: the comment's change and the thread naming it (with its counts when the status
+   * moves one; the rules tie the two), so polling views see the change; `approveAuthor` marks
+   * that author approved. Views show `shown` at once; offline, the batch waits for the connection.
+   */
+  private async change(
+    thread: ThreadRef,
+    comment: Comment,
+    data: DocumentData,
+    shown: Partial<Comment>,
+    approveAuthor?: string,
+  ): Promise<void> {
+    this.tellWatches((watch) => watch.showChange(thread.id, comment.id, shown));
+    // A comment still being posted from here must exist before it can change (lite keeps no queue).
+    await this.posting.get(comment.id)?.catch(() => {});
+    let wasOffline = false; // a batch that failed offline may still have reached the server
+    for (let offlineTries = 1; ; offlineTries++) {
+      const batch = writeBatch(this.store.db);
+      batch.update(doc(this.store.db, 'threads', thread.id, 'comments', comment.id), data);
+      const counts = countChanges(comment.status, data.status ?? comment.status);
+      batch.update(doc(this.store.db, 'threads', thread.id), {...counts, lastCommentId: comment.id, changedAt: serverTimestamp()});
+      if (approveAuthor) batch.set(doc(this.store.db, 'users', approveAuthor), {approved: true}, {merge: true});
+      try {
+        await batch.commit();
+        break;
+      } catch (error) {
+        const storeError = toStoreError(error);
+        if (storeError.code === 'unavailable') {
+          wasOffline = true;
+          await untilOnline(offlineTries);
+          continue;
+        }
+        // Refused as a repeat: the first try landed if the comment already reads as changed.
+        if (storeError.code === 'permission-denied' && wasOffline && (await this.changed(thread, comment.id, shown))) break;
+        this.tellWatches((watch) => watch.showChange(thread.id, comment.id, undefined));
+        throw storeError;
+      }
+    }
+    this.tellWatches((watch) => watch.pollNow(thread.id));
+  }
+
+  /**
+   * One batch: the comment, and the thread with its counts naming it and the author's rate-limit
+   * stamp (the rules compare it with their previous one): two writes; and the guest's email, when
+   * it changed, in their private profile.
+   */
+  private commit(
+    thread: ThreadRef,
+    input: NewComment,
+    commentRef: DocumentReference,
+    status: 'published' | 'pending',
+    asNew: boolean,
+    email: string | undefined,
+    staleStamps: string[],
+  ): Promise<void> {
+    const batch = writeBatch(this.store.db);
+    const stamps: Record<string, unknown> = {[input.author.uid]: serverTimestamp()};
+    for (const uid of staleStamps) stamps[uid] = deleteField();
+    batch.set(commentRef, {
+      parentId: input.parentId,
+      body: input.body,
+      author: authorData(input.author),
+      createdAt: serverTimestamp(),
+      status,
+    });
+    batch.set(
+      doc(this.store.db, 'threads', thread.id),
+      {
+        url: thread.url,
+        title: thread.title,
+        ...countChanges('none', status, true),
+        // Lets the rules check that every count change comes with a new comment.
+        lastCommentId: commentRef.id,
+        posters: stamps,
+        ...(asNew ? {createdAt: serverTimestamp()} : {}),
+      },
+      {merge: true},
+    );
+    if (email) batch.set(doc(this.store.db, 'users', input.author.uid, 'private', 'profile'), {email}, {merge: true});
+    return batch.commit();
+  }
+}
+
+/** How long past the interval a stamp is kept before a post removes it (browsers' clocks differ). */
+const STAMP_MARGIN_MS = 60 * 60 * 1000;
+
+/**
+ * Other readers' rate-limit stamps in the thread that no longer limit anyone: a post removes them,
+ * so the thread document (read with every view and poll) holds only recent posters.
+ */
+function staleStamps(thread: ThreadDoc | undefined, uid: string, intervalMs: number): string[] {
+  const before = Date.now() - intervalMs - STAMP_MARGIN_MS;
+  return Object.entries(thread?.posters ?? {})
+    .filter(([other, at]) => other !== uid && at < before)
+    .map(([other]) => other);
+}
+
+/**
+ * The thread's count changes for a comment going from `was` to `now` ('none': a new comment), or
+ * undefined when none moves. A new thread needs commentCount even when it stays 0 (`always`).
+ */
+function countChanges(was: CommentStatus | 'none', now: CommentStatus, always = false): DocumentData | undefined {
+  const pending = (status: CommentStatus | 'none') => (status === 'pending' ? 1 : 0);
+  const publishedOf = (status: CommentStatus | 'none') => (status === 'none' ? 0 : published(status));
+  const dPublished = publishedOf(now) - publishedOf(was);
+  const dPending = pending(now) - pending(was);
+  if (!dPublished && !dPending && !always) return undefined;
+  return {
+    ...(dPublished || always ? {commentCount: increment(dPublished)} : {}),
+    ...(dPending ? {pendingCount: increment(dPending)} : {}),
+  };
+}

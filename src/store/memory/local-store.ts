@@ -1,0 +1,137 @@
+import type {ThreadRef} from '../../model/comment.js';
+import {siteConfigFrom, type SiteConfig} from '../../model/site-config.js';
+import {MemoryStore, type KeptComment} from './memory-store.js';
+
+const KEY_PREFIX = 'leave-a-reply:thread:';
+const LOCKED_PREFIX = 'leave-a-reply:locked:';
+const APPROVED_KEY = 'leave-a-reply:approved';
+/**
+ * The demo's moderator switch: `localStorage.setItem('leave-a-reply:moderator', 'on')` makes
+ * whoever reads comments in this browser a moderator of its local comments (README: Security).
+ */
+export const LOCAL_MODERATOR_KEY = 'leave-a-reply:moderator';
+/** Local stand-in for config/site: the same fields, as JSON (README: Security). */
+export const LOCAL_SITE_KEY = 'leave-a-reply:site';
+
+// toISOString's format, the one this store writes: such times sort as strings.
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/**
+ * backend="local": comments live in this browser's localStorage, one key per thread, and
+ * other tabs of the same site see changes through the `storage` event.
+ */
+export class LocalStore extends MemoryStore {
+  constructor(private readonly storage: Storage = localStorage) {
+    super();
+    addEventListener('storage', this.onStorage);
+    const approved = this.readJson(APPROVED_KEY, []);
+    if (Array.isArray(approved)) for (const uid of approved) if (typeof uid === 'string') this.approvedIds.add(uid);
+  }
+
+  protected override isModerator(uid: string | undefined): boolean {
+    return this.read(LOCAL_MODERATOR_KEY) === 'on' || super.isModerator(uid);
+  }
+
+  /**
+   * The settings from storage, else the defaults without a rate limit: comments kept in the
+   * reader's own browser cost nobody anything, and a demo should not make its visitor wait.
+   */
+  protected override siteConfig(): SiteConfig {
+    const stored = this.readJson(LOCAL_SITE_KEY, undefined);
+    const settings = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+    return siteConfigFrom({postIntervalSeconds: 0, ...settings});
+  }
+
+  protected override loadLocked(ref: ThreadRef): boolean {
+    return this.read(LOCKED_PREFIX + ref.id) === 'true';
+  }
+
+  protected override persistLocked(threadId: string, locked: boolean): void {
+    this.write(LOCKED_PREFIX + threadId, locked ? 'true' : undefined);
+  }
+
+  protected override persistApproved(): void {
+    this.write(APPROVED_KEY, JSON.stringify([...this.approvedIds]));
+  }
+
+  private read(key: string): string | null {
+    try {
+      return this.storage.getItem(key);
+    } catch {
+      return null; // storage blocked
+    }
+  }
+
+  private readJson(key: string, fallback: unknown): unknown {
+    try {
+      return JSON.parse(this.read(key) ?? 'null') ?? fallback;
+    } catch {
+      return fallback;
+    }
+  }
+
+  private write(key: string, value: string | undefined): void {
+    try {
+      if (value === undefined) this.storage.removeItem(key);
+      else this.storage.setItem(key, value);
+    } catch {
+      // Storage full or blocked: the change lasts for this visit.
+    }
+  }
+
+  /** Read again from storage when next watched: other tabs may have changed it meanwhile. */
+  protected override unwatched(threadId: string): void {
+    this.threads.delete(threadId);
+  }
+
+  /** Stops following other tabs. */
+  dispose(): void {
+    removeEventListener('storage', this.onStorage);
+  }
+
+  private readonly onStorage = (event: StorageEvent) => {
+    if (event.storageArea !== this.storage || !event.key?.startsWith(KEY_PREFIX)) return;
+    const threadId = event.key.slice(KEY_PREFIX.length);
+    const record = this.threads.get(threadId);
+    if (!record) return;
+    // Another tab wrote the thread; what this one is still sending is not in storage yet: keep it.
+    const stored = this.load(record.ref);
+    const storedIds = new Set(stored.map((c) => c.id));
+    record.comments = [...stored, ...record.comments.filter((c) => c.sending && !storedIds.has(c.id))];
+    this.changed(threadId);
+  };
+
+  /**
+   * The stored comments, kept as parsed: the store sorts and pages them by their ISO times, and
+   * makes Comments (with Dates) only of those it shows. A time in another format (written by
+   * another script) is rewritten in toISOString's, so that it sorts with the others.
+   */
+  protected override load(ref: ThreadRef): KeptComment[] {
+    try {
+      const stored: unknown = JSON.parse(this.storage.getItem(KEY_PREFIX + ref.id) ?? '[]');
+      if (!Array.isArray(stored)) return [];
+      for (const comment of stored as KeptComment[]) {
+        const time = comment.createdAt;
+        if (typeof time !== 'string' || !ISO_TIME.test(time)) {
+          const date = new Date(time);
+          if (!Number.isNaN(date.getTime())) comment.createdAt = date.toISOString();
+        }
+      }
+      return stored as KeptComment[];
+    } catch {
+      return []; // unreadable data from an older version or another script: start afresh
+    }
+  }
+
+  protected override persist(threadId: string): void {
+    const record = this.threads.get(threadId);
+    if (!record) return;
+    // Kept as they are stored; a confirmed comment has no `sending`.
+    const confirmed = record.comments.filter((c) => !c.sending);
+    try {
+      this.storage.setItem(KEY_PREFIX + threadId, JSON.stringify(confirmed));
+    } catch {
+      // Storage full or blocked (private mode): the comments still show for this visit.
+    }
+  }
+}

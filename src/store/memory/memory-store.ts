@@ -1,0 +1,398 @@
+import type {Comment, NewComment, SortOrder, ThreadRef} from '../../model/comment.js';
+import {needsReview, SITE_DEFAULTS, withinEditWindow, type SiteConfig} from '../../model/site-config.js';
+import {
+  StoreError,
+  type CommentStore,
+  type ModerationChange,
+  type ThreadState,
+  type ThreadWatch,
+  type Viewer,
+  type WatchOptions,
+} from '../comment-store.js';
+import {bodyProblem, rateLimited, visibleBeyondPages} from '../store-rules.js';
+
+/**
+ * A comment as the store keeps it: its times as ISO strings in toISOString's one format, which
+ * sort as the times do. A thread is sorted and paged as these; only the comments a watcher is
+ * shown become `Comment`s, with Dates.
+ */
+export type KeptComment = Omit<Comment, 'createdAt' | 'editedAt'> & {createdAt: string; editedAt?: string};
+
+interface ThreadRecord {
+  ref: ThreadRef;
+  comments: KeptComment[];
+  locked: boolean;
+  /** Writes not yet settled (confirmed or reverted). */
+  writes: number;
+  /** The published comments in each order, sorted when first asked for since the last change. */
+  order: Partial<Record<SortOrder, KeptComment[]>>;
+}
+
+interface Watcher {
+  threadId: string;
+  options: WatchOptions;
+  viewer: Viewer | null;
+  /** Comments posted through this store while the watcher is open: in view whatever their page. */
+  posted: Set<string>;
+  pages: number;
+  onChange: (state: ThreadState) => void;
+}
+
+
+const oldestFirst = (a: KeptComment, b: KeptComment) =>
+  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1;
+// Ties still by id, ascending.
+const newestFirst = (a: KeptComment, b: KeptComment) =>
+  a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : a.id < b.id ? -1 : 1;
+
+/** How the store keeps a comment it is given. */
+function keptComment({createdAt, editedAt, ...rest}: Comment): KeptComment {
+  return {
+    ...rest,
+    author: {...rest.author},
+    createdAt: createdAt.toISOString(),
+    ...(editedAt ? {editedAt: editedAt.toISOString()} : {}),
+  };
+}
+
+/** A kept comment as a watcher is shown it: a copy of its own, with Dates. */
+function shownComment({createdAt, editedAt, ...rest}: KeptComment): Comment {
+  return {
+    ...rest,
+    author: {...rest.author},
+    createdAt: new Date(createdAt),
+    ...(editedAt ? {editedAt: new Date(editedAt)} : {}),
+  };
+}
+
+let counter = 0;
+export function newCommentId(): string {
+  const random = globalThis.crypto?.randomUUID?.() ?? `${Math.random()}`.slice(2);
+  return `${Date.now().toString(36)}-${(counter++).toString(36)}-${random.replace(/-/g, '').slice(0, 10)}`;
+}
+
+/**
+ * Keeps comments in memory. Used by tests, and as the base of the local store. It can pretend
+ * to be offline or to fail, so the UI's error paths can be exercised without a network.
+ */
+export class MemoryStore implements CommentStore {
+  protected readonly threads = new Map<string, ThreadRecord>();
+  private readonly watchers = new Set<Watcher>();
+  private online = true;
+  private queued: Array<() => void> = [];
+  private nextFailure: StoreError | undefined;
+  private site: SiteConfig = {...SITE_DEFAULTS};
+  private readonly moderatorIds = new Set<string>();
+  /** Authors a moderator has approved a comment of (first-time moderation lets them through). */
+  protected readonly approvedIds = new Set<string>();
+  /** The rate limit, as firestore.rules keeps it: when each reader last posted in each thread ("thread/uid"). */
+  private readonly lastPostAt = new Map<string, number>();
+
+  watchThread(thread: ThreadRef, options: WatchOptions, onChange: (state: ThreadState) => void): ThreadWatch {
+    const watcher: Watcher = {threadId: thread.id, options, viewer: options.viewer ?? null, posted: new Set(), pages: 1, onChange};
+    this.record(thread); // loads a stored thread (local store) before the first answer
+    this.watchers.add(watcher);
+    queueMicrotask(() => this.watchers.has(watcher) && this.emit(watcher));
+    return {
+      loadMore: () => {
+        watcher.pages++;
+        this.emit(watcher);
+      },
+      setViewer: (viewer) => {
+        watcher.viewer = viewer;
+        if (this.watchers.has(watcher)) this.emit(watcher);
+      },
+      close: () => {
+        if (this.watchers.delete(watcher)) this.release(thread.id);
+      },
+    };
+  }
+
+  post(thread: ThreadRef, input: NewComment): Promise<Comment> {
+    const record = this.record(thread);
+    if (record.locked) return Promise.reject(new StoreError('locked', 'This thread is closed to new comments.'));
+    const site = this.siteConfig();
+    const uid = input.author.uid;
+    const stampKey = `${thread.id}/${uid}`;
+    const previousPost = this.lastPostAt.get(stampKey);
+    const wait = previousPost === undefined ? 0 : previousPost + site.postIntervalSeconds * 1000 - Date.now();
+    if (wait > 0) return Promise.reject(rateLimited(wait));
+    const moderator = this.isModerator(uid);
+    const approved = this.approvedIds.has(uid);
+    const review = !moderator && needsReview(site, {body: input.body, authorName: input.author.name, approved});
+    this.lastPostAt.set(stampKey, Date.now());
+    const comment: KeptComment = {
+      id: newCommentId(),
+      parentId: input.parentId,
+      body: input.body,
+      author: {...input.author},
+      createdAt: new Date().toISOString(),
+      status: review ? 'pending' : 'published',
+      sending: true,
+    };
+    record.comments.push(comment);
+    for (const watcher of this.watchers) if (watcher.threadId === thread.id) watcher.posted.add(comment.id);
+    this.changed(thread.id);
+    return this.settle(
+      record,
+      () => {
+        record.comments = record.comments.filter((c) => c !== comment);
+        if (previousPost === undefined) this.lastPostAt.delete(stampKey);
+        else this.lastPostAt.set(stampKey, previousPost);
+        this.changed(thread.id);
+      },
+      () => {
+        delete comment.sending;
+        this.persist(thread.id);
+        this.changed(thread.id);
+        return shownComment(comment);
+      },
+    );
+  }
+
+  async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {
+    const stored = this.find(thread, comment.id);
+    if (stored.author.uid !== by.uid || (stored.status !== 'published' && stored.status !== 'pending')) {
+      throw new StoreError('permission-denied', 'Only its author can edit a comment.');
+    }
+    const site = this.siteConfig();
+    if (!withinEditWindow(new Date(stored.createdAt), site.editWindowMinutes)) {
+      throw new StoreError('expired', 'The time to edit this comment is over.');
+    }
+    const problem = bodyProblem(body);
+    if (problem) throw new StoreError('invalid', problem);
+    const review =
+      stored.status === 'published' &&
+      !this.isModerator(by.uid) &&
+      needsReview(site, {body, authorName: stored.author.name, approved: this.approvedIds.has(by.uid)});
+    await this.change(thread, stored, {body, editedAt: new Date().toISOString(), ...(review ? {status: 'pending'} : {})});
+  }
+
+  async remove(thread: ThreadRef, comment: Comment, by: Viewer): Promise<void> {
+    const stored = this.find(thread, comment.id);
+    if ((stored.author.uid !== by.uid && !this.isModerator(by.uid)) || stored.status === 'deleted') {
+      throw new StoreError('permission-denied', 'Only its author or a moderator can delete a comment.');
+    }
+    await this.change(thread, stored, {status: 'deleted', body: ''});
+  }
+
+  async moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void> {
+    const stored = this.find(thread, comment.id);
+    if (!this.isModerator(by.uid) || stored.status === 'deleted') {
+      throw new StoreError('permission-denied', 'Only a moderator can do that.');
+    }
+    await this.change(thread, stored, change);
+    if (change.status === 'published') {
+      this.approvedIds.add(stored.author.uid);
+      this.persistApproved();
+    }
+  }
+
+  async setLocked(thread: ThreadRef, locked: boolean, by: Viewer): Promise<void> {
+    if (!this.isModerator(by.uid)) throw new StoreError('permission-denied', 'Only a moderator can do that.');
+    const record = this.record(thread);
+    const before = record.locked;
+    record.locked = locked;
+    this.changed(thread.id);
+    await this.settle(
+      record,
+      () => {
+        record.locked = before;
+        this.changed(thread.id);
+      },
+      () => this.persistLocked(thread.id, locked),
+    );
+  }
+
+  async countComments(threads: ThreadRef[]): Promise<number[]> {
+    // Read without keeping: counting a listing page must not hold every thread in memory.
+    return threads.map((ref) => {
+      const comments = this.threads.get(ref.id)?.comments ?? this.load(ref);
+      return comments.filter((c) => c.status === 'published').length;
+    });
+  }
+
+  // --- test and demo controls ---
+
+  /** Offline, writes wait (shown as sending) until `setOnline(true)`. */
+  setOnline(online: boolean): void {
+    this.online = online;
+    for (const watcher of this.watchers) this.emit(watcher);
+    if (online) {
+      const queued = this.queued;
+      this.queued = [];
+      queued.forEach((settle) => settle());
+    }
+  }
+
+  /** The next write (a post, an edit, a moderation) is refused with this error. */
+  failNextPost(error = new StoreError('unavailable', 'The comment could not be saved.')): void {
+    this.nextFailure = error;
+  }
+
+  /** The site's moderation settings, as config/site would hold them (defaults for what is left out). */
+  setSiteConfig(changes: Partial<SiteConfig>): void {
+    this.site = {...SITE_DEFAULTS, ...changes};
+    for (const watcher of this.watchers) this.emit(watcher);
+  }
+
+  /** These uids moderate (as admins/{uid} documents would say). */
+  setModerators(uids: string[]): void {
+    this.moderatorIds.clear();
+    uids.forEach((uid) => this.moderatorIds.add(uid));
+    for (const watcher of this.watchers) this.emit(watcher);
+  }
+
+  /** Adds finished comments directly, e.g. to seed a demo or a benchmark. */
+  seed(thread: ThreadRef, comments: Comment[]): void {
+    this.record(thread).comments.push(...comments.map(keptComment));
+    this.persist(thread.id);
+    this.changed(thread.id);
+  }
+
+  // --- for subclasses ---
+
+  /** Called when a thread is first touched; the local store fills it from storage. */
+  protected load(_ref: ThreadRef): KeptComment[] {
+    return [];
+  }
+
+  /**
+   * Called when a thread's last watcher has closed and none of its writes is pending. This store
+   * keeps the thread (its only copy); the local store lets it go and reads it again when next
+   * watched.
+   */
+  protected unwatched(_threadId: string): void {}
+
+  /** Called after a change is confirmed; the local store writes it to storage. */
+  protected persist(_threadId: string): void {}
+
+  /** Whether a thread was closed; the local store keeps this in storage. */
+  protected loadLocked(_ref: ThreadRef): boolean {
+    return false;
+  }
+
+  protected persistLocked(_threadId: string, _locked: boolean): void {}
+
+  protected persistApproved(): void {}
+
+  /** The site's settings; the local store may take them from storage. */
+  protected siteConfig(): SiteConfig {
+    return this.site;
+  }
+
+  /** Whether this uid moderates; the local store's demo switch makes every reader one. */
+  protected isModerator(uid: string | undefined): boolean {
+    return uid !== undefined && this.moderatorIds.has(uid);
+  }
+
+  protected record(ref: ThreadRef): ThreadRecord {
+    let record = this.threads.get(ref.id);
+    if (!record) {
+      record = {ref, comments: this.load(ref), locked: this.loadLocked(ref), writes: 0, order: {}};
+      this.threads.set(ref.id, record);
+    }
+    return record;
+  }
+
+  private find(thread: ThreadRef, id: string): KeptComment {
+    const stored = this.record(thread).comments.find((c) => c.id === id);
+    if (!stored) throw new StoreError('invalid', 'That comment is not in this thread.');
+    return stored;
+  }
+
+  /** Applies a change at once (shown as sending), and keeps or reverts it when the write settles. */
+  private change(thread: ThreadRef, stored: KeptComment, change: Partial<KeptComment>): Promise<void> {
+    const before = {...stored};
+    Object.assign(stored, change, {sending: true});
+    this.changed(thread.id);
+    return this.settle(
+      this.record(thread),
+      () => {
+        for (const key of Object.keys(stored) as Array<keyof KeptComment>) delete stored[key];
+        Object.assign(stored, before);
+        this.changed(thread.id);
+      },
+      () => {
+        delete stored.sending;
+        this.persist(thread.id);
+        this.changed(thread.id);
+      },
+    );
+  }
+
+  /** Settles a write as a backend would: at once online, on reconnection offline, or with the failure asked for. */
+  private settle<T>(record: ThreadRecord, revert: () => void, confirm: () => T): Promise<T> {
+    record.writes++;
+    return new Promise<T>((resolve, reject) => {
+      const settle = () => {
+        const failure = this.nextFailure;
+        this.nextFailure = undefined;
+        try {
+          if (failure) {
+            revert();
+            reject(failure);
+          } else {
+            resolve(confirm());
+          }
+        } finally {
+          record.writes--;
+          this.release(record.ref.id);
+        }
+      };
+      if (this.online) queueMicrotask(settle);
+      else this.queued.push(settle);
+    });
+  }
+
+  /** The thread's comments changed: its order is sorted again when next asked for, and watchers are told. */
+  protected changed(threadId: string): void {
+    const record = this.threads.get(threadId);
+    if (record) record.order = {};
+    for (const watcher of this.watchers) if (watcher.threadId === threadId) this.emit(watcher);
+  }
+
+  /** Lets an unwatched thread go (see `unwatched`) once nothing is pending on it. */
+  private release(threadId: string): void {
+    if (this.threads.get(threadId)?.writes) return;
+    for (const watcher of this.watchers) if (watcher.threadId === threadId) return;
+    this.unwatched(threadId);
+  }
+
+  private emit(watcher: Watcher): void {
+    const record = this.threads.get(watcher.threadId);
+    const sort = watcher.options.sort === 'newest' ? 'newest' : 'oldest';
+    const ordered = record
+      ? (record.order[sort] ??= record.comments
+          .filter((c) => c.status === 'published')
+          .sort(sort === 'newest' ? newestFirst : oldestFirst))
+      : [];
+    const paged = ordered.slice(0, watcher.pages * watcher.options.pageSize);
+    const moderator = this.isModerator(watcher.viewer?.uid);
+    const comments = paged.map(shownComment);
+    // Others show beyond the pages only when the thread holds unpublished comments, or comments
+    // posted here that are not in the pages: most often neither, and the thread is not read again.
+    const unpublished = record ? record.comments.length - ordered.length : 0;
+    if (record && (unpublished > 0 || (watcher.posted.size > 0 && paged.length < ordered.length))) {
+      const inPages = new Set(paged);
+      for (const kept of record.comments) {
+        // Beyond the pages a published comment shows only where it was posted (store-rules.ts),
+        // so the rules are asked about the few others, made Comments for it.
+        const postedHere = watcher.posted.has(kept.id);
+        if ((kept.status === 'published' && !postedHere) || inPages.has(kept)) continue;
+        const comment = shownComment(kept);
+        if (visibleBeyondPages(comment, watcher.viewer, moderator, postedHere)) comments.push(comment);
+      }
+    }
+    watcher.onChange({
+      comments,
+      count: ordered.length,
+      hasMore: paged.length < ordered.length,
+      loading: false,
+      offline: !this.online,
+      locked: record?.locked ?? false,
+      moderator,
+      editWindowMinutes: this.siteConfig().editWindowMinutes,
+    });
+  }
+}

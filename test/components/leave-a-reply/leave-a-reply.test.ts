@@ -1,0 +1,379 @@
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import sinon from 'sinon';
+import {LIMITS} from '../../../src/model/limits.js';
+import {LocalSession} from '../../../src/auth/local-session.js';
+import {StoreError} from '../../../src/store/comment-store.js';
+import {MemoryStore} from '../../../src/store/memory/memory-store.js';
+import {comment, mount, settle, threadOf, TITLE, type Mounted} from '../../helpers/mount.js';
+
+function text(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Types into a field of the form with the real keyboard. */
+async function typeInto(m: Mounted, selector: string, value: string) {
+  m.f<HTMLInputElement>(selector).focus();
+  await sendKeys({type: value});
+}
+
+async function fillGuest(m: Mounted, body = 'Quietly devastating.') {
+  await typeInto(m, '#body', body);
+  await typeInto(m, '#email', 'ada@example.com');
+  await typeInto(m, '#name', 'Ada');
+  await typeInto(m, '#url', 'ada.example');
+}
+
+async function submit(m: Mounted) {
+  m.f<HTMLButtonElement>('.submit').click();
+  await settle(m);
+}
+
+describe('<leave-a-reply>', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('is accessible, empty and with comments', async () => {
+    const m = await mount();
+    await expect(m.el).to.be.accessible();
+    const thread = await threadOf(m.el);
+    m.store.seed(thread, [comment({name: 'Bea'}), comment({name: 'Cal'})]);
+    await settle(m);
+    await expect(m.el).to.be.accessible();
+    // and with a validation error showing
+    m.f<HTMLButtonElement>('.submit').click();
+    await settle(m);
+    await expect(m.el).to.be.accessible();
+  });
+
+  it('says there are no thoughts yet on an empty thread', async () => {
+    const m = await mount();
+    expect(text(m.$('[part=title]'))).to.equal(`No thoughts yet on “${TITLE}”`);
+    expect(text(m.f('[part=form-title]'))).to.equal('Leave a Reply');
+    expect(text(m.f('legend'))).to.equal('Fill in your details below or click an icon to log in:');
+    expect(text(m.f('label[for=email]'))).to.equal('Email (required)');
+    expect(text(m.f('#email-note'))).to.equal('Address never made public');
+    expect(text(m.f('label[for=name]'))).to.equal('Name (required)');
+    expect(text(m.f('label[for=url]'))).to.equal('Website');
+    expect(text(m.f('label[for=body]'))).to.equal('Comment');
+    expect(text(m.f('.remember'))).to.equal('Save my name, email, and website in this browser for the next time I comment.');
+    expect(text(m.f('.submit'))).to.equal('Post Comment');
+  });
+
+  it('does not claim "No thoughts yet" before the thread has loaded', async () => {
+    let release!: () => void;
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    // A store whose first answer is held back, like a slow network.
+    class SlowStore extends MemoryStore {
+      override watchThread(...[thread, options, onChange]: Parameters<MemoryStore['watchThread']>) {
+        return super.watchThread(thread, options, (state) => void answered.then(() => onChange(state)));
+      }
+    }
+    const wrapper = await fixture(html`<lar-test-backend .store=${new SlowStore()} .session=${new LocalSession()}></lar-test-backend>`);
+    const el = document.createElement('leave-a-reply');
+    el.setAttribute('loading', 'eager');
+    el.setAttribute('page-title', TITLE);
+    wrapper.append(el);
+    await el.boot();
+    const section = el.shadowRoot!.querySelector('lar-comment-section')!;
+    await waitUntil(() => text(section.shadowRoot?.querySelector('[part=title]')) === `Thoughts on “${TITLE}”`);
+    expect(text(section.shadowRoot!.querySelector('.status'))).to.equal('Loading comments…');
+    release();
+    await waitUntil(() => text(section.shadowRoot!.querySelector('[part=title]')) === `No thoughts yet on “${TITLE}”`);
+  });
+
+  it('posts a guest comment typed with the keyboard and shows it in the thread', async () => {
+    const m = await mount();
+    const posted = sinon.spy();
+    m.el.addEventListener('lar-comment-posted', posted);
+    await fillGuest(m, 'Quietly devastating.\nSee https://film.example/her.');
+    await submit(m);
+    await waitUntil(() => posted.called, 'lar-comment-posted was not fired');
+
+    expect(text(m.$('[part=title]'))).to.equal(`1 thought on “${TITLE}”`);
+    const item = m.$('[part=comment]')!;
+    const author = item.querySelector<HTMLAnchorElement>('[part=author]')!;
+    expect(text(author)).to.equal('Ada');
+    expect(author.href).to.equal('https://ada.example/');
+    expect(author.rel).to.equal('nofollow ugc noopener');
+    const link = item.querySelector<HTMLAnchorElement>('[part=body] a')!;
+    expect(link.href).to.equal('https://film.example/her');
+    expect(link.rel).to.equal('nofollow ugc noopener');
+    expect(item.querySelector('[part=body] br')).to.exist;
+    expect(posted.firstCall.args[0].detail.body).to.equal('Quietly devastating.\nSee https://film.example/her.');
+    expect(posted.firstCall.args[0].detail).not.to.have.property('email');
+    expect(m.f<HTMLTextAreaElement>('#body').value).to.equal('');
+  });
+
+  it('shows each comment with avatar, a <time> with relative and exact time, and a Reply button', async () => {
+    const m = await mount();
+    const createdAt = new Date(Date.now() - 3 * 24 * 3600 * 1000);
+    m.store.seed(await threadOf(m.el), [comment({name: 'Bea', createdAt, body: 'First.\n\nSecond paragraph.'})]);
+    await settle(m);
+    const item = m.$('[part=comment]')!;
+    expect(text(item.querySelector('[part=avatar]'))).to.equal('B');
+    const time = item.querySelector('time')!;
+    expect(time.dateTime).to.equal(createdAt.toISOString());
+    expect(text(time)).to.equal('3 days ago');
+    expect(time.title).to.contain(String(createdAt.getFullYear()));
+    expect(item.querySelectorAll('[part=body] p')).to.have.length(2);
+    expect(text(item.querySelector('[part=reply-button]'))).to.equal('Reply');
+    expect(item.querySelector('[part=author]')!.tagName).to.equal('SPAN'); // no website given
+  });
+
+  it('replies: Reply moves focus into the form, Cancel reply returns it, the reply nests', async () => {
+    const m = await mount();
+    m.store.seed(await threadOf(m.el), [comment({id: 'p1', name: 'Bea'})]);
+    await settle(m);
+    m.$<HTMLButtonElement>('#comment-p1 [part=reply-button]')!.click();
+    await settle(m);
+    expect(text(m.f('[part=form-title]'))).to.equal('Leave a Reply to Bea Cancel reply');
+    expect(m.form.shadowRoot!.activeElement?.id).to.equal('body');
+
+    m.f<HTMLButtonElement>('.cancel').click();
+    await settle(m);
+    expect(text(m.f('[part=form-title]'))).to.equal('Leave a Reply');
+    expect(m.section.shadowRoot!.activeElement?.closest('#comment-p1')).to.exist;
+
+    m.$<HTMLButtonElement>('#comment-p1 [part=reply-button]')!.click();
+    await settle(m);
+    await fillGuest(m, 'Agreed.');
+    await submit(m);
+    await waitUntil(() => m.$('#comment-p1 .children [part=comment]'), 'reply did not nest');
+    expect(text(m.$('#comment-p1 .children [part=body]'))).to.equal('Agreed.');
+    expect(text(m.f('[part=form-title]'))).to.equal('Leave a Reply');
+  });
+
+  it('nests replies no deeper than max-depth', async () => {
+    const m = await mount({'max-depth': '2'});
+    m.store.seed(await threadOf(m.el), [
+      comment({id: 'a'}),
+      comment({id: 'b', parentId: 'a'}),
+      comment({id: 'c', parentId: 'b'}),
+      comment({id: 'd', parentId: 'c'}),
+    ]);
+    await settle(m);
+    const depths = m.$$('[part=comment]').map((li) => li.getAttribute('data-depth'));
+    expect(depths).to.deep.equal(['1', '2', '2', '2']);
+    expect(m.$$('#comment-a > .children > [part=comment]').map((li) => li.id)).to.deep.equal([
+      'comment-b',
+      'comment-c',
+      'comment-d',
+    ]);
+  });
+
+  it('puts a clear message next to each missing field, and focuses the first', async () => {
+    const m = await mount();
+    await submit(m);
+    expect(text(m.f('#body-error'))).to.equal('Please write a comment.');
+    expect(text(m.f('#email-error'))).to.equal('Please enter your email address. It is never made public.');
+    expect(text(m.f('#name-error'))).to.equal('Please enter your name.');
+    expect(m.f('#body').getAttribute('aria-invalid')).to.equal('true');
+    expect(m.f('#email').getAttribute('aria-describedby')).to.equal('email-note email-error');
+    expect(m.form.shadowRoot!.activeElement?.id).to.equal('body');
+    expect(text(m.f('.status'))).to.equal('Please fix 3 fields.');
+    expect(m.$$('[part=comment]')).to.have.length(0);
+
+    await typeInto(m, '#body', 'Hello');
+    expect(m.form.shadowRoot!.querySelector('#body-error')).to.equal(null); // re-checked as the reader types
+  });
+
+  it('refuses a malformed email and website, and says how to fix them', async () => {
+    const m = await mount();
+    await typeInto(m, '#body', 'Hi');
+    await typeInto(m, '#email', 'ada@example');
+    await typeInto(m, '#name', 'Ada');
+    await typeInto(m, '#url', 'javascript:alert(1)');
+    await submit(m);
+    expect(text(m.f('#email-error'))).to.equal('Please enter a valid email address, like name@example.com.');
+    expect(text(m.f('#url-error'))).to.equal('Please enter a web address, like https://example.com.');
+    expect(m.$$('[part=comment]')).to.have.length(0);
+  });
+
+  it('refuses a comment or a name over the limit, keeping the text', async () => {
+    const m = await mount();
+    const long = 'x'.repeat(LIMITS.bodyMax + 1);
+    const body = m.f<HTMLTextAreaElement>('#body');
+    body.value = long;
+    body.dispatchEvent(new Event('input'));
+    const name = m.f<HTMLInputElement>('#name');
+    name.value = 'n'.repeat(LIMITS.nameMax + 1);
+    name.dispatchEvent(new Event('input'));
+    await typeInto(m, '#email', 'ada@example.com');
+    await submit(m);
+    expect(text(m.f('#body-error'))).to.equal(`Your comment is 5,001 characters; the limit is 5,000.`);
+    expect(text(m.f('#name-error'))).to.equal(`Names are limited to ${LIMITS.nameMax} characters.`);
+    expect(m.f<HTMLTextAreaElement>('#body').value).to.equal(long);
+  });
+
+  it('keeps the text in the form with a clear message when the write fails', async () => {
+    const m = await mount();
+    const errors = sinon.spy();
+    m.el.addEventListener('lar-error', errors);
+    m.store.failNextPost(new StoreError('permission-denied', 'The site refused the comment.'));
+    await fillGuest(m, 'Do not lose me.');
+    await submit(m);
+    await waitUntil(() => m.form.shadowRoot!.querySelector('.post-error'), 'no error shown');
+    expect(text(m.f('.post-error'))).to.equal(
+      'Your comment was not posted: The site refused the comment. Your text is still here.',
+    );
+    expect(m.f('.post-error').getAttribute('role')).to.equal('alert');
+    expect(m.f<HTMLTextAreaElement>('#body').value).to.equal('Do not lose me.');
+    expect(m.$$('[part=comment]')).to.have.length(0);
+    expect(errors.firstCall.args[0].detail.code).to.equal('permission-denied');
+  });
+
+  it('offline: shows the comment as sending and sends it when the connection returns', async () => {
+    const m = await mount();
+    m.store.setOnline(false);
+    await settle(m);
+    expect(text(m.$('.offline'))).to.contain('You are offline');
+    await fillGuest(m, 'Written on a train.');
+    await submit(m);
+    const item = m.$('[part=comment]')!;
+    expect(text(item.querySelector('.sending'))).to.equal('Sending…');
+    expect(text(m.f('.status'))).to.equal('Your comment will be sent when the connection returns.');
+
+    m.store.setOnline(true);
+    await settle(m);
+    expect(m.$('[part=comment] .sending')).to.equal(null);
+    expect(m.$('.offline')).to.equal(null);
+  });
+
+  it('keeps a draft across a reload', async () => {
+    const first = await mount();
+    await typeInto(first, '#body', 'Half a thought');
+    first.el.remove();
+
+    const second = await mount();
+    expect(second.f<HTMLTextAreaElement>('#body').value).to.equal('Half a thought');
+    expect(text(second.f('.status'))).to.equal('Your unsent comment was restored.');
+  });
+
+  it('keeps an unconfirmed comment as a draft until the backend accepts it', async () => {
+    const first = await mount();
+    first.store.setOnline(false);
+    await fillGuest(first, 'Queued, then the tab closed.');
+    await submit(first);
+    first.el.remove(); // the reader reloads before the connection returns
+
+    const second = await mount();
+    expect(second.f<HTMLTextAreaElement>('#body').value).to.equal('Queued, then the tab closed.');
+  });
+
+  it('remembers name, email and website only when asked', async () => {
+    const first = await mount();
+    await fillGuest(first, 'One.');
+    first.f<HTMLInputElement>('[name=remember]').click();
+    await submit(first);
+    first.el.remove();
+    const second = await mount();
+    expect(second.f<HTMLInputElement>('#name').value).to.equal('Ada');
+    expect(second.f<HTMLInputElement>('#email').value).to.equal('ada@example.com');
+    expect(second.f<HTMLInputElement>('#url').value).to.equal('https://ada.example');
+
+    second.f<HTMLInputElement>('[name=remember]').click();
+    await typeInto(second, '#body', 'Two.');
+    await submit(second);
+    second.el.remove();
+    const third = await mount();
+    expect(third.f<HTMLInputElement>('#name').value).to.equal('');
+  });
+
+  it('pages with "Load more comments"', async () => {
+    const m = await mount();
+    m.store.seed(await threadOf(m.el), Array.from({length: 25}, () => comment({})));
+    await settle(m);
+    expect(m.$$('[part=comment]')).to.have.length(20);
+    expect(text(m.$('[part=title]'))).to.equal(`25 thoughts on “${TITLE}”`);
+    m.$<HTMLButtonElement>('[part=load-more]')!.click();
+    await settle(m);
+    expect(m.$$('[part=comment]')).to.have.length(25);
+    expect(m.$('[part=load-more]')).to.equal(null);
+  });
+
+  it('sorts oldest first by default, newest first when asked', async () => {
+    const seed = [comment({body: 'early', createdAt: new Date(1000)}), comment({body: 'late', createdAt: new Date(2000)})];
+    const oldest = await mount();
+    oldest.store.seed(await threadOf(oldest.el), seed);
+    await settle(oldest);
+    expect(oldest.$$('[part=body]').map(text)).to.deep.equal(['early', 'late']);
+    const newest = await mount({sort: 'newest'});
+    newest.store.seed(await threadOf(newest.el), seed);
+    await settle(newest);
+    expect(newest.$$('[part=body]').map(text)).to.deep.equal(['late', 'early']);
+  });
+
+  it('switches threads when page-url changes, without showing the old comments', async () => {
+    const m = await mount();
+    m.store.seed(await threadOf(m.el), [comment({body: 'about Her'})]);
+    await settle(m);
+    expect(m.$$('[part=body]').map(text)).to.deep.equal(['about Her']);
+    m.el.pageUrl = 'https://blog.example/arrival-review/';
+    m.el.pageTitle = 'Arrival';
+    await waitUntil(() => text(m.$('[part=title]')) === 'No thoughts yet on “Arrival”');
+    expect(m.$$('[part=comment]')).to.have.length(0);
+  });
+
+  it('shows a visible message when its backend cannot start', async () => {
+    const error = sinon.stub(console, 'error');
+    try {
+      const el = document.createElement('leave-a-reply');
+      el.setAttribute('loading', 'eager');
+      el.setAttribute('api-key', 'demo-key');
+      el.setAttribute('project-id', 'demo-lar-broken');
+      el.setAttribute('firestore-emulator', 'not an address');
+      document.body.append(el);
+      await el.boot();
+      const section = el.shadowRoot!.querySelector('lar-comment-section')!;
+      await waitUntil(() => section.shadowRoot!.querySelector('.config-error'), 'no message shown');
+      expect(text(section.shadowRoot!.querySelector('.config-error'))).to.contain('firestore-emulator="not an address"');
+      el.remove();
+    } finally {
+      error.restore();
+    }
+  });
+
+  it('takes a firebaseConfig object set after it has loaded', async () => {
+    const error = sinon.stub(console, 'error');
+    try {
+      const el = document.createElement('leave-a-reply');
+      el.setAttribute('loading', 'eager');
+      el.setAttribute('firestore-emulator', '127.0.0.1:9'); // nothing listens: the SDK works offline
+      el.setAttribute('page-url', 'https://blog.example/config-later/');
+      document.body.append(el);
+      await el.boot();
+      const section = el.shadowRoot!.querySelector('lar-comment-section')!;
+      await section.updateComplete;
+      expect(section.shadowRoot!.querySelector('.config-error')).to.exist;
+
+      el.firebaseConfig = {apiKey: 'demo-key', projectId: 'demo-lar-config-later'};
+      await waitUntil(() => section.shadowRoot!.querySelector('lar-reply-form'), 'the widget did not start');
+      expect(section.shadowRoot!.querySelector('.config-error')).to.equal(null);
+      el.remove();
+    } finally {
+      error.restore();
+    }
+  });
+
+  it('shows a visible message and a console error naming the attribute when misconfigured', async () => {
+    const error = sinon.stub(console, 'error');
+    try {
+      const el = document.createElement('leave-a-reply');
+      el.setAttribute('loading', 'eager');
+      el.setAttribute('sort', 'sideways');
+      document.body.append(el);
+      await el.boot();
+      const section = el.shadowRoot!.querySelector('lar-comment-section')!;
+      await section.updateComplete;
+      const message = section.shadowRoot!.querySelector('[part=error]')!;
+      expect(message.getAttribute('role')).to.equal('alert');
+      expect(text(message)).to.contain('api-key');
+      expect(text(message)).to.contain('project-id');
+      expect(text(message)).to.contain('sort="sideways"');
+      expect(error.args.map((a) => String(a[0])).join('\n')).to.contain('<leave-a-reply> api-key');
+      el.remove();
+    } finally {
+      error.restore();
+    }
+  });
+});

@@ -1,0 +1,565 @@
+/**
+ * The behaviours every CommentStore must have, seen the way the UI sees them: through the
+ * ThreadState a watcher receives. Nothing here waits on post()'s promise unless the store says it
+ * confirms posts, because an offline Firestore keeps every post queued (and unresolved).
+ */
+import {expect} from '@open-wc/testing';
+import type {Author, Comment, NewComment, SortOrder, ThreadRef} from '../../src/model/comment.js';
+import type {SiteConfig} from '../../src/model/site-config.js';
+import type {CommentStore, StoreError, ThreadState, ThreadWatch, Viewer} from '../../src/store/comment-store.js';
+
+export interface ContractStore {
+  store: CommentStore;
+  /** The uid the backend accepts as an author (Firestore's rules want the signed-in user's). */
+  uid: string;
+  /** post() settles: the backend is reachable. An offline Firestore never confirms. */
+  confirms: boolean;
+  /**
+   * Replaces the site's settings (config/site; what is left out takes its default). The suite
+   * turns the rate limit off before each test ({postIntervalSeconds: 0}) and on where it tests it.
+   */
+  configure(site: Partial<SiteConfig>): Promise<void>;
+  /**
+   * A moderator (known to the backend as one) and the store that acts for them: the same store
+   * where the backend does not authenticate, another one signed in as them where it does.
+   */
+  moderator(): Promise<{store: CommentStore; viewer: Viewer}>;
+  dispose(): Promise<void> | void;
+}
+
+let threadCounter = 0;
+export function newThread(title = 'Film Review for Her'): ThreadRef {
+  const id = `contract-${Date.now().toString(36)}-${(threadCounter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  return {id, url: `https://blog.example/${id}`, title};
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function describeState(state: ThreadState | undefined): string {
+  if (!state) return 'no state yet';
+  const {comments, ...rest} = state;
+  return JSON.stringify({...rest, comments: comments.map((c) => `${c.body}${c.sending ? ' (sending)' : ''}`)});
+}
+
+/** Records what a watcher is told, and waits for a state that satisfies a condition. */
+export class Watcher {
+  readonly states: ThreadState[] = [];
+  readonly handle: ThreadWatch;
+  private readonly waiters = new Set<() => void>();
+
+  constructor(store: CommentStore, thread: ThreadRef, sort: SortOrder = 'oldest', pageSize = 50, viewer: Viewer | null = null) {
+    this.handle = store.watchThread(thread, {sort, pageSize, viewer}, (state) => {
+      this.states.push(state);
+      for (const check of [...this.waiters]) check();
+    });
+  }
+
+  get latest(): ThreadState | undefined {
+    return this.states.at(-1);
+  }
+
+  until(what: string, condition: (state: ThreadState) => boolean, timeout = 5000): Promise<ThreadState> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const state = this.latest;
+        if (state && condition(state)) {
+          done();
+          resolve(state);
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`Timed out waiting for ${what}; last state: ${describeState(this.latest)}`));
+      }, timeout);
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+      };
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  /** The first answer: loading is over. */
+  ready(): Promise<ThreadState> {
+    return this.until('the first answer', (state) => !state.loading);
+  }
+
+  close(): void {
+    this.handle.close();
+  }
+}
+
+export function guestAuthor(uid: string, name = 'Samantha'): Author {
+  return {uid, name, url: 'https://samantha.example', provider: 'guest'};
+}
+
+/** Bodies sorted by a store's `createdAt` (ties by id), as the view would show them. */
+function bodiesByTime(comments: Comment[], sort: SortOrder): string[] {
+  const sorted = [...comments].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+  return (sort === 'newest' ? sorted.reverse() : sorted).map((c) => c.body);
+}
+
+export function commentStoreContract(name: string, open: () => Promise<ContractStore>): void {
+  describe(`${name}: CommentStore contract`, () => {
+    let subject: ContractStore;
+    let watchers: Watcher[];
+
+    beforeEach(async () => {
+      subject = await open();
+      await subject.configure({postIntervalSeconds: 0});
+      watchers = [];
+    });
+
+    afterEach(async () => {
+      watchers.forEach((w) => w.close());
+      await subject.dispose();
+    });
+
+    const watch = (thread: ThreadRef, sort: SortOrder = 'oldest', pageSize = 50, viewer: Viewer | null = null) => {
+      const watcher = new Watcher(subject.store, thread, sort, pageSize, viewer);
+      watchers.push(watcher);
+      return watcher;
+    };
+    /** The reader as their session knows them: the author of the suite's posts. */
+    const reader = (): Viewer => ({uid: subject.uid, provider: 'guest'});
+    /** A change that settles only where the backend confirms; the view shows it before that. */
+    const write = <T>(promise: Promise<T>) => {
+      promise.catch(() => {});
+      return promise;
+    };
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (error: StoreError) => error,
+      );
+
+    /** Posts without waiting for confirmation (that may never come offline). */
+    const post = (thread: ThreadRef, comment: Omit<NewComment, 'author'> & {author?: Author}) => {
+      const pending = subject.store.post(thread, {author: guestAuthor(subject.uid), ...comment});
+      pending.catch(() => {}); // a queued post is abandoned when the test's store is disposed
+      return pending;
+    };
+
+    /** Posts comments one by one, each after the previous one is visible, as a reader would. */
+    const postInTurn = async (thread: ThreadRef, bodies: string[]) => {
+      const observer = watch(thread);
+      await observer.ready();
+      for (const [i, body] of bodies.entries()) {
+        const posting = post(thread, {parentId: null, body});
+        await observer.until(`comment ${i + 1} to show`, (s) => s.comments.some((c) => c.body === body));
+        // Where the backend confirms, page through confirmed comments (Firestore: real cursors).
+        if (subject.confirms) await posting;
+        await sleep(3); // distinct creation times, as between any two human posts
+      }
+      observer.close();
+    };
+
+    it('shows a new thread as empty, with a count of 0', async () => {
+      const state = await watch(newThread()).ready();
+      expect(state.comments).to.deep.equal([]);
+      expect(state.count).to.equal(0);
+      expect(state.hasMore).to.equal(false);
+      expect(state.locked).to.equal(false);
+      expect(state.error).to.equal(undefined);
+    });
+
+    it('shows a posted comment to watchers with its author, body and parent intact, and a count of 1', async () => {
+      const thread = newThread();
+      const watcher = watch(thread);
+      await watcher.ready();
+      const author: Author = {
+        uid: subject.uid,
+        name: 'Theodore',
+        url: 'https://theodore.example/letters',
+        avatarUrl: 'https://theodore.example/me.png',
+        provider: 'guest',
+      };
+      void post(thread, {parentId: null, body: 'A film about loneliness.', author});
+
+      const state = await watcher.until('the comment', (s) => s.comments.length === 1 && s.count === 1);
+      const [comment] = state.comments;
+      expect(comment.body).to.equal('A film about loneliness.');
+      expect(comment.author).to.deep.equal(author);
+      expect(comment.parentId).to.equal(null);
+      expect(comment.status).to.equal('published');
+      expect(comment.id).to.be.a('string').and.not.equal('');
+    });
+
+    it('keeps the parentId of a reply', async () => {
+      const thread = newThread();
+      const watcher = watch(thread);
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'Parent'});
+      const parent = (await watcher.until('the parent', (s) => s.comments.length === 1)).comments[0];
+      void post(thread, {parentId: parent.id, body: 'Reply'});
+
+      const state = await watcher.until('the reply', (s) => s.comments.length === 2 && s.count === 2);
+      const reply = state.comments.find((c) => c.body === 'Reply')!;
+      expect(reply.parentId).to.equal(parent.id);
+      expect(state.comments.find((c) => c.body === 'Parent')!.parentId).to.equal(null);
+    });
+
+    for (const sort of ['oldest', 'newest'] as const) {
+      it(`loads the ${sort} comments first when sorted by ${sort}`, async () => {
+        const thread = newThread();
+        await postInTurn(thread, ['first', 'second', 'third']);
+
+        const state = await watch(thread, sort, 2).until('a page of 2', (s) => !s.loading && s.comments.length === 2);
+        const expected = sort === 'oldest' ? ['first', 'second'] : ['third', 'second'];
+        expect(bodiesByTime(state.comments, sort)).to.deep.equal(expected);
+        expect(state.count).to.equal(3);
+        expect(state.hasMore).to.equal(true);
+      });
+
+      it(`pages through 7 comments 3 at a time, in ${sort} order`, async () => {
+        const thread = newThread();
+        const bodies = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'];
+        await postInTurn(thread, bodies);
+        const inOrder = sort === 'oldest' ? bodies : [...bodies].reverse();
+
+        const watcher = watch(thread, sort, 3);
+        let state = await watcher.until('page 1', (s) => !s.loading && s.comments.length === 3);
+        expect(bodiesByTime(state.comments, sort)).to.deep.equal(inOrder.slice(0, 3));
+        expect(state.count).to.equal(7);
+        expect(state.hasMore, 'more after page 1').to.equal(true);
+
+        watcher.handle.loadMore();
+        state = await watcher.until('page 2', (s) => s.comments.length === 6 && s.hasMore);
+        expect(bodiesByTime(state.comments, sort)).to.deep.equal(inOrder.slice(0, 6));
+
+        watcher.handle.loadMore();
+        state = await watcher.until('page 3', (s) => s.comments.length === 7);
+        expect(bodiesByTime(state.comments, sort)).to.deep.equal(inOrder);
+        expect(new Set(state.comments.map((c) => c.id)).size, 'no duplicates').to.equal(7);
+        await watcher.until('no more', (s) => !s.hasMore);
+      });
+    }
+
+    it('keeps every loaded comment in view when a new one arrives (newest first, two pages)', async () => {
+      const thread = newThread();
+      await postInTurn(thread, ['c1', 'c2', 'c3', 'c4', 'c5']);
+      const watcher = watch(thread, 'newest', 3);
+      await watcher.until('page 1', (s) => !s.loading && s.comments.length === 3);
+      watcher.handle.loadMore();
+      await watcher.until('page 2', (s) => s.comments.length === 5);
+
+      void post(thread, {parentId: null, body: 'c6'});
+      const state = await watcher.until('the new comment', (s) => s.comments.some((c) => c.body === 'c6'));
+      expect(bodiesByTime(state.comments, 'oldest')).to.deep.equal(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+      expect(state.count).to.equal(6);
+    });
+
+    it('keeps threads apart: a watcher never sees another thread’s comments', async () => {
+      const her = newThread('Her');
+      const arrival = newThread('Arrival');
+      const herWatcher = watch(her);
+      const arrivalWatcher = watch(arrival);
+      await Promise.all([herWatcher.ready(), arrivalWatcher.ready()]);
+
+      void post(her, {parentId: null, body: 'About Her'});
+      void post(arrival, {parentId: null, body: 'About Arrival'});
+      const herState = await herWatcher.until('Her comment', (s) => s.comments.length === 1);
+      const arrivalState = await arrivalWatcher.until('Arrival comment', (s) => s.comments.length === 1);
+      await sleep(50);
+
+      expect(herState.comments.map((c) => c.body)).to.deep.equal(['About Her']);
+      expect(arrivalState.comments.map((c) => c.body)).to.deep.equal(['About Arrival']);
+      expect(herWatcher.latest!.comments.map((c) => c.body)).to.deep.equal(['About Her']);
+      expect(herWatcher.latest!.count).to.equal(1);
+      expect(arrivalWatcher.latest!.comments.map((c) => c.body)).to.deep.equal(['About Arrival']);
+    });
+
+    it('calls a closed watcher no more', async () => {
+      const thread = newThread();
+      const closed = watch(thread);
+      const open = watch(thread);
+      await Promise.all([closed.ready(), open.ready()]);
+      closed.close();
+      const callsAtClose = closed.states.length;
+
+      void post(thread, {parentId: null, body: 'Nobody is listening?'});
+      await open.until('the comment', (s) => s.comments.length === 1);
+      await sleep(100);
+      expect(closed.states.length).to.equal(callsAtClose);
+    });
+
+    it('stores the body verbatim, markup and whitespace included', async () => {
+      const thread = newThread();
+      const watcher = watch(thread);
+      await watcher.ready();
+      const body = '<script>alert("x")</script>\n\n  <b>bold?</b> &amp; "quotes" \'apos\' é 😀\r\nlast line  ';
+      void post(thread, {parentId: null, body});
+      const state = await watcher.until('the comment', (s) => s.comments.length === 1);
+      expect(state.comments[0].body).to.equal(body);
+    });
+
+    it('gives createdAt as a Date near the posting time', async () => {
+      const thread = newThread();
+      const watcher = watch(thread);
+      await watcher.ready();
+      const before = Date.now();
+      void post(thread, {parentId: null, body: 'When?'});
+      const {createdAt} = (await watcher.until('the comment', (s) => s.comments.length === 1)).comments[0];
+      expect(createdAt).to.be.instanceOf(Date);
+      expect(Math.abs(createdAt.getTime() - before)).to.be.below(60_000); // allows an emulator's clock skew
+    });
+
+    it('counts the published comments of several threads in one call, in the order asked', async () => {
+      const her = newThread('Her');
+      const arrival = newThread('Arrival');
+      await postInTurn(her, ['one', 'two']);
+      await postInTurn(arrival, ['only']);
+      const ask = () => subject.store.countComments([arrival, newThread('Nobody yet'), her, arrival]);
+      let counts = await ask();
+      // The Cloud SDK's Firestore emulator now and then answers a query right after a confirmed
+      // write with the document as it was before (Firestore itself is strongly consistent), so
+      // ask again for a moment before judging.
+      for (let i = 0; i < 20 && counts.join() !== '1,0,2,1'; i++) {
+        await sleep(100);
+        counts = await ask();
+      }
+      expect(counts).to.deep.equal([1, 0, 2, 1]);
+      expect(await subject.store.countComments([])).to.deep.equal([]);
+    });
+
+    it('marks a comment as sending until the backend confirms it', async () => {
+      const thread = newThread();
+      const watcher = watch(thread);
+      await watcher.ready();
+      const posting = post(thread, {parentId: null, body: 'Is it saved?'});
+      const first = await watcher.until('the comment', (s) => s.comments.length === 1);
+      expect(first.comments[0].sending).to.equal(true);
+      if (!subject.confirms) return; // offline: it stays queued, and sending
+      const confirmed = await posting;
+      expect(confirmed.id).to.equal(first.comments[0].id);
+      expect(confirmed.sending).to.not.equal(true);
+      expect(confirmed.body).to.equal('Is it saved?');
+      expect(confirmed.createdAt).to.be.instanceOf(Date);
+      await watcher.until('the comment confirmed', (s) => s.comments.length === 1 && !s.comments[0].sending);
+    });
+
+    it('shows a comment posted while the view is open even beyond its loaded pages', async () => {
+      const thread = newThread();
+      await postInTurn(thread, ['c1', 'c2', 'c3']);
+      const watcher = watch(thread, 'oldest', 2, reader());
+      await watcher.until('page 1', (s) => !s.loading && s.comments.length === 2 && s.hasMore);
+
+      void post(thread, {parentId: null, body: 'mine'});
+      let state = await watcher.until('my comment', (s) => s.comments.some((c) => c.body === 'mine'));
+      expect(bodiesByTime(state.comments, 'oldest')).to.deep.equal(['c1', 'c2', 'mine']);
+      expect(state.comments.find((c) => c.body === 'mine')!.sending).to.equal(true);
+      expect(state.count).to.equal(4);
+      expect(state.hasMore, 'c3 is still beyond the page').to.equal(true);
+
+      watcher.handle.loadMore();
+      state = await watcher.until('page 2', (s) => s.comments.some((c) => c.body === 'c3'));
+      expect(new Set(state.comments.map((c) => c.id)).size, 'no duplicates').to.equal(state.comments.length);
+      expect(bodiesByTime(state.comments, 'oldest')).to.include.members(['c1', 'c2', 'c3', 'mine']);
+      // A view opened later pages as usual: the comment is just one of the thread's.
+      const later = await watch(thread, 'oldest', 2).until('a later view', (s) => !s.loading && s.comments.length === 2);
+      expect(bodiesByTime(later.comments, 'oldest')).to.deep.equal(['c1', 'c2']);
+    });
+
+    it('holds a comment with more links than the site allows for review, shown to its author only', async () => {
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      const body = 'See https://a.example https://b.example https://c.example';
+      void post(thread, {parentId: null, body});
+      const state = await watcher.until('the held comment', (s) => s.comments.length === 1);
+      expect(state.comments[0].status).to.equal('pending');
+      expect(state.count, 'pending comments are not counted').to.equal(0);
+
+      const stranger = await watch(thread, 'oldest', 50, {uid: 'someone-else', provider: 'guest'}).ready();
+      await sleep(50);
+      expect(stranger.comments).to.deep.equal([]);
+      const author = await watch(thread, 'oldest', 50, reader()).until('the author’s own pending comment', (s) => s.comments.length === 1);
+      expect(author.comments[0].body).to.equal(body);
+      expect(author.comments[0].status).to.equal('pending');
+    });
+
+    it('shows a reader their pending comments once they are known, without starting the view over', async () => {
+      const thread = newThread();
+      const first = watch(thread, 'oldest', 50, reader());
+      await first.ready();
+      const posting = post(thread, {parentId: null, body: 'https://a.example https://b.example https://c.example'});
+      await first.until('the held comment', (s) => s.comments.length === 1);
+      if (subject.confirms) await posting;
+
+      const later = watch(thread); // a new page view, the reader not signed in yet
+      await later.ready();
+      await sleep(50);
+      expect(later.latest!.comments).to.deep.equal([]);
+      const calls = later.states.length;
+      later.handle.setViewer(reader());
+      const state = await later.until('their pending comment', (s) => s.comments.length === 1);
+      expect(state.comments[0].status).to.equal('pending');
+      expect(later.states.slice(calls).every((s) => !s.loading), 'no loading in between').to.equal(true);
+      later.handle.setViewer(null);
+      await later.until('signed out: none', (s) => s.comments.length === 0);
+    });
+
+    it('holds every comment for review when the site says so', async () => {
+      await subject.configure({postIntervalSeconds: 0, moderation: 'all'});
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'Plain words.'});
+      const state = await watcher.until('the comment', (s) => s.comments.length === 1);
+      expect(state.comments[0].status).to.equal('pending');
+    });
+
+    it('refuses a second comment sooner than the site’s interval', async () => {
+      await subject.configure({postIntervalSeconds: 60});
+      const thread = newThread();
+      const watcher = watch(thread);
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'First'});
+      await watcher.until('the first comment', (s) => s.comments.length === 1);
+      const error = await refusal(post(thread, {parentId: null, body: 'Second'}));
+      expect(error?.code).to.equal('rate-limited');
+      expect(error?.retryAfterSeconds).to.be.within(1, 60);
+      await sleep(50);
+      expect(watcher.latest!.comments.map((c) => c.body)).to.deep.equal(['First']);
+    });
+
+    it('lets an author edit their comment, marked as edited', async () => {
+      await subject.configure({postIntervalSeconds: 0, editWindowMinutes: 30});
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'First thoughts'});
+      const [comment] = (await watcher.until('the comment', (s) => s.comments.length === 1)).comments;
+      await watcher.until('the site’s edit window', (s) => s.editWindowMinutes === 30);
+
+      const editing = write(subject.store.edit(thread, comment, 'Second thoughts', reader()));
+      const state = await watcher.until('the edit', (s) => s.comments[0]?.body === 'Second thoughts');
+      expect(state.comments[0].editedAt).to.be.instanceOf(Date);
+      expect(state.comments[0].status).to.equal('published');
+      expect(state.count).to.equal(1);
+      if (subject.confirms) await editing;
+    });
+
+    it('sends an edited comment back to review when the edit needs it', async () => {
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'No links yet'});
+      const [comment] = (await watcher.until('the comment', (s) => s.comments.length === 1)).comments;
+      void write(subject.store.edit(thread, comment, 'https://a.example https://b.example https://c.example', reader()));
+      const state = await watcher.until('the edit, held', (s) => s.comments[0]?.status === 'pending');
+      expect(state.count).to.equal(0);
+    });
+
+    it('refuses an edit by someone else, or beyond the limits', async () => {
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'Mine'});
+      const [comment] = (await watcher.until('the comment', (s) => s.comments.length === 1)).comments;
+      expect((await refusal(subject.store.edit(thread, comment, 'Not yours', {uid: 'mallory', provider: 'guest'})))?.code).to.equal(
+        'permission-denied',
+      );
+      expect((await refusal(subject.store.edit(thread, comment, '   ', reader())))?.code).to.equal('invalid');
+      expect((await refusal(subject.store.edit(thread, comment, 'x'.repeat(5001), reader())))?.code).to.equal('invalid');
+      await sleep(50);
+      expect(watcher.latest!.comments[0].body).to.equal('Mine');
+    });
+
+    it('refuses an edit after the site’s edit window', async () => {
+      await subject.configure({postIntervalSeconds: 0, editWindowMinutes: 0});
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'Set in stone'});
+      const [comment] = (await watcher.until('the comment', (s) => s.comments.length === 1)).comments;
+      expect((await refusal(subject.store.edit(thread, comment, 'Changed', reader())))?.code).to.equal('expired');
+      expect(watcher.latest!.comments[0].body).to.equal('Set in stone');
+    });
+
+    it('lets an author delete their comment: it leaves every view and the count', async () => {
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'Regrets'});
+      void post(thread, {parentId: null, body: 'Stays'});
+      const state = await watcher.until('both comments', (s) => s.comments.length === 2);
+      const regret = state.comments.find((c) => c.body === 'Regrets')!;
+      void write(subject.store.remove(thread, regret, reader()));
+      const after = await watcher.until('the comment gone', (s) => s.comments.length === 1);
+      expect(after.comments[0].body).to.equal('Stays');
+      expect(after.count).to.equal(1);
+      const error = await refusal(subject.store.remove(thread, after.comments[0], {uid: 'mallory', provider: 'guest'}));
+      expect(error?.code).to.equal('permission-denied');
+    });
+
+    it('tells a moderator they are one, and shows them the comments held for review', async () => {
+      const thread = newThread();
+      const {store: modStore, viewer: moderator} = await subject.moderator();
+      const readerView = watch(thread, 'oldest', 50, reader());
+      await readerView.ready();
+      const posting = post(thread, {parentId: null, body: 'https://a.example https://b.example https://c.example'});
+      await readerView.until('the held comment', (s) => s.comments.length === 1);
+      // The moderator comes by later, once the backend has the comment.
+      if (subject.confirms) await posting;
+
+      const modView = new Watcher(modStore, thread, 'oldest', 50, moderator);
+      watchers.push(modView);
+      const state = await modView.until('the moderator’s view', (s) => s.moderator && s.comments.length === 1);
+      expect(state.comments[0].status).to.equal('pending');
+      expect(readerView.latest!.moderator).to.equal(false);
+    });
+
+    it('lets a moderator approve, hide and pin comments, counting only the published', async () => {
+      const thread = newThread();
+      const {store: modStore, viewer: moderator} = await subject.moderator();
+      const readerView = watch(thread, 'oldest', 50, reader());
+      await readerView.ready();
+      const postings = [
+        post(thread, {parentId: null, body: 'https://a.example https://b.example https://c.example'}),
+        post(thread, {parentId: null, body: 'Plain'}),
+      ];
+      await readerView.until('both comments', (s) => s.comments.length === 2 && s.count === 1);
+      if (subject.confirms) await Promise.all(postings);
+      const modView = new Watcher(modStore, thread, 'oldest', 50, moderator);
+      watchers.push(modView);
+      let state = await modView.until('both comments for the moderator', (s) => s.moderator && s.comments.length === 2);
+      const held = state.comments.find((c) => c.status === 'pending')!;
+      const plain = state.comments.find((c) => c.body === 'Plain')!;
+
+      void write(modStore.moderate(thread, held, {status: 'published'}, moderator));
+      await readerView.until('the approved comment counted', (s) => s.count === 2 && s.comments.every((c) => c.status === 'published'));
+      void write(modStore.moderate(thread, plain, {status: 'hidden'}, moderator));
+      state = await readerView.until('the hidden comment gone', (s) => s.count === 1 && !s.comments.some((c) => c.id === plain.id));
+      state = await modView.until('the moderator still sees it, hidden', (s) =>
+        s.comments.some((c) => c.id === plain.id && c.status === 'hidden'),
+      );
+      const approved = state.comments.find((c) => c.id === held.id)!;
+      void write(modStore.moderate(thread, approved, {pinned: true}, moderator));
+      await readerView.until('the pinned comment', (s) => s.comments.some((c) => c.id === held.id && c.pinned === true));
+
+      const error = await refusal(subject.store.moderate(thread, approved, {status: 'hidden'}, reader()));
+      expect(error?.code).to.equal('permission-denied');
+    });
+
+    it('lets a moderator close a thread to new comments, and reopen it', async () => {
+      const thread = newThread();
+      const {store: modStore, viewer: moderator} = await subject.moderator();
+      const readerView = watch(thread);
+      await readerView.ready();
+      const posting = post(thread, {parentId: null, body: 'Before closing'});
+      await readerView.until('the comment', (s) => s.comments.length === 1);
+      if (subject.confirms) await posting;
+      const modView = new Watcher(modStore, thread, 'oldest', 50, moderator);
+      watchers.push(modView);
+      await modView.until('the moderator’s view', (s) => s.moderator && s.comments.length === 1);
+      void write(modStore.setLocked(thread, true, moderator));
+      await readerView.until('the thread closed', (s) => s.locked);
+      expect((await refusal(post(thread, {parentId: null, body: 'Too late'})))?.code).to.equal('locked');
+      expect((await refusal(subject.store.setLocked(thread, false, reader())))?.code).to.equal('permission-denied');
+      void write(modStore.setLocked(thread, false, moderator));
+      await readerView.until('the thread open again', (s) => !s.locked);
+    });
+  });
+}
