@@ -65,7 +65,7 @@ async function firestoreReads(browser) {
     for (const [what, reads] of await measureReads(browser, emulator)) log(`| ${what} | ${reads} |`);
   };
   if (process.env.FIRESTORE_EMULATOR_HOST) return print(process.env.FIRESTORE_EMULATOR_HOST);
-  const run = await withCloudSdkFirestore(print, {port: 8398});
+  const run = await withCloudSdkFirestore(print);
   if (!run.started) log(`\nFirestore reads: not measured (no Firestore emulator: ${run.reason})`);
 }
 

@@ -3,9 +3,10 @@
 // firebase-tools' own needs Java 21 and the network. Used by scripts/test-emulators.mjs and the
 // benchmark's Firestore cost figures.
 import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {freePort, HOST} from './emulator-config.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PROJECT = 'demo-lar';
@@ -23,16 +24,15 @@ export function cloudSdkFirestoreEmulator() {
 }
 
 /**
- * Starts the Cloud SDK's Firestore emulator on firebase.json's Firestore host and port (or `port`), runs
+ * Starts the Cloud SDK's Firestore emulator on a free port (or `port`), runs
  * `use(host)`, and stops the emulator (its whole process group: the launcher is a shell script
  * that starts Java).
  */
 export async function withCloudSdkFirestore(use, {port: portOverride} = {}) {
   const launcher = cloudSdkFirestoreEmulator();
   if (!launcher) return {started: false, reason: 'not installed (no gcloud with the cloud-firestore-emulator component).'};
-  const configured = JSON.parse(readFileSync(join(root, 'firebase.json'), 'utf8')).emulators?.firestore ?? {};
-  const {host = '127.0.0.1'} = configured;
-  const port = portOverride ?? configured.port ?? 8080;
+  const host = HOST;
+  const port = portOverride ?? (await freePort());
   const address = `${host}:${port}`;
   const child = spawn(
     launcher,

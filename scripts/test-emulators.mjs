@@ -14,11 +14,11 @@
 //      on older Java (17 here) and needs no download.
 // A skipped Firestore run exits 0 unless --require is given. Failing tests always exit 1.
 import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {withCloudSdkFirestore} from './cloud-sdk-firestore.mjs';
+import {emulatorConfig} from './emulator-config.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -68,6 +68,7 @@ async function runOutside(required) {
   }
 
   const sdk = await withCloudSdkFirestore(async (host) => {
+    // (withCloudSdkFirestore picks a free port of its own.)
     console.log(`\nUsing the Google Cloud SDK's Firestore emulator at ${host}, with firestore.rules loaded.\n`);
     return withEmulators('auth', 'firestore', {FIRESTORE_EMULATOR_HOST: host});
   });
@@ -108,14 +109,17 @@ function javaProblem() {
  * Runs this script with --inside=<kind> under `firebase emulators:exec`. A marker file tells
  * "the emulators started and the tests ran (and maybe failed)" from "the emulators never started".
  */
-function withEmulators(only, kind, env = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'lar-emulators-'));
+async function withEmulators(only, kind, env = {}) {
+  // Free ports for every emulator, the hub and the logging server (scripts/emulator-config.mjs).
+  const {dir, config} = await emulatorConfig(only.split(','), {
+    firestore: {rules: join(root, 'firestore.rules'), indexes: join(root, 'firestore.indexes.json')},
+  });
   const marker = join(dir, 'started');
   const script = `"${process.execPath}" scripts/test-emulators.mjs --inside=${kind}`;
   return new Promise((resolve) => {
-    const child = spawn(bin('firebase'), ['emulators:exec', '--only', only, '--project', PROJECT, script], {
+    const child = spawn(bin('firebase'), ['--config', config, 'emulators:exec', '--only', only, '--project', PROJECT, script], {
       cwd: root,
-      env: {...process.env, ...env, LAR_EMULATORS_STARTED: marker},
+      env: {...process.env, ...env, TMPDIR: dir, LAR_EMULATORS_STARTED: marker},
       stdio: ['inherit', 'pipe', 'pipe'],
     });
     let output = '';

@@ -10,15 +10,13 @@
 // hub's locator file), so several runs on one machine (or a running `npm run demo:emulators`)
 // never clash. The command sees the emulator as FIREBASE_AUTH_EMULATOR_HOST ("127.0.0.1:<port>").
 import {spawn} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {createServer} from 'node:net';
-import {tmpdir} from 'node:os';
+import {rmSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {emulatorConfig, HOST} from './emulator-config.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PROJECT = 'demo-lar';
-const HOST = '127.0.0.1';
 
 const command = process.argv.slice(2).join(' ').trim();
 if (!command) {
@@ -26,33 +24,8 @@ if (!command) {
   process.exit(2);
 }
 
-/** A port nobody listens on right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const {port} = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const [auth, hub, logging] = await Promise.all([freePort(), freePort(), freePort()]);
-const dir = mkdtempSync(join(tmpdir(), 'lar-auth-emulator-'));
-const config = join(dir, 'firebase.json');
-writeFileSync(
-  config,
-  JSON.stringify({
-    emulators: {
-      auth: {host: HOST, port: auth},
-      hub: {host: HOST, port: hub},
-      logging: {host: HOST, port: logging},
-      ui: {enabled: false},
-      singleProjectMode: true,
-    },
-  }),
-);
+const {dir, config, ports} = await emulatorConfig(['auth']);
+const auth = ports.auth;
 
 const started = Date.now();
 const child = spawn(
