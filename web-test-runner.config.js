@@ -11,7 +11,7 @@ const testEnv = {
 };
 
 export default {
-  files: ['test/**/*.test.ts', '!test/rules/**', '!test/node/**'],
+  files: ['test/**/*.test.ts', '!test/rules/**'],
   nodeResolve: {exportConditions: ['browser', 'development']},
   plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'})],
   concurrency: 1,

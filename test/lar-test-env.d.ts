@@ -1,5 +1,5 @@
-// What web-test-runner puts on the test page (web-test-runner.config.js, and
-// scripts/wtr-emulators.config.mjs under `npm run test:emulators`).
+// What web-test-runner puts on the test page (web-test-runner.config.js: the emulators' addresses
+// that scripts/with-auth-emulator.mjs and scripts/test-emulators.mjs start).
 interface Window {
   __LAR_TEST_ENV__?: {
     /** "host:port" of the Firestore emulator, when one is running. */

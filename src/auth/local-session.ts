@@ -1,3 +1,4 @@
+import {getStored, setStored, type StorageArea} from '../shell/safe-storage.js';
 import {SessionError, type ResumedSignIn, type Session, type SessionUser, type SignInOutcome} from './session.js';
 
 const GUEST_KEY = 'leave-a-reply:guest-uid';
@@ -12,8 +13,11 @@ export class LocalSession implements Session {
   private current: SessionUser | null = null;
   private readonly listeners = new Set<(user: SessionUser | null) => void>();
 
-  constructor(private readonly storage: Storage = localStorage) {
-    const uid = this.storage.getItem(GUEST_KEY);
+  private readonly area: StorageArea;
+
+  constructor(storage?: Storage) {
+    this.area = storage ? () => storage : () => localStorage;
+    const uid = getStored(GUEST_KEY, this.area);
     if (uid) this.current = {uid, provider: 'guest'};
   }
 
@@ -30,11 +34,7 @@ export class LocalSession implements Session {
   async guest(): Promise<SessionUser> {
     if (!this.current) {
       const uid = `local-${crypto.getRandomValues(new Uint32Array(2)).join('')}`;
-      try {
-        this.storage.setItem(GUEST_KEY, uid);
-      } catch {
-        // Storage blocked: the identity lasts for this visit only.
-      }
+      setStored(GUEST_KEY, uid, this.area); // blocked: the identity lasts for this visit only
       this.current = {uid, provider: 'guest'};
       this.listeners.forEach((listener) => listener(this.current));
     }
@@ -65,11 +65,7 @@ export class LocalSession implements Session {
 
   /** Forgets the guest identity kept in this browser. */
   async signOut(): Promise<void> {
-    try {
-      this.storage.removeItem(GUEST_KEY);
-    } catch {
-      // nothing kept
-    }
+    setStored(GUEST_KEY, null, this.area);
     if (this.current) {
       this.current = null;
       this.listeners.forEach((listener) => listener(null));

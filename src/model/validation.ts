@@ -19,6 +19,9 @@ export interface DraftInput {
 // Deliberately permissive: one @, something on each side, a dot in the domain, no spaces.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Whether the text looks like an email address (the form's and the email-link sign-in's check). */
+export const isEmail = (value: string) => EMAIL.test(value);
+
 /** Normalizes a website field: adds https:// when the scheme is missing; '' stays ''. */
 export function normalizeWebsite(raw: string): string {
   const value = raw.trim();
@@ -26,7 +29,8 @@ export function normalizeWebsite(raw: string): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
 }
 
-function isHttpUrl(value: string): boolean {
+/** Whether the text is an absolute http(s) URL. */
+export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return url.protocol === 'https:' || url.protocol === 'http:';
@@ -48,7 +52,7 @@ export function validateDraft(input: DraftInput): FieldProblem[] {
     const email = input.guest.email.trim();
     if (!email) problems.push({field: 'email', code: 'required'});
     else if (email.length > LIMITS.emailMax) problems.push({field: 'email', code: 'tooLong', limit: LIMITS.emailMax});
-    else if (!EMAIL.test(email)) problems.push({field: 'email', code: 'invalidEmail'});
+    else if (!isEmail(email)) problems.push({field: 'email', code: 'invalidEmail'});
 
     const name = input.guest.name.trim();
     if (!name) problems.push({field: 'name', code: 'required'});

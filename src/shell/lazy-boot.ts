@@ -7,7 +7,7 @@ import type {CommentStore} from '../store/comment-store.js';
 /**
  * The keys of `commentStoreContext` and `sessionContext` (registered symbols, so every copy of
  * the library agrees on them). Spelled out here rather than imported, so the entry shares no
- * module with the lazy chunks and loads as one file; test/context-keys.test.ts holds them equal.
+ * module with the lazy chunks and loads as one file; test/shell/lazy-boot.test.ts holds them equal.
  */
 export const STORE_CONTEXT = Symbol.for('leave-a-reply/comment-store');
 export const SESSION_CONTEXT = Symbol.for('leave-a-reply/session');

@@ -19,7 +19,8 @@ import {
   type SignInKind,
   type SignInOutcome,
 } from '../session.js';
-import {hasEarlierSignIn, hasPersistedUser, local, looksLikeEmailLink, perTab, redirectKey, storageGet, storageSet} from './sign-in-hints.js';
+import {getStored, setStored, tabArea} from '../../shell/safe-storage.js';
+import {hasEarlierSignIn, hasPersistedUser, looksLikeEmailLink, redirectKey} from './sign-in-hints.js';
 
 type AuthCore = typeof import('./firebase-auth-core.js');
 type AuthProviders = typeof import('./firebase-auth-providers.js');
@@ -188,7 +189,7 @@ export class FirebaseSession implements Session {
     } catch (error) {
       throw sessionError(error);
     }
-    const before = parse<PendingEmailLink>(storageGet(local, this.emailKey));
+    const before = parse<PendingEmailLink>(getStored(this.emailKey));
     this.setPendingEmail({email, ...(before?.email === email && before.signIn ? {signIn: true} : {})});
   }
 
@@ -198,7 +199,7 @@ export class FirebaseSession implements Session {
     if (!providers.isSignInWithEmailLink(auth, location.href)) {
       throw new SessionError('invalid-link', 'This page was not opened from a sign-in link.');
     }
-    const pending = parse<PendingEmailLink>(storageGet(local, this.emailKey));
+    const pending = parse<PendingEmailLink>(getStored(this.emailKey));
     return this.finishEmailLink(auth, providers, email, pending?.email === email && !!pending.signIn);
   }
 
@@ -261,7 +262,7 @@ export class FirebaseSession implements Session {
         }
       }
       if (emailLink && providers.isSignInWithEmailLink(auth, location.href)) {
-        const pending = parse<PendingEmailLink>(storageGet(local, this.emailKey));
+        const pending = parse<PendingEmailLink>(getStored(this.emailKey));
         // Opened in another browser: only the reader can say which address the link was for.
         if (!pending) return {state: 'needs-email'};
         return {state: 'done', outcome: await this.finishEmailLink(auth, providers, pending.email, !!pending.signIn)};
@@ -348,14 +349,14 @@ export class FirebaseSession implements Session {
   }
 
   private setPendingEmail(pending: PendingEmailLink | null): void {
-    storageSet(local, this.emailKey, pending && JSON.stringify(pending));
+    setStored(this.emailKey, pending && JSON.stringify(pending));
   }
 
   private pendingRedirect(): PendingRedirect | null {
-    return parse<PendingRedirect>(storageGet(perTab, redirectKey(this.app)));
+    return parse<PendingRedirect>(getStored(redirectKey(this.app), tabArea));
   }
 
   private setPendingRedirect(pending: PendingRedirect | null): void {
-    storageSet(perTab, redirectKey(this.app), pending && JSON.stringify(pending));
+    setStored(redirectKey(this.app), pending && JSON.stringify(pending), tabArea);
   }
 }

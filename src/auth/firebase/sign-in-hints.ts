@@ -5,27 +5,9 @@
  */
 import type {FirebaseApp} from 'firebase/app';
 import {isEmailSignInLink} from '../../model/page-identity.js';
+import {getStored, tabArea} from '../../shell/safe-storage.js';
 
 // Storage may be blocked (private mode, sandboxed frames): then these hints are simply absent.
-export function storageGet(storage: () => Storage, key: string): string | null {
-  try {
-    return storage().getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-export function storageSet(storage: () => Storage, key: string, value: string | null): void {
-  try {
-    if (value === null) storage().removeItem(key);
-    else storage().setItem(key, value);
-  } catch {
-    // see above
-  }
-}
-
-export const local = () => localStorage;
-export const perTab = () => sessionStorage;
 
 /** A cheap look at the URL, before loading the SDK to be sure. */
 export function looksLikeEmailLink(href: string): boolean {
@@ -35,7 +17,7 @@ export function looksLikeEmailLink(href: string): boolean {
 // What browserLocalPersistence writes for a signed-in reader of this app. If the SDK ever renames
 // it, a returning reader is shown as signed in once they start to write instead.
 export function hasPersistedUser(app: FirebaseApp): boolean {
-  return storageGet(local, `firebase:authUser:${app.options.apiKey}:${app.name}`) !== null;
+  return getStored(`firebase:authUser:${app.options.apiKey}:${app.name}`) !== null;
 }
 
 /** Where a redirect sign-in under way is noted (this tab only). */
@@ -43,5 +25,5 @@ export const redirectKey = (app: FirebaseApp) => `leave-a-reply:redirect:${app.n
 
 /** Whether Auth may know this reader already, or has a sign-in to finish on this page. */
 export function hasEarlierSignIn(app: FirebaseApp): boolean {
-  return hasPersistedUser(app) || storageGet(perTab, redirectKey(app)) !== null || looksLikeEmailLink(location.href);
+  return hasPersistedUser(app) || getStored(redirectKey(app), tabArea) !== null || looksLikeEmailLink(location.href);
 }

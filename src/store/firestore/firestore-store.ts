@@ -1,9 +1,10 @@
 /**
- * The Firestore comment store: the state its halves share and the reading half, with
+ * The Firestore comment store: its state (private) and the reading half, with
  * firestore-thread-watch.ts (polled thread views) and firestore-counts.ts (count badges); the
- * writing half is firestore-writes.ts. They are the only modules that import `firebase/firestore`.
+ * writing half is firestore-writes.ts. The parts ask the store only through the narrow
+ * FirestoreContext (firestore-context.ts). This folder alone imports `firebase/firestore` (lint).
  *
- * Data model (DESIGN.md §2; firestore.rules is the gate):
+ * Data model (firestore.rules is the gate):
  *   threads/{threadId}                 url, title, createdAt, commentCount, pendingCount?, lastCommentId,
  *                                      changedAt?, posters? (uid → their latest comment: rate limit), locked?
  *   threads/{threadId}/comments/{id}   parentId, body, author, createdAt, status, editedAt?, pinned?
@@ -11,7 +12,7 @@
  *   users/{uid}/private/profile        email (guests; owner-only)
  *   admins/{uid}, config/site          moderators; the site's moderation settings (console-written)
  *
- * It uses firestore/lite (about a third of the full SDK's size; see DESIGN.md §4): reads and writes
+ * It uses firestore/lite (about a third of the full SDK's size; README: Performance): reads and writes
  * go straight to the server, live updates are polls of the thread document, and a post made
  * offline waits and goes out when the connection returns (the form also keeps the text as a draft).
  *
@@ -35,6 +36,7 @@ import {
   type WatchOptions,
 } from '../comment-store.js';
 import {toStoreError, type ThreadDoc} from './firestore-adapter.js';
+import type {FirestoreContext} from './firestore-context.js';
 import {countThreadComments} from './firestore-counts.js';
 import {FirestoreThreadWatch} from './firestore-thread-watch.js';
 import type {FirestoreWrites} from './firestore-writes.js';
@@ -77,23 +79,37 @@ export function parseHostPort(value: string, attribute: string): {host: string; 
 
 export class FirestoreStore implements CommentStore {
   /** What thread views last saw, so a post knows whether the thread is new without a read. */
-  readonly threads = new Map<string, ThreadDoc>();
+  private readonly threads = new Map<string, ThreadDoc>();
   /** config/site, read once when first needed (a post, an edit, a viewer with comments of their own). */
   private site?: Promise<SiteConfig>;
   /** The settings once read, for thread views to show the edit window. */
-  knownSite?: SiteConfig;
+  private knownSite?: SiteConfig;
   private readonly moderators = new Map<string, Promise<boolean>>();
-  readonly watches = new Set<FirestoreThreadWatch>();
+  private readonly watches = new Set<FirestoreThreadWatch>();
   private writes?: Promise<FirestoreWrites>;
+  /** All the parts may ask of the store (firestore-context.ts). */
+  private readonly context: FirestoreContext;
 
   /** `pollTiming`: how often open views look for changes (tests make it short). */
   constructor(
     readonly db: Firestore,
     private readonly pollTiming: PollTiming = POLL_TIMING,
-  ) {}
+  ) {
+    this.context = {
+      db,
+      siteConfig: () => this.siteConfig(),
+      knownSiteConfig: () => this.knownSite,
+      forgetSiteConfig: () => (this.site = undefined),
+      isModerator: (viewer) => this.isModerator(viewer),
+      lastSeen: (threadId) => this.threads.get(threadId),
+      see: (threadId, thread) => (thread ? this.threads.set(threadId, thread) : this.threads.delete(threadId)),
+      tellWatches: (tell) => this.watches.forEach(tell),
+      writer: () => this.writer(),
+    };
+  }
 
   watchThread(thread: ThreadRef, options: WatchOptions, onChange: (state: ThreadState) => void): ThreadWatch {
-    const watch = new FirestoreThreadWatch(this, thread.id, options, onChange, (seen) => this.threads.set(thread.id, seen), this.pollTiming);
+    const watch = new FirestoreThreadWatch(this.context, thread.id, options, onChange, this.pollTiming);
     this.watches.add(watch);
     watch.onClose = () => this.watches.delete(watch);
     return watch;
@@ -125,18 +141,16 @@ export class FirestoreStore implements CommentStore {
   }
 
   /** The writing half (firestore-writes.ts): loaded at the first write, or once a view has shown its thread. */
-  writer(): Promise<FirestoreWrites> {
+  private writer(): Promise<FirestoreWrites> {
     if (!this.writes) {
-      this.writes = import('./firestore-writes.js').then(({FirestoreWrites}) => new FirestoreWrites(this));
+      this.writes = import('./firestore-writes.js').then(({FirestoreWrites}) => new FirestoreWrites(this.context));
       this.writes.catch(() => (this.writes = undefined)); // a failed load is tried again next time
     }
     return this.writes;
   }
 
-  // --- for thread views ---
-
   /** config/site with defaults; offline and never read, the defaults (the rules have the last word). */
-  siteConfig(): Promise<SiteConfig> {
+  private siteConfig(): Promise<SiteConfig> {
     this.site ??= getDoc(doc(this.db, 'config', 'site')).then(
       (snapshot) => {
         const site = siteConfigFrom(snapshot.data());
@@ -158,7 +172,7 @@ export class FirestoreStore implements CommentStore {
    * Whether the viewer moderates (admins/{uid} exists), read once per reader. Guests (anonymous
    * accounts) are taken as readers without a read: a site's moderators sign in with an account.
    */
-  isModerator(viewer: Viewer): Promise<boolean> {
+  private isModerator(viewer: Viewer): Promise<boolean> {
     if (viewer.provider === 'guest') return Promise.resolve(false);
     let answer = this.moderators.get(viewer.uid);
     if (!answer) {
@@ -172,10 +186,5 @@ export class FirestoreStore implements CommentStore {
       this.moderators.set(viewer.uid, answer);
     }
     return answer;
-  }
-
-  /** The site's settings may have changed (a write was refused): read them again when next needed. */
-  forgetSiteConfig(): void {
-    this.site = undefined;
   }
 }

@@ -22,9 +22,9 @@ import type {Comment} from '../../model/comment.js';
 import {SITE_DEFAULTS} from '../../model/site-config.js';
 import type {StoreError, ThreadState, ThreadWatch, Viewer, WatchOptions} from '../comment-store.js';
 import {commentFromSnapshot, threadFromData, toStoreError, type ThreadDoc} from './firestore-adapter.js';
-import type {FirestoreStore} from './firestore-store.js';
+import type {FirestoreContext} from './firestore-context.js';
 import {PollSchedule, type PollTiming} from './poll-schedule.js';
-import {visibleBeyondPages} from '../store-rules.js';
+import {published, visibleBeyondPages} from '../policy.js';
 
 /** How many pending and hidden comments a moderator's view holds (the newest). */
 const MODERATION_QUEUE = 100;
@@ -66,11 +66,10 @@ export class FirestoreThreadWatch implements ThreadWatch {
   onClose?: () => void;
 
   constructor(
-    private readonly store: FirestoreStore,
+    private readonly store: FirestoreContext,
     private readonly threadId: string,
     private readonly options: WatchOptions,
     private readonly onChange: (state: ThreadState) => void,
-    private readonly onThreadSeen: (thread: ThreadDoc) => void,
     timing: PollTiming,
   ) {
     this.db = store.db;
@@ -183,7 +182,7 @@ export class FirestoreThreadWatch implements ThreadWatch {
     this.offline = false;
     this.error = undefined;
     this.thread = thread;
-    this.onThreadSeen(thread);
+    this.store.see(this.threadId, thread);
     const read = this.readThread;
     if (read?.version === thread.version) {
       if (recovered) this.emit();
@@ -373,7 +372,7 @@ export class FirestoreThreadWatch implements ThreadWatch {
     const publishedShown = comments.filter((c) => c.status === 'published').length;
     const viewer = this.viewer;
     // The edit window matters only to a viewer with comments of their own here: only they pay its read.
-    if (!this.store.knownSite && viewer && comments.some((c) => c.author.uid === viewer.uid)) void this.store.siteConfig();
+    if (!this.store.knownSiteConfig() && viewer && comments.some((c) => c.author.uid === viewer.uid)) void this.store.siteConfig();
     this.onChange({
       comments,
       count: Math.max(this.countAfterChanges(), publishedShown),
@@ -382,14 +381,13 @@ export class FirestoreThreadWatch implements ThreadWatch {
       offline: this.offline,
       locked: this.thread.locked,
       moderator: this.moderator,
-      editWindowMinutes: (this.store.knownSite ?? SITE_DEFAULTS).editWindowMinutes,
+      editWindowMinutes: (this.store.knownSiteConfig() ?? SITE_DEFAULTS).editWindowMinutes,
       ...(this.error ? {error: this.error} : {}),
     });
   }
 
   /** The thread's count, moved by posts and changes made here that no poll has read back yet. */
   private countAfterChanges(): number {
-    const published = (status: string | undefined) => (status === 'published' ? 1 : 0);
     let count = this.thread!.count;
     for (const id of this.uncounted) count += published(this.posted.get(id)?.status);
     for (const [id, {change}] of this.changes) {

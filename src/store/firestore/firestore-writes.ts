@@ -1,8 +1,8 @@
 /**
  * The Firestore store's writes: posts, edits, deletes, moderation, locks. A module of its own,
  * loaded once the first thread view has rendered (or at the first write), so the code a reader
- * needs only to write is not on the way to the thread's first render. firestore-store.ts holds
- * the state both sides share.
+ * needs only to write is not on the way to the thread's first render. It asks the store for what
+ * it shares with the views through FirestoreContext (firestore-context.ts).
  */
 import {
   deleteField,
@@ -15,12 +15,22 @@ import {
   type DocumentReference,
 } from 'firebase/firestore/lite';
 import type {Author, Comment, CommentStatus, NewComment, ThreadRef} from '../../model/comment.js';
-import {needsReview, withinEditWindow, type SiteConfig} from '../../model/site-config.js';
-import {StoreError, type ModerationChange, type Viewer} from '../comment-store.js';
+import type {SiteConfig} from '../../model/site-config.js';
+import type {ModerationChange, Viewer} from '../comment-store.js';
 import {threadFromData, toStoreError, type ThreadDoc} from './firestore-adapter.js';
-import type {FirestoreStore} from './firestore-store.js';
+import type {FirestoreContext} from './firestore-context.js';
 import type {FirestoreThreadWatch} from './firestore-thread-watch.js';
-import {bodyProblem, published, rateLimited} from '../store-rules.js';
+import {
+  approvesAuthor,
+  editRefusal,
+  moderationRefusal,
+  postRefusal,
+  published,
+  removeRefusal,
+  statusAfterEdit,
+  statusOfNewComment,
+  type Writer,
+} from '../policy.js';
 import {untilOnline} from './until-online.js';
 
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -63,7 +73,7 @@ export class FirestoreWrites {
   /** Posts not yet confirmed, by comment id: a change to one waits for it to land first. */
   private readonly posting = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly store: FirestoreStore) {}
+  constructor(private readonly store: FirestoreContext) {}
 
   post(thread: ThreadRef, input: NewComment): Promise<Comment> {
     const id = timeOrderedId();
@@ -75,8 +85,7 @@ export class FirestoreWrites {
   }
 
   private async send(thread: ThreadRef, input: NewComment, id: string): Promise<Comment> {
-    const known = this.store.threads.get(thread.id);
-    if (known?.locked) throw new StoreError('locked', 'This thread is closed to new comments.');
+    const known = this.store.lastSeen(thread.id);
     const uid = input.author.uid;
     const site = await this.store.siteConfig();
     // The rules' rate limit, told before a write: this reader's last comment here, as this store
@@ -86,9 +95,9 @@ export class FirestoreWrites {
     const stamped = known?.posters[uid];
     const previousPost = this.lastPostAt.get(stampKey) ?? (stamped !== undefined && stamped <= Date.now() ? stamped : undefined);
     const interval = site.postIntervalSeconds * 1000;
-    const wait = previousPost === undefined ? 0 : previousPost + interval - Date.now();
-    if (wait > 0) throw rateLimited(wait);
-    const status = (await this.needsReview(site, input.author, input.body)) ? 'pending' : 'published';
+    const refusal = postRefusal({locked: !!known?.locked, site, lastPostAt: previousPost});
+    if (refusal) throw refusal;
+    const status = statusOfNewComment(site, await this.writer(site, input.author), input.body, input.author.name);
     this.lastPostAt.set(stampKey, Date.now());
 
     const commentRef = doc(this.store.db, 'threads', thread.id, 'comments', id);
@@ -111,7 +120,7 @@ export class FirestoreWrites {
     let asNew = !known?.exists;
     // Later posts in this view no longer count as new, even before a poll confirms it.
     const assumed: ThreadDoc = {...(known ?? threadFromData(undefined)), exists: true};
-    this.store.threads.set(thread.id, assumed);
+    this.store.see(thread.id, assumed);
     let flipped = false;
     let wasOffline = false; // a write that failed offline may still have reached the server
     let offlineTries = 0;
@@ -138,10 +147,7 @@ export class FirestoreWrites {
         if (writeEmail && this.emails.get(uid) === email) this.emails.delete(uid);
         if (previousPost === undefined) this.lastPostAt.delete(stampKey);
         else this.lastPostAt.set(stampKey, previousPost);
-        if (this.store.threads.get(thread.id) === assumed) {
-          if (known) this.store.threads.set(thread.id, known);
-          else this.store.threads.delete(thread.id);
-        }
+        if (this.store.lastSeen(thread.id) === assumed) this.store.see(thread.id, known);
         // The site's settings may have changed since they were read: read them again next time.
         if (storeError.code === 'permission-denied') this.store.forgetSiteConfig();
         this.tellWatches((watch) => watch.forgetPosted(thread.id, commentRef.id));
@@ -179,45 +185,37 @@ export class FirestoreWrites {
   }
 
   async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {
-    if (comment.author.uid !== by.uid || (comment.status !== 'published' && comment.status !== 'pending')) {
-      throw new StoreError('permission-denied', 'Only its author can edit a comment.');
-    }
     const site = await this.store.siteConfig();
-    if (!withinEditWindow(comment.createdAt, site.editWindowMinutes)) {
-      throw new StoreError('expired', 'The time to edit this comment is over.');
-    }
-    const problem = bodyProblem(body);
-    if (problem) throw new StoreError('invalid', problem);
-    const review = comment.status === 'published' && (await this.needsReview(site, {...comment.author, provider: by.provider}, body));
-    const status = review ? ({status: 'pending'} as const) : {};
+    const refusal = editRefusal(comment, by, body, site);
+    if (refusal) throw refusal;
+    const writer = comment.status === 'published' ? await this.writer(site, by) : {moderator: false, approved: false};
+    const status = statusAfterEdit(comment, site, writer, body) ? ({status: 'pending'} as const) : {};
     await this.change(thread, comment, {body, editedAt: serverTimestamp(), ...status}, {body, editedAt: new Date(), ...status});
   }
 
   async remove(thread: ThreadRef, comment: Comment, by: Viewer): Promise<void> {
-    if (comment.status === 'deleted' || (comment.author.uid !== by.uid && !(await this.store.isModerator(by)))) {
-      throw new StoreError('permission-denied', 'Only its author or a moderator can delete a comment.');
-    }
+    const moderator = comment.author.uid !== by.uid && (await this.store.isModerator(by));
+    const refusal = removeRefusal(comment, by, moderator);
+    if (refusal) throw refusal;
     await this.change(thread, comment, {status: 'deleted', body: ''}, {status: 'deleted', body: ''});
   }
 
   async moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void> {
-    if (comment.status === 'deleted' || !(await this.store.isModerator(by))) {
-      throw new StoreError('permission-denied', 'Only a moderator can do that.');
-    }
+    const refusal = moderationRefusal(await this.store.isModerator(by), comment);
+    if (refusal) throw refusal;
     const data: DocumentData = {
       ...(change.status ? {status: change.status} : {}),
       ...(change.pinned !== undefined ? {pinned: change.pinned} : {}),
     };
-    // Approving a comment approves its author: first-time moderation lets their next ones through.
-    const approve = change.status === 'published' && comment.status !== 'published';
-    await this.change(thread, comment, data, {...change}, approve ? comment.author.uid : undefined);
+    await this.change(thread, comment, data, {...change}, approvesAuthor(comment, change) ? comment.author.uid : undefined);
   }
 
   async setLocked(thread: ThreadRef, locked: boolean, by: Viewer): Promise<void> {
-    if (!(await this.store.isModerator(by))) throw new StoreError('permission-denied', 'Only a moderator can do that.');
+    const refusal = moderationRefusal(await this.store.isModerator(by));
+    if (refusal) throw refusal;
     const ref = doc(this.store.db, 'threads', thread.id);
     // A thread nobody has commented on has no document yet; the rules let a moderator create one.
-    let exists = this.store.threads.get(thread.id)?.exists ?? true;
+    let exists = this.store.lastSeen(thread.id)?.exists ?? true;
     for (let attempt = 0; ; attempt++) {
       const batch = writeBatch(this.store.db);
       if (exists) batch.update(ref, {locked});
@@ -238,11 +236,11 @@ export class FirestoreWrites {
     }
   }
 
-  /** As the rules decide: a moderator never waits; others by the site's settings (needsReview). */
-  private async needsReview(site: SiteConfig, author: Author, body: string): Promise<boolean> {
-    if (await this.store.isModerator(author)) return false;
-    const approved = site.moderation === 'first-time' ? await this.isApproved(author.uid) : false;
-    return needsReview(site, {body, authorName: author.name, approved});
+  /** Who writes, as the policy asks: whether they moderate, and (first-time mode only) are approved. */
+  private async writer(site: SiteConfig, who: Viewer): Promise<Writer> {
+    const moderator = await this.store.isModerator(who);
+    const approved = !moderator && site.moderation === 'first-time' ? await this.isApproved(who.uid) : false;
+    return {moderator, approved};
   }
 
   /** users/{uid}.approved, which only moderators set; read only in first-time mode. */
@@ -253,8 +251,8 @@ export class FirestoreWrites {
     );
   }
 
-  tellWatches(tell: (watch: FirestoreThreadWatch) => void): void {
-    this.store.watches.forEach(tell);
+  private tellWatches(tell: (watch: FirestoreThreadWatch) => void): void {
+    this.store.tellWatches(tell);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type {ThreadRef} from '../../model/comment.js';
 import {siteConfigFrom, type SiteConfig} from '../../model/site-config.js';
+import {getStored, getStoredJson, setStored, type StorageArea} from '../../shell/safe-storage.js';
 import {MemoryStore, type KeptComment} from './memory-store.js';
 
 const KEY_PREFIX = 'leave-a-reply:thread:';
@@ -21,15 +22,18 @@ const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
  * other tabs of the same site see changes through the `storage` event.
  */
 export class LocalStore extends MemoryStore {
-  constructor(private readonly storage: Storage = localStorage) {
+  private readonly area: StorageArea;
+
+  constructor(private readonly storage?: Storage) {
     super();
+    this.area = storage ? () => storage : () => localStorage;
     addEventListener('storage', this.onStorage);
-    const approved = this.readJson(APPROVED_KEY, []);
+    const approved = getStoredJson<unknown>(APPROVED_KEY, this.area) ?? [];
     if (Array.isArray(approved)) for (const uid of approved) if (typeof uid === 'string') this.approvedIds.add(uid);
   }
 
   protected override isModerator(uid: string | undefined): boolean {
-    return this.read(LOCAL_MODERATOR_KEY) === 'on' || super.isModerator(uid);
+    return getStored(LOCAL_MODERATOR_KEY, this.area) === 'on' || super.isModerator(uid);
   }
 
   /**
@@ -37,46 +41,21 @@ export class LocalStore extends MemoryStore {
    * reader's own browser cost nobody anything, and a demo should not make its visitor wait.
    */
   protected override siteConfig(): SiteConfig {
-    const stored = this.readJson(LOCAL_SITE_KEY, undefined);
+    const stored = getStoredJson<unknown>(LOCAL_SITE_KEY, this.area);
     const settings = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
     return siteConfigFrom({postIntervalSeconds: 0, ...settings});
   }
 
   protected override loadLocked(ref: ThreadRef): boolean {
-    return this.read(LOCKED_PREFIX + ref.id) === 'true';
+    return getStored(LOCKED_PREFIX + ref.id, this.area) === 'true';
   }
 
   protected override persistLocked(threadId: string, locked: boolean): void {
-    this.write(LOCKED_PREFIX + threadId, locked ? 'true' : undefined);
+    setStored(LOCKED_PREFIX + threadId, locked ? 'true' : undefined, this.area);
   }
 
   protected override persistApproved(): void {
-    this.write(APPROVED_KEY, JSON.stringify([...this.approvedIds]));
-  }
-
-  private read(key: string): string | null {
-    try {
-      return this.storage.getItem(key);
-    } catch {
-      return null; // storage blocked
-    }
-  }
-
-  private readJson(key: string, fallback: unknown): unknown {
-    try {
-      return JSON.parse(this.read(key) ?? 'null') ?? fallback;
-    } catch {
-      return fallback;
-    }
-  }
-
-  private write(key: string, value: string | undefined): void {
-    try {
-      if (value === undefined) this.storage.removeItem(key);
-      else this.storage.setItem(key, value);
-    } catch {
-      // Storage full or blocked: the change lasts for this visit.
-    }
+    setStored(APPROVED_KEY, JSON.stringify([...this.approvedIds]), this.area);
   }
 
   /** Read again from storage when next watched: other tabs may have changed it meanwhile. */
@@ -90,7 +69,7 @@ export class LocalStore extends MemoryStore {
   }
 
   private readonly onStorage = (event: StorageEvent) => {
-    if (event.storageArea !== this.storage || !event.key?.startsWith(KEY_PREFIX)) return;
+    if (event.storageArea !== (this.storage ?? localStorage) || !event.key?.startsWith(KEY_PREFIX)) return;
     const threadId = event.key.slice(KEY_PREFIX.length);
     const record = this.threads.get(threadId);
     if (!record) return;
@@ -107,20 +86,17 @@ export class LocalStore extends MemoryStore {
    * another script) is rewritten in toISOString's, so that it sorts with the others.
    */
   protected override load(ref: ThreadRef): KeptComment[] {
-    try {
-      const stored: unknown = JSON.parse(this.storage.getItem(KEY_PREFIX + ref.id) ?? '[]');
-      if (!Array.isArray(stored)) return [];
-      for (const comment of stored as KeptComment[]) {
-        const time = comment.createdAt;
-        if (typeof time !== 'string' || !ISO_TIME.test(time)) {
-          const date = new Date(time);
-          if (!Number.isNaN(date.getTime())) comment.createdAt = date.toISOString();
-        }
+    // Unreadable data from an older version or another script: start afresh.
+    const stored = getStoredJson<unknown>(KEY_PREFIX + ref.id, this.area);
+    if (!Array.isArray(stored)) return [];
+    for (const comment of stored as KeptComment[]) {
+      const time = comment.createdAt;
+      if (typeof time !== 'string' || !ISO_TIME.test(time)) {
+        const date = new Date(time);
+        if (!Number.isNaN(date.getTime())) comment.createdAt = date.toISOString();
       }
-      return stored as KeptComment[];
-    } catch {
-      return []; // unreadable data from an older version or another script: start afresh
     }
+    return stored as KeptComment[];
   }
 
   protected override persist(threadId: string): void {
@@ -128,10 +104,7 @@ export class LocalStore extends MemoryStore {
     if (!record) return;
     // Kept as they are stored; a confirmed comment has no `sending`.
     const confirmed = record.comments.filter((c) => !c.sending);
-    try {
-      this.storage.setItem(KEY_PREFIX + threadId, JSON.stringify(confirmed));
-    } catch {
-      // Storage full or blocked (private mode): the comments still show for this visit.
-    }
+    // Storage full or blocked (private mode): the comments still show for this visit.
+    setStored(KEY_PREFIX + threadId, JSON.stringify(confirmed), this.area);
   }
 }

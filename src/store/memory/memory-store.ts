@@ -1,5 +1,5 @@
 import type {Comment, NewComment, SortOrder, ThreadRef} from '../../model/comment.js';
-import {needsReview, SITE_DEFAULTS, withinEditWindow, type SiteConfig} from '../../model/site-config.js';
+import {SITE_DEFAULTS, type SiteConfig} from '../../model/site-config.js';
 import {
   StoreError,
   type CommentStore,
@@ -9,7 +9,17 @@ import {
   type Viewer,
   type WatchOptions,
 } from '../comment-store.js';
-import {bodyProblem, rateLimited, visibleBeyondPages} from '../store-rules.js';
+import {
+  approvesAuthor,
+  editRefusal,
+  moderationRefusal,
+  postRefusal,
+  removeRefusal,
+  statusAfterEdit,
+  statusOfNewComment,
+  visibleBeyondPages,
+  type Writer,
+} from '../policy.js';
 
 /**
  * A comment as the store keeps it: its times as ISO strings in toISOString's one format, which
@@ -110,16 +120,13 @@ export class MemoryStore implements CommentStore {
 
   post(thread: ThreadRef, input: NewComment): Promise<Comment> {
     const record = this.record(thread);
-    if (record.locked) return Promise.reject(new StoreError('locked', 'This thread is closed to new comments.'));
     const site = this.siteConfig();
     const uid = input.author.uid;
     const stampKey = `${thread.id}/${uid}`;
     const previousPost = this.lastPostAt.get(stampKey);
-    const wait = previousPost === undefined ? 0 : previousPost + site.postIntervalSeconds * 1000 - Date.now();
-    if (wait > 0) return Promise.reject(rateLimited(wait));
-    const moderator = this.isModerator(uid);
-    const approved = this.approvedIds.has(uid);
-    const review = !moderator && needsReview(site, {body: input.body, authorName: input.author.name, approved});
+    const refusal = postRefusal({locked: record.locked, site, lastPostAt: previousPost});
+    if (refusal) return Promise.reject(refusal);
+    const status = statusOfNewComment(site, this.writer(uid), input.body, input.author.name);
     this.lastPostAt.set(stampKey, Date.now());
     const comment: KeptComment = {
       id: newCommentId(),
@@ -127,7 +134,7 @@ export class MemoryStore implements CommentStore {
       body: input.body,
       author: {...input.author},
       createdAt: new Date().toISOString(),
-      status: review ? 'pending' : 'published',
+      status,
       sending: true,
     };
     record.comments.push(comment);
@@ -152,44 +159,36 @@ export class MemoryStore implements CommentStore {
 
   async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {
     const stored = this.find(thread, comment.id);
-    if (stored.author.uid !== by.uid || (stored.status !== 'published' && stored.status !== 'pending')) {
-      throw new StoreError('permission-denied', 'Only its author can edit a comment.');
-    }
+    const current = shownComment(stored);
     const site = this.siteConfig();
-    if (!withinEditWindow(new Date(stored.createdAt), site.editWindowMinutes)) {
-      throw new StoreError('expired', 'The time to edit this comment is over.');
-    }
-    const problem = bodyProblem(body);
-    if (problem) throw new StoreError('invalid', problem);
-    const review =
-      stored.status === 'published' &&
-      !this.isModerator(by.uid) &&
-      needsReview(site, {body, authorName: stored.author.name, approved: this.approvedIds.has(by.uid)});
-    await this.change(thread, stored, {body, editedAt: new Date().toISOString(), ...(review ? {status: 'pending'} : {})});
+    const refusal = editRefusal(current, by, body, site);
+    if (refusal) throw refusal;
+    const status = statusAfterEdit(current, site, this.writer(by.uid), body);
+    await this.change(thread, stored, {body, editedAt: new Date().toISOString(), ...(status ? {status} : {})});
   }
 
   async remove(thread: ThreadRef, comment: Comment, by: Viewer): Promise<void> {
     const stored = this.find(thread, comment.id);
-    if ((stored.author.uid !== by.uid && !this.isModerator(by.uid)) || stored.status === 'deleted') {
-      throw new StoreError('permission-denied', 'Only its author or a moderator can delete a comment.');
-    }
+    const refusal = removeRefusal(shownComment(stored), by, this.isModerator(by.uid));
+    if (refusal) throw refusal;
     await this.change(thread, stored, {status: 'deleted', body: ''});
   }
 
   async moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void> {
     const stored = this.find(thread, comment.id);
-    if (!this.isModerator(by.uid) || stored.status === 'deleted') {
-      throw new StoreError('permission-denied', 'Only a moderator can do that.');
-    }
+    const current = shownComment(stored);
+    const refusal = moderationRefusal(this.isModerator(by.uid), current);
+    if (refusal) throw refusal;
     await this.change(thread, stored, change);
-    if (change.status === 'published') {
+    if (approvesAuthor(current, change)) {
       this.approvedIds.add(stored.author.uid);
       this.persistApproved();
     }
   }
 
   async setLocked(thread: ThreadRef, locked: boolean, by: Viewer): Promise<void> {
-    if (!this.isModerator(by.uid)) throw new StoreError('permission-denied', 'Only a moderator can do that.');
+    const refusal = moderationRefusal(this.isModerator(by.uid));
+    if (refusal) throw refusal;
     const record = this.record(thread);
     const before = record.locked;
     record.locked = locked;
@@ -286,6 +285,10 @@ export class MemoryStore implements CommentStore {
     return uid !== undefined && this.moderatorIds.has(uid);
   }
 
+  private writer(uid: string): Writer {
+    return {moderator: this.isModerator(uid), approved: this.approvedIds.has(uid)};
+  }
+
   protected record(ref: ThreadRef): ThreadRecord {
     let record = this.threads.get(ref.id);
     if (!record) {
@@ -376,7 +379,7 @@ export class MemoryStore implements CommentStore {
     if (record && (unpublished > 0 || (watcher.posted.size > 0 && paged.length < ordered.length))) {
       const inPages = new Set(paged);
       for (const kept of record.comments) {
-        // Beyond the pages a published comment shows only where it was posted (store-rules.ts),
+        // Beyond the pages a published comment shows only where it was posted (policy.ts),
         // so the rules are asked about the few others, made Comments for it.
         const postedHere = watcher.posted.has(kept.id);
         if ((kept.status === 'published' && !postedHere) || inPages.has(kept)) continue;

@@ -8,7 +8,7 @@ import {en, type Messages} from '../../../i18n/en.js';
 import type {Author, Comment, ThreadRef} from '../../../model/comment.js';
 import {LIMITS} from '../../../model/limits.js';
 import {sha256Hex} from '../../../model/sha256.js';
-import {normalizeWebsite, validateDraft, type DraftField, type FieldProblem} from '../../../model/validation.js';
+import {isHttpUrl, normalizeWebsite, validateDraft, type DraftField, type FieldProblem} from '../../../model/validation.js';
 import {StoreError, type CommentStore} from '../../../store/comment-store.js';
 import {drafts, rememberedDetails} from './drafts.js';
 import {formStyles} from './reply-form.styles.js';
@@ -345,7 +345,7 @@ export class ReplyForm extends LitElement {
 function accountAuthor(account: SessionUser, typedName: string): Author {
   const name = (account.name?.trim() || typedName.trim()).slice(0, LIMITS.nameMax);
   // firestore.rules take http(s) photo URLs up to the URL limit; a longer one is left out.
-  const photo = account.avatarUrl && /^https?:\/\//.test(account.avatarUrl) && account.avatarUrl.length <= LIMITS.urlMax;
+  const photo = account.avatarUrl && isHttpUrl(account.avatarUrl) && account.avatarUrl.length <= LIMITS.urlMax;
   return {uid: account.uid, name, provider: account.provider, ...(photo ? {avatarUrl: account.avatarUrl} : {})};
 }
 

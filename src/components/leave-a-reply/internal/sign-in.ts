@@ -15,6 +15,7 @@ import {
 import {SessionFollower} from '../../../controllers/session-follower.js';
 import {LarErrorEvent} from '../../../events/error-event.js';
 import type {Messages} from '../../../i18n/en.js';
+import {isEmail} from '../../../model/validation.js';
 import {providerIcon, type IconName} from './provider-icons.js';
 
 /** Brand names: the same in every language. */
@@ -42,7 +43,6 @@ export interface SignInHost extends ReactiveControllerHost, HTMLElement {
   focusComment(): void;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const isChoice = (name: string): name is SignInChoice =>
   name === 'email' || (OAUTH_PROVIDERS as readonly string[]).includes(name);
@@ -311,7 +311,7 @@ export class SignInController {
     if (this.busy) return;
     const m = this.host.messages.signIn;
     const email = this.email.trim();
-    if (!EMAIL.test(email)) {
+    if (!isEmail(email)) {
       this.error = m.errors.invalidEmail;
       this.host.requestUpdate();
       this.focusLater('#link-email');
