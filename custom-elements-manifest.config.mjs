@@ -1,4 +1,36 @@
 // `npm run docs` writes custom-elements.json from the elements' JSDoc, and the API tables from it.
+
+const camel = (attribute) => attribute.replace(/-(\w)/g, (_, letter) => letter.toUpperCase());
+
+/**
+ * Links each attribute to its property (`fieldName`) and marks the property as reflecting, as
+ * shell/attribute-properties.ts makes them at run time: tools (IDEs, framework type generators)
+ * then know that `api-key` and `apiKey` are one setting. `lang` is HTMLElement's own.
+ */
+function linkAttributesToProperties() {
+  return {
+    name: 'link-attributes-to-properties',
+    packageLinkPhase({customElementsManifest}) {
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (!declaration.customElement) continue;
+          for (const attribute of declaration.attributes ?? []) {
+            const name = camel(attribute.name);
+            const field = declaration.members?.find((m) => m.kind === 'field' && m.name === name && !m.privacy);
+            if (field) {
+              attribute.fieldName = name;
+              field.attribute = attribute.name;
+              field.reflects = true;
+            } else if (attribute.name === 'lang') {
+              attribute.fieldName = 'lang';
+            }
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   // The public elements only: the views they load are internal and free to change.
   // (shell/lazy-page-element.ts: the base class they inherit their properties from.)
@@ -7,4 +39,5 @@ export default {
   litelement: true,
   // package.json names custom-elements.json itself; the analyzer would point it at its scratch folder.
   packagejson: false,
+  plugins: [linkAttributesToProperties()],
 };

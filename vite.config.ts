@@ -1,18 +1,13 @@
-import {fileURLToPath} from 'node:url';
 import {defineConfig} from 'vite';
+import {standIns} from './build/stand-ins.mjs';
 
 // `vite build` makes the script-tag bundle: dist/leave-a-reply.js plus the lazy chunks it loads
 // relative to its own URL. Library mode keeps dynamic imports plain (no preload helper); its ES
 // output skips whitespace minification, so the output minifier is asked for explicitly.
 // The npm entry (ES modules + .d.ts) comes from tsc (tsconfig.build.json).
 export default defineConfig({
-  resolve: {
-    alias: {
-      re2js: fileURLToPath(new URL('build/re2js-unused.js', import.meta.url)),
-      '@firebase/webchannel-wrapper/bloom-blob': fileURLToPath(new URL('build/bloom-blob-integer.js', import.meta.url)),
-      idb: fileURLToPath(new URL('build/idb-heartbeat.js', import.meta.url)),
-    },
-  },
+  // Smaller stand-ins for some of Firebase's dependencies, checked against Firebase's use of them.
+  plugins: [standIns()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

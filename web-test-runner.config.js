@@ -15,7 +15,8 @@ export default {
   nodeResolve: {exportConditions: ['browser', 'development']},
   plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'})],
   concurrency: 1,
-  testFramework: {config: {timeout: 10000}},
+  // Above test/helpers/wait-until.ts's 20 s, so a slow wait fails with its own message.
+  testFramework: {config: {timeout: 30000}},
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -98,7 +98,10 @@ export async function measureReads(browser, emulator) {
   const rows = [];
   for (const n of sizes) {
     const widget = `<leave-a-reply loading="eager" page-id="bench-${run}-${n}" ${firebase(emulator)}></leave-a-reply>`;
-    rows.push([`a page view, thread of ${n} comments`, await readsOf(browser, page(widget), commentsShown(Math.min(n, 20)))]);
+    rows.push([
+      `a page view, thread of ${n} comments`,
+      await readsOf(browser, page(widget), commentsShown(Math.min(n, 20))),
+    ]);
   }
   // The view polls the thread document; with nothing new, each poll is one read. The first poll
   // comes 20 s after the view: count what 25 s of an open page cost beyond the view.

@@ -83,10 +83,18 @@ async function renderInPage({size, runs}) {
   // Formatters made once, as the widget caches its own.
   const relative = new Intl.RelativeTimeFormat('en', {numeric: 'auto'});
   const exact = new Intl.DateTimeFormat('en', {dateStyle: 'long', timeStyle: 'short'});
-  const UNITS = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
+  const UNITS = [
+    ['year', 31536000],
+    ['month', 2592000],
+    ['week', 604800],
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
   function relativeTime(date, now) {
     const seconds = (date - now) / 1000;
-    for (const [unit, length] of UNITS) if (Math.abs(seconds) >= length) return relative.format(Math.round(seconds / length), unit);
+    for (const [unit, length] of UNITS)
+      if (Math.abs(seconds) >= length) return relative.format(Math.round(seconds / length), unit);
     return relative.format(0, 'second');
   }
   const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"]+/gi;

@@ -24,7 +24,9 @@ const log = (line) => {
 const browser = await launchChromium();
 try {
   const version = browser.version();
-  log(`${cpus().length} × ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${version}\n`);
+  log(
+    `${cpus().length} × ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${version}\n`,
+  );
 
   log('JavaScript per stage, gzip -9:\n');
   log('| stage | budget | backend="local" | Firebase backend |');
@@ -59,7 +61,7 @@ try {
 /** Reads per view against a Firestore emulator: FIRESTORE_EMULATOR_HOST's, or the Cloud SDK's. */
 async function firestoreReads(browser) {
   const print = async (emulator) => {
-    log('\nFirestore reads, counted from the emulator\'s answers (firestore.rules loaded; 20 comments a page):\n');
+    log("\nFirestore reads, counted from the emulator's answers (firestore.rules loaded; 20 comments a page):\n");
     log('| what | reads |');
     log('|---|---|');
     for (const [what, reads] of await measureReads(browser, emulator)) log(`| ${what} | ${reads} |`);
@@ -73,6 +75,9 @@ if (process.argv.includes('--readme')) {
   const readme = new URL('../README.md', import.meta.url);
   const text = readFileSync(readme, 'utf8');
   const block = `<!-- bench:start -->\n${report.join('\n')}\n<!-- bench:end -->`;
-  writeFileSync(readme, text.replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, () => block));
+  writeFileSync(
+    readme,
+    text.replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, () => block),
+  );
   console.log('\nREADME.md updated.');
 }

@@ -61,11 +61,15 @@ export async function measureStages(browser, kind) {
 
     await page.locator('leave-a-reply').scrollIntoViewIfNeeded();
     // The thread's first render: its heading, with the loading line gone (comments or offline status).
-    await page.waitForFunction(() => {
-      const section = document.querySelector('leave-a-reply')?.shadowRoot?.querySelector('lar-comment-section');
-      const root = section?.shadowRoot;
-      return root?.querySelector('[part=title]') && !root.querySelector('.status:not(.offline)');
-    }, undefined, {timeout: 30000});
+    await page.waitForFunction(
+      () => {
+        const section = document.querySelector('leave-a-reply')?.shadowRoot?.querySelector('lar-comment-section');
+        const root = section?.shadowRoot;
+        return root?.querySelector('[part=title]') && !root.querySelector('.status:not(.offline)');
+      },
+      undefined,
+      {timeout: 30000},
+    );
     const firstRender = total(requests);
 
     await settle(page, requests, 1500);

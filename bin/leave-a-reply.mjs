@@ -82,7 +82,8 @@ async function init({policy}) {
         if (prompt) replace = await prompt.confirm(`  ${name} exists and differs. Replace it?`);
         if (!replace) {
           kept.push(name);
-          const why = policy === 'no' ? '--no' : interactive ? 'you said no' : 'not asked: not a terminal; --yes replaces it';
+          const why =
+            policy === 'no' ? '--no' : interactive ? 'you said no' : 'not asked: not a terminal; --yes replaces it';
           console.log(`  kept       ${name} (exists; ${why})`);
           continue;
         }

@@ -44,7 +44,8 @@ function show(name: string, {focus}: {focus: boolean}) {
 }
 
 document.addEventListener('click', (event) => {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-route]');
   if (!link) return;
   event.preventDefault();

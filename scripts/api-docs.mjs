@@ -24,14 +24,22 @@ const manifest = JSON.parse(manifestText);
 
 const cell = (text = '') => String(text).replace(/\|/g, '\\|').replace(/\n+/g, ' ');
 const table = (head, rows) =>
-  rows.length ? [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n') : '';
+  rows.length
+    ? [
+        `| ${head.join(' | ')} |`,
+        `|${head.map(() => '---').join('|')}|`,
+        ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+      ].join('\n')
+    : '';
 
 /** The public elements: tags named leave-a-reply*. */
 const elements = manifest.modules
   .flatMap((m) => m.declarations ?? [])
   .filter((d) => d.customElement && d.tagName?.startsWith('leave-a-reply'))
   // The comment section first, then the elements around it.
-  .sort((a, b) => (a.tagName === 'leave-a-reply' ? -1 : b.tagName === 'leave-a-reply' ? 1 : a.tagName.localeCompare(b.tagName)));
+  .sort((a, b) =>
+    a.tagName === 'leave-a-reply' ? -1 : b.tagName === 'leave-a-reply' ? 1 : a.tagName.localeCompare(b.tagName),
+  );
 
 const sections = elements.map((el) => {
   const props = (el.members ?? []).filter(
@@ -42,17 +50,40 @@ const sections = elements.map((el) => {
     `### \`<${el.tagName}>\``,
     el.summary ?? '',
     '#### Attributes',
-    table(['attribute', 'type', 'description'], (el.attributes ?? []).map((a) => [`\`${a.name}\``, a.type?.text ?? '', a.description ?? ''])),
+    table(
+      ['attribute', 'property', 'type', 'description'],
+      (el.attributes ?? []).map((a) => [
+        `\`${a.name}\``,
+        a.fieldName ? `\`${a.fieldName}\`` : '',
+        a.type?.text ?? '',
+        a.description ?? '',
+      ]),
+    ),
     props.length ? '#### Properties' : '',
-    table(['property', 'type', 'description'], props.map((p) => [`\`${p.name}\``, p.type?.text ?? '', p.description ?? ''])),
+    table(
+      ['property', 'type', 'description'],
+      props.map((p) => [`\`${p.name}\``, p.type?.text ?? '', p.description ?? '']),
+    ),
     methods.length ? '#### Methods' : '',
-    table(['method', 'description'], methods.map((m) => [`\`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})\``, m.description ?? ''])),
+    table(
+      ['method', 'description'],
+      methods.map((m) => [`\`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})\``, m.description ?? '']),
+    ),
     el.events?.length ? '#### Events' : '',
-    table(['event', 'description'], (el.events ?? []).map((e) => [`\`${e.name}\``, e.description ?? ''])),
+    table(
+      ['event', 'description'],
+      (el.events ?? []).map((e) => [`\`${e.name}\``, e.description ?? '']),
+    ),
     el.cssParts?.length ? '#### CSS parts' : '',
-    table(['part', 'description'], (el.cssParts ?? []).map((p) => [`\`::part(${p.name})\``, p.description ?? ''])),
+    table(
+      ['part', 'description'],
+      (el.cssParts ?? []).map((p) => [`\`::part(${p.name})\``, p.description ?? '']),
+    ),
     el.cssProperties?.length ? '#### CSS custom properties' : '',
-    table(['property', 'description'], (el.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.description ?? ''])),
+    table(
+      ['property', 'description'],
+      (el.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.description ?? '']),
+    ),
   ]
     .filter(Boolean)
     .join('\n\n');

@@ -4,7 +4,8 @@ import {existsSync} from 'node:fs';
 
 export const chromiumLaunchOptions = {
   executablePath:
-    process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync),
+    process.env.CHROME_PATH ??
+    ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync),
   args: [
     '--no-sandbox',
     '--disable-gpu',

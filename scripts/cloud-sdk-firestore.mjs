@@ -30,13 +30,20 @@ export function cloudSdkFirestoreEmulator() {
  */
 export async function withCloudSdkFirestore(use, {port: portOverride} = {}) {
   const launcher = cloudSdkFirestoreEmulator();
-  if (!launcher) return {started: false, reason: 'not installed (no gcloud with the cloud-firestore-emulator component).'};
+  if (!launcher)
+    return {started: false, reason: 'not installed (no gcloud with the cloud-firestore-emulator component).'};
   const host = HOST;
   const port = portOverride ?? (await freePort());
   const address = `${host}:${port}`;
   const child = spawn(
     launcher,
-    ['start', `--host=${host}`, `--port=${port}`, `--rules=${join(root, 'firestore.rules')}`, `--project_id=${PROJECT}`],
+    [
+      'start',
+      `--host=${host}`,
+      `--port=${port}`,
+      `--rules=${join(root, 'firestore.rules')}`,
+      `--project_id=${PROJECT}`,
+    ],
     {cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe']},
   );
   let output = '';
@@ -56,11 +63,22 @@ export async function withCloudSdkFirestore(use, {port: portOverride} = {}) {
     const deadline = Date.now() + 60_000;
     for (;;) {
       if (exited) {
-        const line = output.split('\n').map((l) => l.trim()).filter(Boolean).filter((l) => /error|exception|java/i.test(l)).at(-1);
-        return {started: false, reason: `it exited at start: ${line ?? output.trim().split('\n').at(-1) ?? 'no output'}`};
+        const line = output
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .filter((l) => /error|exception|java/i.test(l))
+          .at(-1);
+        return {
+          started: false,
+          reason: `it exited at start: ${line ?? output.trim().split('\n').at(-1) ?? 'no output'}`,
+        };
       }
       if (Date.now() > deadline) return {started: false, reason: `it did not answer on ${address} within 60 s.`};
-      const up = await fetch(`http://${address}/`).then((r) => r.ok, () => false);
+      const up = await fetch(`http://${address}/`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }

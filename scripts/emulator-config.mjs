@@ -31,6 +31,9 @@ export async function emulatorConfig(emulators, extra = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'lar-emulators-'));
   const config = join(dir, 'firebase.json');
   const entries = Object.fromEntries(names.map((name, i) => [name, {host: HOST, port: ports[i]}]));
-  writeFileSync(config, JSON.stringify({...extra, emulators: {...entries, ui: {enabled: false}, singleProjectMode: true}}));
+  writeFileSync(
+    config,
+    JSON.stringify({...extra, emulators: {...entries, ui: {enabled: false}, singleProjectMode: true}}),
+  );
   return {dir, config, ports: Object.fromEntries(names.map((name, i) => [name, ports[i]]))};
 }

@@ -124,7 +124,9 @@ try {
   // widget (theme="auto") follows the page, with no glue code.
   await page.emulateMedia({colorScheme: 'dark'});
   await page.waitForFunction(
-    () => document.querySelector('leave-a-reply').shadowRoot.querySelector('lar-comment-section').getAttribute('scheme') === 'dark',
+    () =>
+      document.querySelector('leave-a-reply').shadowRoot.querySelector('lar-comment-section').getAttribute('scheme') ===
+      'dark',
   );
   await shoot(output.replace(/\.png$/, '-dark.png'));
 

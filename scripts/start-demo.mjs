@@ -116,7 +116,13 @@ export function demoWidgetPlugin(attributes) {
  * Starts the dev server for the demo. Resolves with the server and the demo's URL.
  * @param {{port?: number, strictPort?: boolean, emulators?: boolean, useEnv?: boolean, logLevel?: import('vite').LogLevel}} options
  */
-export async function startDemo({port = DEFAULT_PORT, strictPort = false, emulators = false, useEnv = true, logLevel = 'info'} = {}) {
+export async function startDemo({
+  port = DEFAULT_PORT,
+  strictPort = false,
+  emulators = false,
+  useEnv = true,
+  logLevel = 'info',
+} = {}) {
   const attributes = widgetAttributes(readDemoSettings({emulators, useEnv}));
   const server = await createServer({
     root: repoRoot,

@@ -83,7 +83,7 @@ async function runOutside(required) {
     `\nSKIPPED: no Firestore emulator could start.\n${reasons.map((r) => `  - ${r}\n`).join('')}` +
       '  Not run: test/rules (firestore.rules) and the Firestore store against the emulator.\n' +
       '  Needs Java 21+ (and, on first use, network access to download the emulator), or the Google Cloud\n' +
-      '  SDK\'s cloud-firestore-emulator component. Running the tests that need only the Auth emulator.\n',
+      "  SDK's cloud-firestore-emulator component. Running the tests that need only the Auth emulator.\n",
   );
   const auth = await withEmulators('auth', 'auth');
   if (!auth.started) {
@@ -101,7 +101,8 @@ function javaProblem() {
   if (java.error) return 'no Java found (install a JDK, version 21 or later).';
   const version = /version "(\d+)(?:\.(\d+))?/.exec(`${java.stderr}${java.stdout}`);
   const major = version ? Number(version[1] === '1' ? version[2] : version[1]) : NaN;
-  if (!(major >= 21)) return `Java ${version?.[1] ? major : '(unknown version)'} is installed; firebase-tools needs Java 21 or later.`;
+  if (!(major >= 21))
+    return `Java ${version?.[1] ? major : '(unknown version)'} is installed; firebase-tools needs Java 21 or later.`;
   return undefined;
 }
 
@@ -117,11 +118,15 @@ async function withEmulators(only, kind, env = {}) {
   const marker = join(dir, 'started');
   const script = `"${process.execPath}" scripts/test-emulators.mjs --inside=${kind}`;
   return new Promise((resolve) => {
-    const child = spawn(bin('firebase'), ['--config', config, 'emulators:exec', '--only', only, '--project', PROJECT, script], {
-      cwd: root,
-      env: {...process.env, ...env, TMPDIR: dir, LAR_EMULATORS_STARTED: marker},
-      stdio: ['inherit', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      bin('firebase'),
+      ['--config', config, 'emulators:exec', '--only', only, '--project', PROJECT, script],
+      {
+        cwd: root,
+        env: {...process.env, ...env, TMPDIR: dir, LAR_EMULATORS_STARTED: marker},
+        stdio: ['inherit', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     const tee = (stream, out) =>
       stream.on('data', (chunk) => {

@@ -37,6 +37,8 @@ const child = spawn(
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('close', (code, signal) => {
   rmSync(dir, {recursive: true, force: true});
-  console.log(`\nwith-auth-emulator: done in ${((Date.now() - started) / 1000).toFixed(1)} s (Auth emulator on ${HOST}:${auth}).`);
+  console.log(
+    `\nwith-auth-emulator: done in ${((Date.now() - started) / 1000).toFixed(1)} s (Auth emulator on ${HOST}:${auth}).`,
+  );
   process.exit(code ?? (signal ? 1 : 0));
 });

@@ -7,7 +7,15 @@ export {CommentPostedEvent} from './events/comment-posted-event.js';
 export {LarErrorEvent, type LarErrorDetail} from './events/error-event.js';
 export {SignInEvent} from './events/sign-in-event.js';
 export {SignOutEvent} from './events/sign-out-event.js';
-export type {Author, AuthorProvider, Comment, CommentStatus, NewComment, SortOrder, ThreadRef} from './model/comment.js';
+export type {
+  Author,
+  AuthorProvider,
+  Comment,
+  CommentStatus,
+  NewComment,
+  SortOrder,
+  ThreadRef,
+} from './model/comment.js';
 export {LIMITS} from './model/limits.js';
 export {normalizePageUrl, threadIdForUrl} from './model/page-identity.js';
 export {

@@ -12,7 +12,14 @@ export interface SessionUser {
 /** The accounts a reader can sign in with through a pop-up (or a redirect). */
 export type OAuthProviderName = 'google' | 'github' | 'twitter' | 'facebook' | 'microsoft' | 'apple';
 
-export const OAUTH_PROVIDERS: readonly OAuthProviderName[] = ['google', 'github', 'twitter', 'facebook', 'microsoft', 'apple'];
+export const OAUTH_PROVIDERS: readonly OAuthProviderName[] = [
+  'google',
+  'github',
+  'twitter',
+  'facebook',
+  'microsoft',
+  'apple',
+];
 
 /**
  * How a sign-in ended:

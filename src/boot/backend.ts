@@ -29,7 +29,10 @@ export function loadBackend(settings: WidgetSettings): Promise<Backend> {
 
 async function createBackend(settings: WidgetSettings): Promise<Backend> {
   if (settings.backend === 'local' || !settings.firebase) {
-    const [{LocalStore}, session] = await Promise.all([import('../store/memory/local-store.js'), localBackendSession(settings)]);
+    const [{LocalStore}, session] = await Promise.all([
+      import('../store/memory/local-store.js'),
+      localBackendSession(settings),
+    ]);
     return {store: new LocalStore(), session};
   }
   const {createFirebaseBackend} = await import('../store/firestore/firebase-backend.js');

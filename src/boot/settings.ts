@@ -57,15 +57,22 @@ export function readSettings(
   if (merged.apiKey && merged.projectId) {
     firebase = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as FirebaseOptions;
   } else if ((backend === 'firebase' && !backendGiven) || anyGiven) {
-    for (const [key, attribute] of [['apiKey', 'api-key'], ['projectId', 'project-id']] as const) {
-      if (!merged[key]) problems.push({attribute, message: `${attribute} is missing: copy it from your Firebase web app config.`});
+    for (const [key, attribute] of [
+      ['apiKey', 'api-key'],
+      ['projectId', 'project-id'],
+    ] as const) {
+      if (!merged[key])
+        problems.push({attribute, message: `${attribute} is missing: copy it from your Firebase web app config.`});
     }
   }
 
   const providers = (attr('providers') ?? 'guest').split(/\s+/).filter(Boolean);
   for (const provider of providers) {
     if (!PROVIDERS.includes(provider)) {
-      problems.push({attribute: 'providers', message: `providers: "${provider}" is not one of ${PROVIDERS.join(', ')}.`});
+      problems.push({
+        attribute: 'providers',
+        message: `providers: "${provider}" is not one of ${PROVIDERS.join(', ')}.`,
+      });
     }
   }
 

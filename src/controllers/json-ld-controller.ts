@@ -55,7 +55,10 @@ export function commentsJsonLd(pageUrl: string, title: string, count: number, co
  * when the page is serialized (prerendering, a crawler's snapshot) and parsed again.
  */
 export function jsonForScript(data: unknown): string {
-  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type {ReactiveControllerHost} from 'lit';
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {SignInEvent} from '../events/sign-in-event.js';
 import {SignOutEvent} from '../events/sign-out-event.js';
 import type {Session, SessionUser} from '../auth/session.js';
@@ -9,7 +9,7 @@ import {SessionFollower} from './session-follower.js';
  * (or someone else, or the same person with another account), `lar-sign-out` when a reader signs
  * out, and hands the session to the element's public methods once the widget has one.
  */
-export class SessionController {
+export class SessionController implements ReactiveController {
   private last: SessionUser | null = null;
   private readonly follower: SessionFollower;
 
@@ -17,7 +17,20 @@ export class SessionController {
     private readonly host: ReactiveControllerHost & EventTarget,
     session: () => Session | undefined,
   ) {
-    this.follower = new SessionFollower(host, session, (user) => this.changed(user));
+    this.follower = new SessionFollower(session, (user) => this.changed(user));
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.follower.follow();
+  }
+
+  hostUpdate(): void {
+    this.follower.follow();
+  }
+
+  hostDisconnected(): void {
+    this.follower.stop();
   }
 
   /** The session, once the widget has one. */

@@ -1,37 +1,21 @@
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {Session, SessionUser} from '../auth/session.js';
 
 /**
- * Follows whichever Session a host has right now (the session can arrive or change after the
- * host renders): subscribes to it when the host connects or updates, moves to a new one when it
- * changes, and lets go when the host disconnects.
+ * Follows whichever Session its owner has right now (the session can arrive or change after the
+ * owner renders): `follow()` subscribes to it, moves to a new one when it changed, and `stop()`
+ * lets go. The controllers built on it call these from their host's lifecycle.
  */
-export class SessionFollower implements ReactiveController {
+export class SessionFollower {
   private followed: Session | undefined;
   private unsubscribe: (() => void) | undefined;
   private waiting: Array<(session: Session) => void> = [];
 
   constructor(
-    host: ReactiveControllerHost,
     private readonly session: () => Session | undefined,
     private readonly onUser: (user: SessionUser | null, session: Session) => void,
     /** Called whenever the followed session changes (undefined: none yet), before its first user. */
     private readonly onSession?: (session: Session | undefined) => void,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.follow();
-  }
-
-  hostUpdate(): void {
-    this.follow();
-  }
-
-  hostDisconnected(): void {
-    this.stop();
-  }
+  ) {}
 
   /** The session being followed, if any. */
   get current(): Session | undefined {

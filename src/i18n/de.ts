@@ -9,8 +9,10 @@ export const de: Messages = {
     count === 0
       ? `Noch keine Gedanken zu „${title}“`
       : plural('de', count, {one: `# Gedanke zu „${title}“`, other: `# Gedanken zu „${title}“`}),
-  headingUntitled: (count) => (count === 0 ? 'Noch keine Gedanken' : plural('de', count, {one: '# Gedanke', other: '# Gedanken'})),
-  countBadge: (count) => (count === 0 ? 'Noch keine Gedanken' : plural('de', count, {one: '# Gedanke', other: '# Gedanken'})),
+  headingUntitled: (count) =>
+    count === 0 ? 'Noch keine Gedanken' : plural('de', count, {one: '# Gedanke', other: '# Gedanken'}),
+  countBadge: (count) =>
+    count === 0 ? 'Noch keine Gedanken' : plural('de', count, {one: '# Gedanke', other: '# Gedanken'}),
   headingLoading: (title) => (title ? `Gedanken zu „${title}“` : 'Gedanken'),
   leaveReply: 'Schreibe einen Kommentar',
   leaveReplyTo: (name) => `Antworte ${name}`,
@@ -21,7 +23,8 @@ export const de: Messages = {
   name: 'Name (erforderlich)',
   website: 'Website',
   comment: 'Kommentar',
-  remember: 'Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für den nächsten Kommentar speichern.',
+  remember:
+    'Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für den nächsten Kommentar speichern.',
   honeypot: 'Dieses Feld leer lassen',
   postComment: 'Kommentar abschicken',
   posting: 'Wird gesendet…',
@@ -53,7 +56,10 @@ export const de: Messages = {
     urlInvalid: 'Bitte gib eine Webadresse ein, z. B. https://beispiel.de.',
     urlTooLong: (limit) => `Webadressen dürfen höchstens ${limit} Zeichen lang sein.`,
     postTooSoon: (seconds) =>
-      plural('de', seconds, {one: 'Bitte warte # Sekunde, bevor du wieder kommentierst.', other: 'Bitte warte # Sekunden, bevor du wieder kommentierst.'}),
+      plural('de', seconds, {
+        one: 'Bitte warte # Sekunde, bevor du wieder kommentierst.',
+        other: 'Bitte warte # Sekunden, bevor du wieder kommentierst.',
+      }),
   },
   signIn: {
     intro: 'Klicke auf ein Symbol, um dich anzumelden:',
@@ -83,14 +89,16 @@ export const de: Messages = {
     required: 'Bitte melde dich an, um zu kommentieren.',
     errors: {
       cancelled: 'Die Anmeldung wurde abgebrochen. Dein Kommentar ist noch da.',
-      notEnabled: (provider) => `Die Anmeldung mit ${provider} ist auf dieser Website nicht eingeschaltet. Dein Kommentar ist noch da.`,
+      notEnabled: (provider) =>
+        `Die Anmeldung mit ${provider} ist auf dieser Website nicht eingeschaltet. Dein Kommentar ist noch da.`,
       accountExists:
         'Diese E-Mail-Adresse gehört zu einem Konto, das sich anders anmeldet. Melde dich so an wie beim letzten Mal. Dein Kommentar ist noch da.',
       invalidLink: 'Dieser Anmeldelink ist abgelaufen oder wurde schon benutzt. Fordere unten einen neuen an.',
       invalidEmail: 'Bitte gib eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
       linkResent: (email) =>
         `${email} hat hier schon ein Konto, deshalb haben wir einen neuen Link gesendet, der dich dort anmeldet. Was du als Gast geschrieben hast, bleibt unter deinem Gastnamen.`,
-      network: 'Der Anmeldedienst ist nicht erreichbar. Prüfe deine Verbindung und versuche es noch einmal. Dein Kommentar ist noch da.',
+      network:
+        'Der Anmeldedienst ist nicht erreichbar. Prüfe deine Verbindung und versuche es noch einmal. Dein Kommentar ist noch da.',
       failed: (provider, reason) => `Anmeldung mit ${provider} fehlgeschlagen: ${reason} Dein Kommentar ist noch da.`,
     },
   },

@@ -7,7 +7,9 @@ import {plural} from './plural.js';
 export const en = {
   lang: 'en',
   heading: (count: number, title: string) =>
-    count === 0 ? `No thoughts yet on “${title}”` : plural('en', count, {one: `# thought on “${title}”`, other: `# thoughts on “${title}”`}),
+    count === 0
+      ? `No thoughts yet on “${title}”`
+      : plural('en', count, {one: `# thought on “${title}”`, other: `# thoughts on “${title}”`}),
   headingUntitled: (count: number) =>
     count === 0 ? 'No thoughts yet' : plural('en', count, {one: '# thought', other: '# thoughts'}),
   /** `<leave-a-reply-count>` on listing pages. */
@@ -57,7 +59,10 @@ export const en = {
     urlInvalid: 'Please enter a web address, like https://example.com.',
     urlTooLong: (limit: number) => `Web addresses are limited to ${limit} characters.`,
     postTooSoon: (seconds: number) =>
-      plural('en', seconds, {one: 'Please wait # second before posting again.', other: 'Please wait # seconds before posting again.'}),
+      plural('en', seconds, {
+        one: 'Please wait # second before posting again.',
+        other: 'Please wait # seconds before posting again.',
+      }),
   },
   /** The sign-in area. Provider names (Google, GitHub, X, …) are brand names and stay as they are. */
   signIn: {
@@ -88,15 +93,18 @@ export const en = {
     required: 'Please log in to comment.',
     errors: {
       cancelled: 'Logging in was cancelled. Your comment is still here.',
-      notEnabled: (provider: string) => `Logging in with ${provider} is not turned on for this site. Your comment is still here.`,
+      notEnabled: (provider: string) =>
+        `Logging in with ${provider} is not turned on for this site. Your comment is still here.`,
       accountExists:
         'That email address belongs to an account that logs in another way. Log in the way you did before. Your comment is still here.',
       invalidLink: 'This sign-in link has expired or was already used. Ask for a new one below.',
       invalidEmail: 'Please enter a valid email address, like name@example.com.',
       linkResent: (email: string) =>
         `${email} already has an account here, so we sent a new link that logs in to it. Comments you wrote as a guest stay under your guest name.`,
-      network: 'The sign-in service could not be reached. Check your connection and try again. Your comment is still here.',
-      failed: (provider: string, reason: string) => `Could not log in with ${provider}: ${reason} Your comment is still here.`,
+      network:
+        'The sign-in service could not be reached. Check your connection and try again. Your comment is still here.',
+      failed: (provider: string, reason: string) =>
+        `Could not log in with ${provider}: ${reason} Your comment is still here.`,
     },
   },
   /** A comment's actions besides Reply: its author's, and a moderator's. */

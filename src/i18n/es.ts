@@ -9,8 +9,10 @@ export const es: Messages = {
     count === 0
       ? `Aún no hay opiniones sobre «${title}»`
       : plural('es', count, {one: `# opinión sobre «${title}»`, other: `# opiniones sobre «${title}»`}),
-  headingUntitled: (count) => (count === 0 ? 'Aún no hay opiniones' : plural('es', count, {one: '# opinión', other: '# opiniones'})),
-  countBadge: (count) => (count === 0 ? 'Aún no hay opiniones' : plural('es', count, {one: '# opinión', other: '# opiniones'})),
+  headingUntitled: (count) =>
+    count === 0 ? 'Aún no hay opiniones' : plural('es', count, {one: '# opinión', other: '# opiniones'}),
+  countBadge: (count) =>
+    count === 0 ? 'Aún no hay opiniones' : plural('es', count, {one: '# opinión', other: '# opiniones'}),
   headingLoading: (title) => (title ? `Opiniones sobre «${title}»` : 'Opiniones'),
   leaveReply: 'Deja una respuesta',
   leaveReplyTo: (name) => `Responder a ${name}`,
@@ -53,7 +55,10 @@ export const es: Messages = {
     urlInvalid: 'Introduce una dirección web, como https://ejemplo.es.',
     urlTooLong: (limit) => `Las direcciones web tienen un límite de ${limit} caracteres.`,
     postTooSoon: (seconds) =>
-      plural('es', seconds, {one: 'Espera # segundo antes de volver a publicar.', other: 'Espera # segundos antes de volver a publicar.'}),
+      plural('es', seconds, {
+        one: 'Espera # segundo antes de volver a publicar.',
+        other: 'Espera # segundos antes de volver a publicar.',
+      }),
   },
   signIn: {
     intro: 'Haz clic en un icono para iniciar sesión:',
@@ -83,14 +88,16 @@ export const es: Messages = {
     required: 'Inicia sesión para comentar.',
     errors: {
       cancelled: 'Se canceló el inicio de sesión. Tu comentario sigue aquí.',
-      notEnabled: (provider) => `Este sitio no tiene activado el inicio de sesión con ${provider}. Tu comentario sigue aquí.`,
+      notEnabled: (provider) =>
+        `Este sitio no tiene activado el inicio de sesión con ${provider}. Tu comentario sigue aquí.`,
       accountExists:
         'Ese correo electrónico pertenece a una cuenta que inicia sesión de otra forma. Inicia sesión como la última vez. Tu comentario sigue aquí.',
       invalidLink: 'Este enlace de acceso ha caducado o ya se usó. Pide uno nuevo abajo.',
       invalidEmail: 'Introduce un correo electrónico válido, como nombre@ejemplo.es.',
       linkResent: (email) =>
         `${email} ya tiene una cuenta aquí, así que hemos enviado un enlace nuevo que inicia sesión en ella. Lo que escribiste como invitado sigue con tu nombre de invitado.`,
-      network: 'No se pudo contactar con el servicio de acceso. Comprueba tu conexión y vuelve a intentarlo. Tu comentario sigue aquí.',
+      network:
+        'No se pudo contactar con el servicio de acceso. Comprueba tu conexión y vuelve a intentarlo. Tu comentario sigue aquí.',
       failed: (provider, reason) => `No se pudo iniciar sesión con ${provider}: ${reason} Tu comentario sigue aquí.`,
     },
   },

@@ -29,5 +29,9 @@ export function relativeTime(date: Date, now: Date, lang: string): string {
 
 /** The exact time, shown on hover. */
 export function exactTime(date: Date, lang: string): string {
-  return cached(exactFormats, lang, () => new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeStyle: 'short'})).format(date);
+  return cached(
+    exactFormats,
+    lang,
+    () => new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeStyle: 'short'}),
+  ).format(date);
 }

@@ -9,8 +9,10 @@ export const fr: Messages = {
     count === 0
       ? `Aucun avis pour l’instant sur « ${title} »`
       : plural('fr', count, {one: `# avis sur « ${title} »`, other: `# avis sur « ${title} »`}),
-  headingUntitled: (count) => (count === 0 ? 'Aucun avis pour l’instant' : plural('fr', count, {one: '# avis', other: '# avis'})),
-  countBadge: (count) => (count === 0 ? 'Aucun avis pour l’instant' : plural('fr', count, {one: '# avis', other: '# avis'})),
+  headingUntitled: (count) =>
+    count === 0 ? 'Aucun avis pour l’instant' : plural('fr', count, {one: '# avis', other: '# avis'}),
+  countBadge: (count) =>
+    count === 0 ? 'Aucun avis pour l’instant' : plural('fr', count, {one: '# avis', other: '# avis'}),
   headingLoading: (title) => (title ? `Avis sur « ${title} »` : 'Avis'),
   leaveReply: 'Laisser un commentaire',
   leaveReplyTo: (name) => `Répondre à ${name}`,
@@ -53,7 +55,10 @@ export const fr: Messages = {
     urlInvalid: 'Veuillez saisir une adresse web, comme https://exemple.fr.',
     urlTooLong: (limit) => `Les adresses web sont limitées à ${limit} caractères.`,
     postTooSoon: (seconds) =>
-      plural('fr', seconds, {one: 'Veuillez patienter # seconde avant de publier à nouveau.', other: 'Veuillez patienter # secondes avant de publier à nouveau.'}),
+      plural('fr', seconds, {
+        one: 'Veuillez patienter # seconde avant de publier à nouveau.',
+        other: 'Veuillez patienter # secondes avant de publier à nouveau.',
+      }),
   },
   signIn: {
     intro: 'Cliquez sur une icône pour vous connecter :',
@@ -69,7 +74,8 @@ export const fr: Messages = {
     keep: 'Annuler',
     asGuest: 'Commenter en tant qu’invité',
     loggedOut: 'Vous êtes déconnecté.',
-    linked: (provider) => `Vos commentaires précédents en tant qu’invité font désormais partie de votre compte ${provider}.`,
+    linked: (provider) =>
+      `Vos commentaires précédents en tant qu’invité font désormais partie de votre compte ${provider}.`,
     switched: (provider) =>
       `Ce compte ${provider} était déjà utilisé ici : vous êtes maintenant connecté avec lui. Les commentaires écrits en tant qu’invité restent sous votre nom d’invité.`,
     emailLabel: 'Votre adresse e-mail',
@@ -83,15 +89,18 @@ export const fr: Messages = {
     required: 'Veuillez vous connecter pour commenter.',
     errors: {
       cancelled: 'La connexion a été annulée. Votre commentaire est toujours là.',
-      notEnabled: (provider) => `La connexion avec ${provider} n’est pas activée sur ce site. Votre commentaire est toujours là.`,
+      notEnabled: (provider) =>
+        `La connexion avec ${provider} n’est pas activée sur ce site. Votre commentaire est toujours là.`,
       accountExists:
         'Cette adresse e-mail appartient à un compte qui se connecte autrement. Connectez-vous comme la dernière fois. Votre commentaire est toujours là.',
       invalidLink: 'Ce lien de connexion a expiré ou a déjà été utilisé. Demandez-en un nouveau ci-dessous.',
       invalidEmail: 'Veuillez saisir une adresse e-mail valide, comme nom@exemple.fr.',
       linkResent: (email) =>
         `${email} a déjà un compte ici : nous avons envoyé un nouveau lien qui connecte à ce compte. Les commentaires écrits en tant qu’invité restent sous votre nom d’invité.`,
-      network: 'Le service de connexion est injoignable. Vérifiez votre connexion et réessayez. Votre commentaire est toujours là.',
-      failed: (provider, reason) => `Impossible de se connecter avec ${provider} : ${reason} Votre commentaire est toujours là.`,
+      network:
+        'Le service de connexion est injoignable. Vérifiez votre connexion et réessayez. Votre commentaire est toujours là.',
+      failed: (provider, reason) =>
+        `Impossible de se connecter avec ${provider} : ${reason} Votre commentaire est toujours là.`,
     },
   },
   actions: {

@@ -4,7 +4,8 @@ const n = (value: number) => value.toLocaleString('ja');
 
 export const ja: Messages = {
   lang: 'ja',
-  heading: (count, title) => (count === 0 ? `「${title}」へのコメントはまだありません` : `「${title}」への${n(count)}件のコメント`),
+  heading: (count, title) =>
+    count === 0 ? `「${title}」へのコメントはまだありません` : `「${title}」への${n(count)}件のコメント`,
   headingUntitled: (count) => (count === 0 ? 'コメントはまだありません' : `${n(count)}件のコメント`),
   countBadge: (count) => (count === 0 ? 'コメントはまだありません' : `${n(count)}件のコメント`),
   headingLoading: (title) => (title ? `「${title}」へのコメント` : 'コメント'),
@@ -78,15 +79,18 @@ export const ja: Messages = {
     required: 'コメントするにはログインしてください。',
     errors: {
       cancelled: 'ログインはキャンセルされました。コメントはそのまま残っています。',
-      notEnabled: (provider) => `このサイトでは ${provider} でのログインが有効になっていません。コメントはそのまま残っています。`,
+      notEnabled: (provider) =>
+        `このサイトでは ${provider} でのログインが有効になっていません。コメントはそのまま残っています。`,
       accountExists:
         'そのメールアドレスは別の方法でログインするアカウントのものです。前回と同じ方法でログインしてください。コメントはそのまま残っています。',
       invalidLink: 'このログイン用リンクは期限切れか、すでに使用されています。下から新しいリンクを依頼してください。',
       invalidEmail: '有効なメールアドレスを入力してください（例: name@example.jp）。',
       linkResent: (email) =>
         `${email} にはこのサイトのアカウントがすでにあるため、そのアカウントにログインする新しいリンクを送信しました。ゲストとして書いたコメントはゲスト名のまま残ります。`,
-      network: 'ログインサービスに接続できませんでした。接続を確認してもう一度お試しください。コメントはそのまま残っています。',
-      failed: (provider, reason) => `${provider} でログインできませんでした: ${reason} コメントはそのまま残っています。`,
+      network:
+        'ログインサービスに接続できませんでした。接続を確認してもう一度お試しください。コメントはそのまま残っています。',
+      failed: (provider, reason) =>
+        `${provider} でログインできませんでした: ${reason} コメントはそのまま残っています。`,
     },
   },
   actions: {

@@ -4,15 +4,7 @@ export type CommentStatus = 'published' | 'pending' | 'hidden' | 'deleted';
 
 /** How the author signed in: `guest` for the details form, else a provider id. */
 export type AuthorProvider =
-  | 'guest'
-  | 'google'
-  | 'github'
-  | 'twitter'
-  | 'facebook'
-  | 'microsoft'
-  | 'apple'
-  | 'email'
-  | 'custom';
+  'guest' | 'google' | 'github' | 'twitter' | 'facebook' | 'microsoft' | 'apple' | 'email' | 'custom';
 
 export interface Author {
   uid: string;

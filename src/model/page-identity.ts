@@ -4,9 +4,31 @@ import type {ThreadRef} from './comment.js';
 
 /** Query parameters that say how a reader arrived, not which page they are on. */
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'ttclid', 'li_fat_id',
-  'igshid', 'mc_cid', 'mc_eid', '_ga', '_gl', '_hsenc', '_hsmi', 'mkt_tok', 'vero_id', 'oly_anon_id',
-  'oly_enc_id', 'rb_clickid', 's_cid', 'ref_src', 'spm',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'ttclid',
+  'li_fat_id',
+  'igshid',
+  'mc_cid',
+  'mc_eid',
+  '_ga',
+  '_gl',
+  '_hsenc',
+  '_hsmi',
+  'mkt_tok',
+  'vero_id',
+  'oly_anon_id',
+  'oly_enc_id',
+  'rb_clickid',
+  's_cid',
+  'ref_src',
+  'spm',
 ]);
 const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_'];
 const INDEX_FILE = /\/index\.html?$/i;

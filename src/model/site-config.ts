@@ -35,7 +35,8 @@ export const SITE_DEFAULTS: Readonly<SiteConfig> = Object.freeze({
 
 const MODES: readonly ModerationMode[] = ['open', 'first-time', 'all'];
 
-const wholeNumber = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const wholeNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 /** The settings from config/site's data (or none), with defaults for what is missing or malformed. */
 export function siteConfigFrom(data: Record<string, unknown> | undefined): SiteConfig {

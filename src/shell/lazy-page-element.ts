@@ -27,21 +27,32 @@ export abstract class LazyPageElement<View extends HostedView> extends HTMLEleme
     this.view?.hostChanged();
   }
 
+  // A property for each attribute, reflecting it (shell/attribute-properties.ts defines them;
+  // these declarations give them their types and their place in the manifest).
+  /** Firebase web app config: `apiKey`. */
+  declare apiKey: string | null;
+  /** Firebase web app config: `projectId`. */
+  declare projectId: string | null;
+  /** Firebase web app config: `authDomain`. */
+  declare authDomain: string | null;
+  /** Firebase web app config: `appId`. */
+  declare appId: string | null;
+  /** A named Firestore database. */
+  declare databaseId: string | null;
+  /** A reCAPTCHA Enterprise site key; turns on Firebase App Check. */
+  declare appCheckSiteKey: string | null;
+  /** The Firebase Auth emulator's address. */
+  declare authEmulator: string | null;
+  /** The Firestore emulator's address. */
+  declare firestoreEmulator: string | null;
+  /** `firebase` (default) or `local`. */
+  declare backend: 'firebase' | 'local' | (string & {}) | null;
   /** Explicit thread key; wins over the URL. */
-  get pageId(): string | null {
-    return this.getAttribute('page-id');
-  }
-  set pageId(value: string | null) {
-    this.reflect('page-id', value);
-  }
-
+  declare pageId: string | null;
   /** The URL that scopes the thread; defaults to the page's canonical URL. */
-  get pageUrl(): string | null {
-    return this.getAttribute('page-url');
-  }
-  set pageUrl(value: string | null) {
-    this.reflect('page-url', value);
-  }
+  declare pageUrl: string | null;
+  /** `lazy` (default): boots when near the viewport; `eager`: at once. */
+  declare loading: 'lazy' | 'eager' | (string & {}) | null;
 
   /** What the shadow root holds until the view arrives. */
   protected abstract readonly placeholder: string;
@@ -73,10 +84,5 @@ export abstract class LazyPageElement<View extends HostedView> extends HTMLEleme
     return (this.booting ??= this.loadView().then((view) => {
       this.view = view;
     }));
-  }
-
-  protected reflect(name: string, value: string | null) {
-    if (value == null) this.removeAttribute(name);
-    else this.setAttribute(name, value);
   }
 }

@@ -60,13 +60,7 @@ export interface ThreadWatch {
  * long to wait); `expired`: the edit window of the comment has closed.
  */
 export type StoreErrorCode =
-  | 'permission-denied'
-  | 'unavailable'
-  | 'invalid'
-  | 'locked'
-  | 'rate-limited'
-  | 'expired'
-  | 'unknown';
+  'permission-denied' | 'unavailable' | 'invalid' | 'locked' | 'rate-limited' | 'expired' | 'unknown';
 
 export class StoreError extends Error {
   /** For `rate-limited`: whole seconds until the reader may post again. */

@@ -15,7 +15,12 @@ import {StoreError, type ModerationChange, type Viewer} from './comment-store.js
  * what was posted through the store while the view was open (`postedHere`), so a reader never
  * loses sight of what they just wrote, wherever its page is.
  */
-export function visibleBeyondPages(comment: Comment, viewer: Viewer | null, moderator: boolean, postedHere: boolean): boolean {
+export function visibleBeyondPages(
+  comment: Comment,
+  viewer: Viewer | null,
+  moderator: boolean,
+  postedHere: boolean,
+): boolean {
   switch (comment.status) {
     case 'published':
       return postedHere;
@@ -54,7 +59,9 @@ export function postRefusal({locked, site, lastPostAt, now = Date.now()}: PostFa
   const wait = lastPostAt === undefined ? 0 : lastPostAt + site.postIntervalSeconds * 1000 - now;
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000);
-    return new StoreError('rate-limited', `Please wait ${seconds} s before posting again.`, {retryAfterSeconds: seconds});
+    return new StoreError('rate-limited', `Please wait ${seconds} s before posting again.`, {
+      retryAfterSeconds: seconds,
+    });
   }
   return undefined;
 }
@@ -66,12 +73,25 @@ export interface Writer {
 }
 
 /** The status a new comment gets: held for review, as the site's settings and the writer decide. */
-export function statusOfNewComment(site: SiteConfig, writer: Writer, body: string, authorName: string): 'published' | 'pending' {
-  return !writer.moderator && needsReview(site, {body, authorName, approved: writer.approved}) ? 'pending' : 'published';
+export function statusOfNewComment(
+  site: SiteConfig,
+  writer: Writer,
+  body: string,
+  authorName: string,
+): 'published' | 'pending' {
+  return !writer.moderator && needsReview(site, {body, authorName, approved: writer.approved})
+    ? 'pending'
+    : 'published';
 }
 
 /** Why an edit is refused: not the author's, no longer editable, past the window, or a bad body. */
-export function editRefusal(comment: Comment, by: Viewer, body: string, site: SiteConfig, now = new Date()): StoreError | undefined {
+export function editRefusal(
+  comment: Comment,
+  by: Viewer,
+  body: string,
+  site: SiteConfig,
+  now = new Date(),
+): StoreError | undefined {
   if (comment.author.uid !== by.uid || (comment.status !== 'published' && comment.status !== 'pending')) {
     return new StoreError('permission-denied', 'Only its author can edit a comment.');
   }
@@ -83,7 +103,12 @@ export function editRefusal(comment: Comment, by: Viewer, body: string, site: Si
 }
 
 /** An edit that now needs review takes a published comment back to pending. */
-export function statusAfterEdit(comment: Comment, site: SiteConfig, writer: Writer, body: string): 'pending' | undefined {
+export function statusAfterEdit(
+  comment: Comment,
+  site: SiteConfig,
+  writer: Writer,
+  body: string,
+): 'pending' | undefined {
   return comment.status === 'published' && statusOfNewComment(site, writer, body, comment.author.name) === 'pending'
     ? 'pending'
     : undefined;
@@ -99,7 +124,8 @@ export function removeRefusal(comment: Comment, by: Viewer, moderator: boolean):
 
 /** Why a moderation change (or a lock, `comment` omitted) is refused. */
 export function moderationRefusal(moderator: boolean, comment?: Comment): StoreError | undefined {
-  if (!moderator || comment?.status === 'deleted') return new StoreError('permission-denied', 'Only a moderator can do that.');
+  if (!moderator || comment?.status === 'deleted')
+    return new StoreError('permission-denied', 'Only a moderator can do that.');
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 /**
- * The build's stand-ins for two of Firebase's dependencies (vite.config.ts aliases them in the
- * widget's bundle) behave as the originals do, for what Firebase uses them for.
+ * The build's stand-ins for Firebase's dependencies (build/stand-ins.mjs) behave as the originals
+ * do, for what Firebase uses them for. (That Firebase still uses them only so is checked by the
+ * build itself; test/build/stand-ins-check.test.mjs shows that check failing.)
  */
 import {expect} from '@open-wc/testing';
 import {Integer as RealInteger} from '@firebase/webchannel-wrapper/bloom-blob';

@@ -1,4 +1,5 @@
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
+import {waitUntil} from '../helpers/wait-until.js';
 import {jsonForScript} from '../../src/controllers/json-ld-controller.js';
 import {comment, mount, settle, threadOf, TITLE, PAGE, type Mounted} from '../helpers/mount.js';
 
@@ -20,8 +21,19 @@ describe('search engines: comments as schema.org JSON-LD', () => {
     const m = await mount();
     expect(script(m), 'nothing to say about an empty thread').to.equal(null);
     const thread = await threadOf(m.el);
-    const first = comment({id: 'c-first', name: 'Bea', body: 'Quietly devastating.', createdAt: new Date('2026-01-02T10:00:00Z')});
-    const reply = comment({id: 'c-reply', parentId: 'c-first', name: 'Cal', body: 'Agreed.', createdAt: new Date('2026-01-02T11:00:00Z')});
+    const first = comment({
+      id: 'c-first',
+      name: 'Bea',
+      body: 'Quietly devastating.',
+      createdAt: new Date('2026-01-02T10:00:00Z'),
+    });
+    const reply = comment({
+      id: 'c-reply',
+      parentId: 'c-first',
+      name: 'Cal',
+      body: 'Agreed.',
+      createdAt: new Date('2026-01-02T11:00:00Z'),
+    });
     first.author.url = 'https://bea.example/';
     m.store.seed(thread, [first, reply, comment({id: 'c-hidden', status: 'hidden', body: 'Spam'})]);
     await settle(m);
@@ -80,7 +92,9 @@ describe('search engines: comments as schema.org JSON-LD', () => {
   });
 
   it('escapes every character that could end or change a script', () => {
-    expect(jsonForScript({t: '</script><!--&\u2028\u2029'})).to.equal('{"t":"\\u003c/script\\u003e\\u003c!--\\u0026\\u2028\\u2029"}');
+    expect(jsonForScript({t: '</script><!--&\u2028\u2029'})).to.equal(
+      '{"t":"\\u003c/script\\u003e\\u003c!--\\u0026\\u2028\\u2029"}',
+    );
   });
 
   it('stays current: a new comment is added, and a thread switch replaces the data', async () => {
@@ -106,7 +120,11 @@ describe('search engines: comments as schema.org JSON-LD', () => {
     const m = await mount();
     const thread = await threadOf(m.el);
     m.store.setOnline(false);
-    void m.store.post(thread, {parentId: null, body: 'Not yet saved', author: {uid: 'u', name: 'Ada', provider: 'guest'}});
+    void m.store.post(thread, {
+      parentId: null,
+      body: 'Not yet saved',
+      author: {uid: 'u', name: 'Ada', provider: 'guest'},
+    });
     await settle(m);
     expect(m.$$('[part=body]')).to.have.length(1);
     expect(script(m)).to.equal(null);

@@ -1,4 +1,5 @@
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
+import {waitUntil} from '../helpers/wait-until.js';
 import {emulateMedia} from '@web/test-runner-commands';
 import {comment, mount, settle, threadOf} from '../helpers/mount.js';
 

@@ -3,7 +3,7 @@
  * polling store (the Firestore one) pauses while the reader is elsewhere on the page. The store
  * here is a MemoryStore whose watches record what they are told.
  */
-import {waitUntil} from '@open-wc/testing';
+import {waitUntil} from '../helpers/wait-until.js';
 import {LitElement} from 'lit';
 import {ThreadController} from '../../src/controllers/thread-controller.js';
 import {MemoryStore} from '../../src/store/memory/memory-store.js';
@@ -32,7 +32,11 @@ describe('ThreadController', () => {
     document.body.append(spacer, host);
     try {
       const store = new RecordingStore();
-      host.thread.follow(store, {id: 'far', url: 'https://blog.example/far', title: 'Far'}, {sort: 'oldest', pageSize: 20});
+      host.thread.follow(
+        store,
+        {id: 'far', url: 'https://blog.example/far', title: 'Far'},
+        {sort: 'oldest', pageSize: 20},
+      );
       await waitUntil(() => store.told.at(-1) === false, 'not told it is off screen');
       host.scrollIntoView();
       await waitUntil(() => store.told.at(-1) === true, 'not told it is on screen again');

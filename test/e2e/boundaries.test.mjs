@@ -13,8 +13,11 @@ const files = readdirSync(join(root, 'src'), {recursive: true})
   .map((f) => join('src', f));
 /** Module specifiers a file imports at run time (`import type` is erased, so it does not count). */
 const importsOf = (file) =>
-  [...readFileSync(join(root, file), 'utf8').matchAll(/^\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)]
-    .map((m) => m[1] ?? m[2]);
+  [
+    ...readFileSync(join(root, file), 'utf8').matchAll(
+      /^\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm,
+    ),
+  ].map((m) => m[1] ?? m[2]);
 /** Static and dynamic (`import('…')`) run-time imports. */
 const runtimeImportsOf = (file) => [
   ...importsOf(file),
@@ -33,17 +36,29 @@ test('only the Firestore store imports firebase/firestore, and only its lite ent
     'src/store/firestore/firestore-writes.ts',
   ]);
   // The full SDK is ~92 KB gzip, over the page's whole budget (DESIGN §4): firestore/lite only.
-  for (const file of users) assert.deepEqual(runtimeImportsOf(file).filter((s) => s.startsWith('firebase/firestore')), ['firebase/firestore/lite'], file);
+  for (const file of users)
+    assert.deepEqual(
+      runtimeImportsOf(file).filter((s) => s.startsWith('firebase/firestore')),
+      ['firebase/firestore/lite'],
+      file,
+    );
 });
 
 test('only the Firebase session’s modules (src/auth/firebase/) import firebase/auth, by name', () => {
   const users = files.filter((f) => runtimeImportsOf(f).some((s) => s.startsWith('firebase/auth')));
   assert.ok(users.length > 0);
-  assert.deepEqual(users.filter((f) => !f.startsWith('src/auth/firebase/')), []);
+  assert.deepEqual(
+    users.filter((f) => !f.startsWith('src/auth/firebase/')),
+    [],
+  );
   // A namespace import (`import * as`, `import('firebase/auth')`) keeps the whole SDK in the bundle.
   for (const file of users) {
     const source = readFileSync(join(root, file), 'utf8');
-    assert.doesNotMatch(source, /import\s*\*\s*as\s+\w+\s+from\s+['"]firebase\/auth|\bimport\(\s*['"]firebase\/auth/, file);
+    assert.doesNotMatch(
+      source,
+      /import\s*\*\s*as\s+\w+\s+from\s+['"]firebase\/auth|\bimport\(\s*['"]firebase\/auth/,
+      file,
+    );
   }
 });
 

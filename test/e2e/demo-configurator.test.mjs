@@ -25,7 +25,9 @@ after(async () => {
 const attributesOf = (page) =>
   page.evaluate(() => {
     const widget = document.querySelector('#preview leave-a-reply');
-    return Object.fromEntries(['providers', 'theme', 'sort', 'lang', 'backend'].map((n) => [n, widget.getAttribute(n)]));
+    return Object.fromEntries(
+      ['providers', 'theme', 'sort', 'lang', 'backend'].map((n) => [n, widget.getAttribute(n)]),
+    );
   });
 
 test('choices update the live preview and the snippet; Copy copies it', async () => {
@@ -71,7 +73,10 @@ test('choices update the live preview and the snippet; Copy copies it', async ()
   assert.match(flat, /project-id="long-take" auth-domain="long-take\.firebaseapp\.com"/);
   assert.match(flat, /api-key="AIza&quot;&lt;x&gt;"/, 'values are escaped');
   assert.match(flat, /providers="guest google github" theme="dark" sort="newest" lang="fr"><\/leave-a-reply> $/);
-  assert.ok(text.split('\n').every((line) => line.length <= 110), 'wrapped for reading');
+  assert.ok(
+    text.split('\n').every((line) => line.length <= 110),
+    'wrapped for reading',
+  );
 
   await page.getByRole('button', {name: 'Copy'}).click();
   await page.getByRole('status').filter({hasText: 'Copied to the clipboard.'}).waitFor();
@@ -79,7 +84,9 @@ test('choices update the live preview and the snippet; Copy copies it', async ()
 
   await page.addScriptTag({content: axeSource});
   const violations = await page.evaluate(async () =>
-    (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(' | ')}`),
+    (await window.axe.run(document)).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(' | ')}`,
+    ),
   );
   assert.deepEqual(violations, [], 'axe finds nothing');
 
@@ -93,11 +100,15 @@ test('choices update the live preview and the snippet; Copy copies it', async ()
 test('without clipboard access, Copy selects the snippet and says how to copy it', async () => {
   const page = await browser.newPage();
   await page.addInitScript(() => {
-    navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+    navigator.clipboard.writeText = () =>
+      Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
   });
   await page.goto(`${demo.url}configurator.html`);
   await page.getByRole('button', {name: 'Copy'}).click();
-  await page.getByRole('status').filter({hasText: /Selected: press (Ctrl\+C|⌘C) to copy\./}).waitFor();
+  await page
+    .getByRole('status')
+    .filter({hasText: /Selected: press (Ctrl\+C|⌘C) to copy\./})
+    .waitFor();
   const selected = await page.evaluate(() => {
     const box = document.querySelector('#snippet');
     return document.activeElement === box && box.value.slice(box.selectionStart, box.selectionEnd) === box.value;

@@ -82,8 +82,20 @@ test('client-side routes switch the widget between threads with no flash of the 
 
   const seen = [];
   for (const [link, article, title, body, other] of [
-    ['Her', 'Film Review for Her', '1 thought on “Film Review for Her”', 'Samantha is the most human character in it.', 'Heptapods, at last.'],
-    ['Arrival', 'Arrival: the grammar of grief', '1 thought on “Arrival: the grammar of grief”', 'Heptapods, at last.', 'Samantha is the most human character in it.'],
+    [
+      'Her',
+      'Film Review for Her',
+      '1 thought on “Film Review for Her”',
+      'Samantha is the most human character in it.',
+      'Heptapods, at last.',
+    ],
+    [
+      'Arrival',
+      'Arrival: the grammar of grief',
+      '1 thought on “Arrival: the grammar of grief”',
+      'Heptapods, at last.',
+      'Samantha is the most human character in it.',
+    ],
     ['Solaris', 'Rewatching Solaris', 'No thoughts yet on “Rewatching Solaris”', null, 'Heptapods, at last.'],
   ]) {
     await startRecording(page);
@@ -99,7 +111,10 @@ test('client-side routes switch the widget between threads with no flash of the 
     const bodies = (await page.locator('leave-a-reply [part=body]').allTextContents()).map((t) => t.trim());
     assert.deepEqual(bodies, body ? [body] : []);
   }
-  assert.ok(seen.every((n) => n > 0), 'the recorder saw frames');
+  assert.ok(
+    seen.every((n) => n > 0),
+    'the recorder saw frames',
+  );
 
   // Back and forward are routes too.
   await page.goBack();
@@ -115,7 +130,9 @@ test('client-side routes switch the widget between threads with no flash of the 
 
   await page.addScriptTag({content: axeSource});
   const violations = await page.evaluate(async () =>
-    (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(' | ')}`),
+    (await window.axe.run(document)).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(' | ')}`,
+    ),
   );
   assert.deepEqual(violations, [], 'axe finds nothing');
 

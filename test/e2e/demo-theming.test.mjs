@@ -25,10 +25,13 @@ test('the theming page shows three distinct, accessible looks of the same thread
   await page.goto(new URL('/demo/theming.html', demo.url).href);
   const widgets = page.locator('leave-a-reply');
   // The thread, then the form: it loads once the thread has painted.
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('leave-a-reply')].every((el) => {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('leave-a-reply')].every((el) => {
       const view = el.shadowRoot?.querySelector('lar-comment-section')?.shadowRoot;
-      return view?.querySelectorAll('[part=comment]').length === 2 && view.querySelector('lar-reply-form')?.shadowRoot?.querySelector('[part=submit]');
+      return (
+        view?.querySelectorAll('[part=comment]').length === 2 &&
+        view.querySelector('lar-reply-form')?.shadowRoot?.querySelector('[part=submit]')
+      );
     }),
   );
   assert.equal(await widgets.count(), 3);
@@ -44,12 +47,19 @@ test('the theming page shows three distinct, accessible looks of the same thread
       };
     }),
   );
-  assert.deepEqual(looks.map((l) => l.scheme), ['light', 'dark', 'light']);
+  assert.deepEqual(
+    looks.map((l) => l.scheme),
+    ['light', 'dark', 'light'],
+  );
   assert.equal(new Set(looks.map((l) => l.submit)).size, 3, 'each look styles the button its own way');
   assert.match(looks[0].font, /Georgia/, 'the default look takes the page font');
 
   await page.addScriptTag({content: axeSource});
-  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.length} ${v.nodes.map((n) => n.target.join(" > ")).join(" | ")}`));
+  const violations = await page.evaluate(async () =>
+    (await window.axe.run(document)).violations.map(
+      (v) => `${v.id}: ${v.nodes.length} ${v.nodes.map((n) => n.target.join(' > ')).join(' | ')}`,
+    ),
+  );
   assert.deepEqual(violations, []);
   await page.close();
 });

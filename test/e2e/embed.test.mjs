@@ -3,7 +3,6 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {builtSite} from './built-site.mjs';
 
-
 const PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -29,10 +28,17 @@ test('the script tag alone loads nothing else until the reader scrolls near the 
   await page.waitForTimeout(300);
   const view = /\/chunks\/(comment-section|local-store|firebase)/;
   assert.ok(requests.includes('/leave-a-reply.js'));
-  assert.deepEqual(requests.filter((p) => view.test(p)), [], 'no view code before the reader scrolls');
+  assert.deepEqual(
+    requests.filter((p) => view.test(p)),
+    [],
+    'no view code before the reader scrolls',
+  );
   await page.locator('leave-a-reply').scrollIntoViewIfNeeded();
   await page.getByRole('heading', {name: 'No thoughts yet on “Film Review for Her”'}).waitFor();
-  assert.ok(requests.some((p) => /\/chunks\/comment-section/.test(p)), 'the view loads as a lazy chunk');
+  assert.ok(
+    requests.some((p) => /\/chunks\/comment-section/.test(p)),
+    'the view loads as a lazy chunk',
+  );
   await page.close();
 });
 

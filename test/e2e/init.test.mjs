@@ -38,9 +38,12 @@ const read = (dir, name) => readFileSync(join(dir, name), 'utf8');
 test('package.json runs it as `npx leave-a-reply` and ships it with the files it copies', () => {
   assert.equal(pkg.bin['leave-a-reply'], 'bin/leave-a-reply.mjs');
   assert.match(readFileSync(cli, 'utf8'), /^#!\/usr\/bin\/env node\n/);
-  const [{files}] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: root, encoding: 'utf8'}));
+  const [{files}] = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: root, encoding: 'utf8'}),
+  );
   const packed = files.map((f) => f.path);
-  for (const path of ['bin/leave-a-reply.mjs', ...FILES]) assert.ok(packed.includes(path), `${path} is not in the package`);
+  for (const path of ['bin/leave-a-reply.mjs', ...FILES])
+    assert.ok(packed.includes(path), `${path} is not in the package`);
 });
 
 test('init writes the three files into an empty site folder, then prints the snippet and the next steps', (t) => {
@@ -51,7 +54,10 @@ test('init writes the three files into an empty site folder, then prints the sni
     assert.equal(read(dir, name), read(root, name), `${name} is a copy of the package's`);
     assert.match(out, new RegExp(`wrote +${name.replace('.', '\\.')}`));
   }
-  assert.match(out, /<script type="module" src="[^"]+\/leave-a-reply@\d+\.\d+\.\d+\/dist\/leave-a-reply\.js"><\/script>/);
+  assert.match(
+    out,
+    /<script type="module" src="[^"]+\/leave-a-reply@\d+\.\d+\.\d+\/dist\/leave-a-reply\.js"><\/script>/,
+  );
   assert.match(out, /<leave-a-reply api-key="…" project-id="your-project-id"/);
   assert.match(out, /enable Anonymous/);
   assert.match(out, /deploy --only firestore/);
@@ -88,24 +94,28 @@ test('--no keeps existing files; --yes replaces them', (t) => {
   assert.equal(read(dir, 'firebase.json'), read(root, 'firebase.json'));
 });
 
-test('on a terminal, init asks before replacing each file; no (or just Enter) keeps it', {skip: !hasScript && 'needs util-linux `script` for a pseudo-terminal'}, (t) => {
-  const dir = siteFolder(t);
-  writeFileSync(join(dir, 'firebase.json'), MINE);
-  writeFileSync(join(dir, 'firestore.rules'), 'rules_version = "2";\n');
+test(
+  'on a terminal, init asks before replacing each file; no (or just Enter) keeps it',
+  {skip: !hasScript && 'needs util-linux `script` for a pseudo-terminal'},
+  (t) => {
+    const dir = siteFolder(t);
+    writeFileSync(join(dir, 'firebase.json'), MINE);
+    writeFileSync(join(dir, 'firestore.rules'), 'rules_version = "2";\n');
 
-  let {code, out} = runOnTerminal(dir, 'n\n\n', 'init');
-  assert.equal(code, 0);
-  assert.match(out, /firebase\.json exists and differs\. Replace it\? \[y\/N\]/);
-  assert.match(out, /firestore\.rules exists and differs\. Replace it\? \[y\/N\]/);
-  assert.equal(read(dir, 'firebase.json'), MINE);
-  assert.equal(read(dir, 'firestore.rules'), 'rules_version = "2";\n');
-  assert.match(out, /kept +firebase\.json \(exists; you said no\)/);
+    let {code, out} = runOnTerminal(dir, 'n\n\n', 'init');
+    assert.equal(code, 0);
+    assert.match(out, /firebase\.json exists and differs\. Replace it\? \[y\/N\]/);
+    assert.match(out, /firestore\.rules exists and differs\. Replace it\? \[y\/N\]/);
+    assert.equal(read(dir, 'firebase.json'), MINE);
+    assert.equal(read(dir, 'firestore.rules'), 'rules_version = "2";\n');
+    assert.match(out, /kept +firebase\.json \(exists; you said no\)/);
 
-  ({out} = runOnTerminal(dir, 'y\nn\n', 'init'));
-  assert.equal(read(dir, 'firebase.json'), read(root, 'firebase.json'));
-  assert.equal(read(dir, 'firestore.rules'), 'rules_version = "2";\n');
-  assert.match(out, /replaced +firebase\.json/);
-});
+    ({out} = runOnTerminal(dir, 'y\nn\n', 'init'));
+    assert.equal(read(dir, 'firebase.json'), read(root, 'firebase.json'));
+    assert.equal(read(dir, 'firestore.rules'), 'rules_version = "2";\n');
+    assert.match(out, /replaced +firebase\.json/);
+  },
+);
 
 test('an unknown command or option is refused with the usage', (t) => {
   const dir = siteFolder(t);

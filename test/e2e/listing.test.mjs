@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import {createHash} from 'node:crypto';
 import {builtSite} from './built-site.mjs';
 
-
 // Already in the one spelling page identity gives them (no trailing slash, no fragment).
 const POSTS = {
   'https://blog.example/her': 2,
@@ -30,7 +29,10 @@ const PAGE = `<!doctype html>
     <h1>Reviews</h1>
     <ul>
       ${Object.keys(POSTS)
-        .map((url) => `<li><a href="${url}">${url}</a> · <leave-a-reply-count page-url="${url}">Comments</leave-a-reply-count></li>`)
+        .map(
+          (url) =>
+            `<li><a href="${url}">${url}</a> · <leave-a-reply-count page-url="${url}">Comments</leave-a-reply-count></li>`,
+        )
         .join('\n      ')}
     </ul>
     <div style="height: 4000px"></div>
@@ -76,9 +78,14 @@ test('count badges on a listing page load only their own small chunks, and wait 
   const far = page.locator('#far leave-a-reply-count');
   assert.equal((await far.textContent()).trim(), 'Comments', 'the badge below the fold shows its own text');
 
-  const chunks = requests.filter((p) => p.startsWith('/chunks/')).map((p) => p.replace(/^\/chunks\/|-[\w-]{8}\.js$/g, ''));
+  const chunks = requests
+    .filter((p) => p.startsWith('/chunks/'))
+    .map((p) => p.replace(/^\/chunks\/|-[\w-]{8}\.js$/g, ''));
   assert.equal(chunks.filter((c) => c === 'count-view').length, 1, 'one count chunk for all badges');
-  assert.ok(!chunks.some((c) => /comment-section|firebase|reply-form/.test(c)), `no widget view, no Firebase: ${chunks}`);
+  assert.ok(
+    !chunks.some((c) => /comment-section|firebase|reply-form/.test(c)),
+    `no widget view, no Firebase: ${chunks}`,
+  );
 
   await far.scrollIntoViewIfNeeded();
   await page.locator('#far leave-a-reply-count [part=count]').waitFor();

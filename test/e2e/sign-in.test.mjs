@@ -65,7 +65,10 @@ async function reader({path = '/review/', blockPopups = false} = {}) {
     route.abort(),
   );
   await context.route('https://photos.example/**', (route) =>
-    route.fulfill({contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'}),
+    route.fulfill({
+      contentType: 'image/svg+xml',
+      body: '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>',
+    }),
   );
   // Every event the widget fires, from the first moment of every page load.
   await context.addInitScript(() => {
@@ -89,7 +92,10 @@ const events = (tab, type) => tab.evaluate((t) => window.__lar.filter((e) => e.t
 const legend = (tab) => tab.locator('legend').innerText();
 /** Whether the page has loaded the built chunk of this module (dist/chunks/<name>-<hash>.js). */
 const chunkLoaded = (tab, name) =>
-  tab.evaluate((prefix) => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.startsWith(prefix)), `/chunks/${name}-`);
+  tab.evaluate(
+    (prefix) => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.startsWith(prefix)),
+    `/chunks/${name}-`,
+  );
 
 /** Clicks a provider's icon and completes its pop-up on the emulator's page. */
 async function signInWithPopup(tab, provider, account) {
@@ -139,7 +145,11 @@ describe('sign-in against the Auth emulator', {skip, concurrency: true}, () => {
   test('a reader signs in with Google in the pop-up, posts as that account, and is still signed in after a reload', async () => {
     const {context, page, errors} = await reader();
     const name = unique('Theodore');
-    await signInWithPopup(page, 'Google', {name, email: `theo-${run}@example.com`, photo: 'https://photos.example/theo.svg'});
+    await signInWithPopup(page, 'Google', {
+      name,
+      email: `theo-${run}@example.com`,
+      photo: 'https://photos.example/theo.svg',
+    });
 
     assert.equal(await legend(page), 'You are commenting using your Google account.');
     await page.getByText(name, {exact: true}).waitFor();
@@ -151,21 +161,33 @@ describe('sign-in against the Auth emulator', {skip, concurrency: true}, () => {
     assert.equal(signedIn.name, name);
 
     const comment = await postComment(page, 'Posted with my Google account.');
-    assert.deepEqual(comment.author, {uid: signedIn.uid, name, provider: 'google', avatarUrl: 'https://photos.example/theo.svg'});
+    assert.deepEqual(comment.author, {
+      uid: signedIn.uid,
+      name,
+      provider: 'google',
+      avatarUrl: 'https://photos.example/theo.svg',
+    });
 
     await page.reload();
     await widgetShown(page);
     await page.getByText('You are commenting using your Google account.').waitFor();
     const [restored] = await events(page, 'lar-sign-in');
     assert.equal(restored.uid, signedIn.uid);
-    assert.equal(await chunkLoaded(page, 'firebase-auth-providers'), false, 'a returning reader needs the Auth core only');
+    assert.equal(
+      await chunkLoaded(page, 'firebase-auth-providers'),
+      false,
+      'a returning reader needs the Auth core only',
+    );
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   test('a guest who then signs in with Google keeps authorship of the guest comment', async () => {
     const {context, page} = await reader();
-    const guestComment = await postComment(page, 'Written as a guest.', {email: 'samantha@example.com', name: 'Samantha'});
+    const guestComment = await postComment(page, 'Written as a guest.', {
+      email: 'samantha@example.com',
+      name: 'Samantha',
+    });
     const guestUid = guestComment.author.uid;
     assert.equal(guestComment.author.provider, 'guest');
 
@@ -224,11 +246,21 @@ describe('sign-in against the Auth emulator', {skip, concurrency: true}, () => {
     const providerPage = await popup;
     await providerPage.waitForLoadState();
     // What Firebase's own handler page reports when the provider refuses: an auth event with an error.
+    /* global saveAuthEvent, authType, eventId -- the emulator's page's own */
     await providerPage.evaluate(() =>
-      // eslint-disable-next-line no-undef -- globals of the emulator's page
-      saveAuthEvent({type: authType, eventId, urlResponse: null, sessionId: null, postBody: null, tenantId: null, error: {code: 'auth/operation-not-allowed', message: 'GitHub sign-in is disabled for this project.'}}),
+      saveAuthEvent({
+        type: authType,
+        eventId,
+        urlResponse: null,
+        sessionId: null,
+        postBody: null,
+        tenantId: null,
+        error: {code: 'auth/operation-not-allowed', message: 'GitHub sign-in is disabled for this project.'},
+      }),
     );
-    await page.getByText('Logging in with GitHub is not turned on for this site. Your comment is still here.').waitFor();
+    await page
+      .getByText('Logging in with GitHub is not turned on for this site. Your comment is still here.')
+      .waitFor();
     assert.equal(await page.getByLabel('Comment', {exact: true}).inputValue(), 'Still here after the error.');
     const [error] = await events(page, 'lar-error');
     assert.equal(error.code, 'auth/operation-not-allowed');
@@ -318,7 +350,10 @@ describe('sign-in against the Auth emulator', {skip, concurrency: true}, () => {
     const {context, page} = await reader({path: '/members/'});
     await page.getByText('Click an icon to log in:').waitFor();
     assert.equal(await page.getByLabel('Email (required)').count(), 0, 'no guest form on this page');
-    await page.evaluate((token) => document.querySelector('leave-a-reply').signInWithCustomToken(token), unsignedCustomToken('member-7'));
+    await page.evaluate(
+      (token) => document.querySelector('leave-a-reply').signInWithCustomToken(token),
+      unsignedCustomToken('member-7'),
+    );
     await page.getByText('You are commenting using your account on this site.').waitFor();
     assert.deepEqual((await events(page, 'lar-sign-in')).at(-1), {uid: 'member-7', provider: 'custom'});
 

@@ -11,7 +11,10 @@ before(async () => (browser = await launchChromium()));
 after(() => browser?.close());
 
 const within = (stages, key) =>
-  assert.ok(stages[key] <= BUDGETS[key], `${key}: ${stages[key]} B gzip > budget ${BUDGETS[key]} B (${stages.files.join(', ')})`);
+  assert.ok(
+    stages[key] <= BUDGETS[key],
+    `${key}: ${stages[key]} B gzip > budget ${BUDGETS[key]} B (${stages.files.join(', ')})`,
+  );
 
 describe('backend="local"', () => {
   let stages;
@@ -33,7 +36,10 @@ describe('Firebase backend', () => {
   test('ready to post as a guest within 100 KB', () => within(stages, 'guestReady'));
   test('posting needs the store’s writes and Firebase Auth, loaded by then', () => {
     for (const chunk of ['firestore-writes', 'firebase-auth-core', 'firebase-session']) {
-      assert.ok(stages.files.some((f) => f.includes(chunk)), `${chunk} not loaded when the reader starts to write`);
+      assert.ok(
+        stages.files.some((f) => f.includes(chunk)),
+        `${chunk} not loaded when the reader starts to write`,
+      );
     }
   });
 });
@@ -46,7 +52,9 @@ describe('rendering', () => {
     const measured = [];
     for (let attempt = 0; attempt < 2; attempt++) {
       const [{widget, baseline}] = await measureRendering(browser, [1000], 9);
-      measured.push(`widget ${widget.toFixed(1)} ms, baseline ${baseline.toFixed(1)} ms (${(widget / baseline).toFixed(2)}×)`);
+      measured.push(
+        `widget ${widget.toFixed(1)} ms, baseline ${baseline.toFixed(1)} ms (${(widget / baseline).toFixed(2)}×)`,
+      );
       if (widget <= 2 * baseline) return;
     }
     assert.fail(`over 2×: ${measured.join('; then ')}`);

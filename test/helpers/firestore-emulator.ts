@@ -40,6 +40,8 @@ export function emulatorDb(uid: string, provider: 'anonymous' | 'google.com' = '
   const app = initializeApp({projectId: 'demo-lar', apiKey: 'emulator'}, `emulator-${appCounter++}`);
   const db = initializeFirestore(app, {});
   const {host, port} = parseHostPort(emulatorHost!, 'emulator');
-  connectFirestoreEmulator(db, host, port, {mockUserToken: {user_id: uid, firebase: {sign_in_provider: provider, identities: {}}}});
+  connectFirestoreEmulator(db, host, port, {
+    mockUserToken: {user_id: uid, firebase: {sign_in_provider: provider, identities: {}}},
+  });
   return db;
 }

@@ -42,7 +42,9 @@ export class FirestoreTraffic {
       if (response.ok && (url.includes(':batchGet') || url.includes(':runQuery'))) {
         const answer = (await response.clone().json()) as Array<Record<string, unknown>>;
         const get = url.includes(':batchGet');
-        const reads = get ? answer.filter((a) => a.found || a.missing).length : Math.max(1, answer.filter((a) => a.document).length);
+        const reads = get
+          ? answer.filter((a) => a.found || a.missing).length
+          : Math.max(1, answer.filter((a) => a.document).length);
         this.reads += reads;
         this.answers.push({kind: get ? 'get' : 'query', reads});
       }

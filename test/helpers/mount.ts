@@ -1,4 +1,5 @@
-import {fixture, html, waitUntil} from '@open-wc/testing';
+import {fixture, html} from '@open-wc/testing';
+import {waitUntil} from './wait-until.js';
 import {LocalSession} from '../../src/auth/local-session.js';
 import type {Session} from '../../src/auth/session.js';
 import type {CommentSection} from '../../src/components/leave-a-reply/internal/comment-section.js';
@@ -30,7 +31,11 @@ export async function ready(el: LeaveAReplyElement): Promise<Omit<Mounted, 'stor
   const section = el.shadowRoot!.querySelector('lar-comment-section')!;
   await waitUntil(() => {
     const root = section.shadowRoot;
-    return root && (root.querySelector('.config-error') || (root.querySelector('lar-reply-form') && !root.querySelector('.status:not(.offline)')));
+    return (
+      root &&
+      (root.querySelector('.config-error') ||
+        (root.querySelector('lar-reply-form') && !root.querySelector('.status:not(.offline)')))
+    );
   }, 'widget did not render');
   await section.updateComplete;
   const form = section.shadowRoot!.querySelector('lar-reply-form')!;

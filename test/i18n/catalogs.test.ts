@@ -1,4 +1,5 @@
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
+import {waitUntil} from '../helpers/wait-until.js';
 import {en, type Messages} from '../../src/i18n/en.js';
 import {loadMessages, SUPPORTED_LANGUAGES} from '../../src/i18n/catalogs.js';
 import {plural} from '../../src/i18n/plural.js';
@@ -42,8 +43,12 @@ describe('languages', () => {
     for (const lang of ['en', 'de', 'fr', 'ar']) {
       for (const count of [1, 2, 1000, 12345]) {
         const written = count.toLocaleString(lang);
-        expect(plural(lang, count, forms), `${lang} ${count}`).to.equal(`${written} ${count === 1 ? 'thought' : 'thoughts'}`);
-        expect(plural(lang, count, forms), `${lang} ${count}, again`).to.equal(`${written} ${count === 1 ? 'thought' : 'thoughts'}`);
+        expect(plural(lang, count, forms), `${lang} ${count}`).to.equal(
+          `${written} ${count === 1 ? 'thought' : 'thoughts'}`,
+        );
+        expect(plural(lang, count, forms), `${lang} ${count}, again`).to.equal(
+          `${written} ${count === 1 ? 'thought' : 'thoughts'}`,
+        );
       }
     }
   });
@@ -65,7 +70,10 @@ describe('languages', () => {
     const m = await mount();
     expect(text(m.$('[part=title]'))).to.equal('No thoughts yet on “Film Review for Her”');
     document.documentElement.setAttribute('lang', 'ja');
-    await waitUntil(() => text(m.$('[part=title]')) === '「Film Review for Her」へのコメントはまだありません', 'Japanese heading');
+    await waitUntil(
+      () => text(m.$('[part=title]')) === '「Film Review for Her」へのコメントはまだありません',
+      'Japanese heading',
+    );
     expect(text(m.f('[part=form-title]'))).to.equal('コメントを残す');
   });
 

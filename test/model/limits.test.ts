@@ -17,10 +17,9 @@ describe('firestore.rules limits', () => {
     expect(response.ok, 'the dev server serves /firestore.rules').to.equal(true);
     rules = await response.text();
     defined = new Map(
-      [...rules.matchAll(/function\s+(\w+)\s*\(\s*\)\s*\{\s*return\s+(\d+|'[^']*')\s*;\s*\}/g)].map(([, name, value]) => [
-        name,
-        value.startsWith("'") ? value.slice(1, -1) : Number(value),
-      ]),
+      [...rules.matchAll(/function\s+(\w+)\s*\(\s*\)\s*\{\s*return\s+(\d+|'[^']*')\s*;\s*\}/g)].map(
+        ([, name, value]) => [name, value.startsWith("'") ? value.slice(1, -1) : Number(value)],
+      ),
     );
   });
 
@@ -37,7 +36,9 @@ describe('firestore.rules limits', () => {
   });
 
   it('has a rules default for every site setting but the banned words (none by default)', () => {
-    const covered = Object.keys(defaults).map((name) => name.slice('default'.length).replace(/^./, (c) => c.toLowerCase()));
+    const covered = Object.keys(defaults).map((name) =>
+      name.slice('default'.length).replace(/^./, (c) => c.toLowerCase()),
+    );
     expect([...covered, 'bannedWords'].sort()).to.deep.equal(Object.keys(SITE_DEFAULTS).sort());
     expect(SITE_DEFAULTS.bannedWords).to.deep.equal([]);
   });

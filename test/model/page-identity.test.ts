@@ -55,7 +55,8 @@ describe('page identity', () => {
   });
 
   it('has a pure SHA-256 for pages without Web Crypto that matches the standard vectors', () => {
-    const hex = (text: string) => [...sha256Bytes(new TextEncoder().encode(text))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const hex = (text: string) =>
+      [...sha256Bytes(new TextEncoder().encode(text))].map((b) => b.toString(16).padStart(2, '0')).join('');
     expect(hex('')).to.equal('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(hex('abc')).to.equal('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(hex('a'.repeat(1000))).to.equal('41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3');

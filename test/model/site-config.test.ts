@@ -1,5 +1,11 @@
 import {expect} from '@open-wc/testing';
-import {needsReview, SITE_DEFAULTS, siteConfigFrom, withinEditWindow, type SiteConfig} from '../../src/model/site-config.js';
+import {
+  needsReview,
+  SITE_DEFAULTS,
+  siteConfigFrom,
+  withinEditWindow,
+  type SiteConfig,
+} from '../../src/model/site-config.js';
 import {countLinks} from '../../src/model/body-text.js';
 
 /** The client's half of what firestore.rules enforces (test/rules/moderation.rules.test.mjs holds the other). */
@@ -11,9 +17,23 @@ describe('site settings and review', () => {
   it('reads config/site with defaults for what is missing or malformed', () => {
     expect(siteConfigFrom(undefined)).to.deep.equal(SITE_DEFAULTS);
     expect(
-      siteConfigFrom({moderation: 'all', linkLimit: 0, bannedWords: ['spam', 7], editWindowMinutes: 5, postIntervalSeconds: 30}),
-    ).to.deep.equal({moderation: 'all', linkLimit: 0, bannedWords: ['spam'], editWindowMinutes: 5, postIntervalSeconds: 30});
-    expect(siteConfigFrom({moderation: 'sometimes', linkLimit: -1, editWindowMinutes: 1.5, bannedWords: 'spam'})).to.deep.equal(SITE_DEFAULTS);
+      siteConfigFrom({
+        moderation: 'all',
+        linkLimit: 0,
+        bannedWords: ['spam', 7],
+        editWindowMinutes: 5,
+        postIntervalSeconds: 30,
+      }),
+    ).to.deep.equal({
+      moderation: 'all',
+      linkLimit: 0,
+      bannedWords: ['spam'],
+      editWindowMinutes: 5,
+      postIntervalSeconds: 30,
+    });
+    expect(
+      siteConfigFrom({moderation: 'sometimes', linkLimit: -1, editWindowMinutes: 1.5, bannedWords: 'spam'}),
+    ).to.deep.equal(SITE_DEFAULTS);
   });
 
   it('publishes at once in "open" mode, up to the link limit', () => {

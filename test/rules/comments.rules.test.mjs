@@ -49,17 +49,27 @@ describe('firestore.rules: posting and reading', () => {
 
     it('allows a reply to a comment of the thread', async () => {
       await seedThread(admin);
-      await assertSucceeds(post(guest('sam'), {commentId: 'c2', commentData: comment('sam', {parentId: 'c1'}), asNew: false}));
+      await assertSucceeds(
+        post(guest('sam'), {commentId: 'c2', commentData: comment('sam', {parentId: 'c1'}), asNew: false}),
+      );
     });
 
     it('allows a website and an avatar', async () => {
-      const author = {uid: 'sam', name: 'Samantha', url: 'https://sam.example', avatarUrl: 'https://sam.example/a.png', provider: 'guest'};
+      const author = {
+        uid: 'sam',
+        name: 'Samantha',
+        url: 'https://sam.example',
+        avatarUrl: 'https://sam.example/a.png',
+        provider: 'guest',
+      };
       await assertSucceeds(post(guest('sam'), {commentData: comment('sam', {author})}));
     });
 
     it('allows a Google badge for a reader signed in with Google', async () => {
       await assertSucceeds(
-        post(viaGoogle('theo'), {commentData: comment('theo', {author: {uid: 'theo', name: 'Theodore', provider: 'google'}})}),
+        post(viaGoogle('theo'), {
+          commentData: comment('theo', {author: {uid: 'theo', name: 'Theodore', provider: 'google'}}),
+        }),
       );
     });
 
@@ -80,7 +90,9 @@ describe('firestore.rules: posting and reading', () => {
     });
 
     it('denies a guest claiming a Google badge', async () => {
-      await assertFails(post(guest('sam'), {commentData: comment('sam', {author: {uid: 'sam', name: 'Sam', provider: 'google'}})}));
+      await assertFails(
+        post(guest('sam'), {commentData: comment('sam', {author: {uid: 'sam', name: 'Sam', provider: 'google'}})}),
+      );
     });
 
     it('denies an email inside the comment', async () => {
@@ -110,7 +122,9 @@ describe('firestore.rules: posting and reading', () => {
     });
 
     it('denies a body over bodyMax characters (an oversized body)', async () => {
-      await assertFails(post(guest('sam'), {commentData: comment('sam', {body: 'x'.repeat(LIMITS.bodyMax + 1), status: 'pending'})}));
+      await assertFails(
+        post(guest('sam'), {commentData: comment('sam', {body: 'x'.repeat(LIMITS.bodyMax + 1), status: 'pending'})}),
+      );
     });
 
     it('denies a body with more than linksMax links, even as pending', async () => {
@@ -125,7 +139,9 @@ describe('firestore.rules: posting and reading', () => {
     it('denies an empty name, or one over nameMax characters', async () => {
       const author = (name) => ({uid: 'sam', name, provider: 'guest'});
       await assertFails(post(guest('sam'), {commentData: comment('sam', {author: author('  ')})}));
-      await assertFails(post(guest('sam'), {commentData: comment('sam', {author: author('n'.repeat(LIMITS.nameMax + 1))})}));
+      await assertFails(
+        post(guest('sam'), {commentData: comment('sam', {author: author('n'.repeat(LIMITS.nameMax + 1))})}),
+      );
     });
 
     it('denies a website that is not http(s), or over urlMax characters', async () => {
@@ -137,19 +153,29 @@ describe('firestore.rules: posting and reading', () => {
 
     it('denies a creation time chosen by the client (a forged timestamp)', async () => {
       await assertFails(post(guest('sam'), {commentData: comment('sam', {createdAt: Timestamp.fromMillis(0)})}));
-      await assertFails(post(guest('sam'), {commentData: comment('sam', {createdAt: Timestamp.fromMillis(Date.now() + 86_400_000)})}));
+      await assertFails(
+        post(guest('sam'), {commentData: comment('sam', {createdAt: Timestamp.fromMillis(Date.now() + 86_400_000)})}),
+      );
     });
 
     it('allows pending, and denies hidden or deleted, at creation', async () => {
       await assertSucceeds(post(guest('sam'), {commentData: comment('sam', {status: 'pending'})}));
-      await assertFails(post(guest('ann'), {commentId: 'c2', asNew: false, commentData: comment('ann', {status: 'hidden'})}));
-      await assertFails(post(guest('ann'), {commentId: 'c2', asNew: false, commentData: comment('ann', {status: 'deleted'})}));
+      await assertFails(
+        post(guest('ann'), {commentId: 'c2', asNew: false, commentData: comment('ann', {status: 'hidden'})}),
+      );
+      await assertFails(
+        post(guest('ann'), {commentId: 'c2', asNew: false, commentData: comment('ann', {status: 'deleted'})}),
+      );
     });
 
     it('denies a reply to a comment that does not exist, or a parentId that is not a string', async () => {
       await seedThread(admin);
-      await assertFails(post(guest('sam'), {commentId: 'c2', commentData: comment('sam', {parentId: 'nope'}), asNew: false}));
-      await assertFails(post(guest('sam'), {commentId: 'c2', commentData: comment('sam', {parentId: 7}), asNew: false}));
+      await assertFails(
+        post(guest('sam'), {commentId: 'c2', commentData: comment('sam', {parentId: 'nope'}), asNew: false}),
+      );
+      await assertFails(
+        post(guest('sam'), {commentId: 'c2', commentData: comment('sam', {parentId: 7}), asNew: false}),
+      );
     });
 
     it('denies a comment without its thread’s count going up', async () => {
@@ -162,23 +188,39 @@ describe('firestore.rules: posting and reading', () => {
     });
 
     it('denies a pending comment counted as published, or a published one as pending', async () => {
-      await assertFails(post(guest('sam'), {commentData: comment('sam', {status: 'pending'}), thread: {commentCount: increment(1), pendingCount: increment(0)}}));
-      await assertFails(post(guest('sam'), {commentData: comment('sam'), thread: {commentCount: increment(0), pendingCount: increment(1)}}));
+      await assertFails(
+        post(guest('sam'), {
+          commentData: comment('sam', {status: 'pending'}),
+          thread: {commentCount: increment(1), pendingCount: increment(0)},
+        }),
+      );
+      await assertFails(
+        post(guest('sam'), {
+          commentData: comment('sam'),
+          thread: {commentCount: increment(0), pendingCount: increment(1)},
+        }),
+      );
     });
 
     it('denies a pending count that does not go up by one for a pending comment', async () => {
-      await assertFails(post(guest('sam'), {commentData: comment('sam', {status: 'pending'}), thread: {pendingCount: increment(2)}}));
+      await assertFails(
+        post(guest('sam'), {commentData: comment('sam', {status: 'pending'}), thread: {pendingCount: increment(2)}}),
+      );
     });
 
     it('denies a thread naming another comment as its latest', async () => {
       await seedThread(admin);
-      await assertFails(post(guest('sam'), {commentId: 'c2', commentData: comment('sam'), asNew: false, thread: {lastCommentId: 'c1'}}));
+      await assertFails(
+        post(guest('sam'), {commentId: 'c2', commentData: comment('sam'), asNew: false, thread: {lastCommentId: 'c1'}}),
+      );
     });
 
     it('denies a comment on a locked thread, even a moderator’s', async () => {
       await seedThread(admin, {thread: {locked: true}});
       await assertFails(post(guest('sam'), {commentId: 'c2', commentData: comment('sam'), asNew: false}));
-      await assertFails(post(guest('sam'), {commentId: 'c2', commentData: comment('sam', {status: 'pending'}), asNew: false}));
+      await assertFails(
+        post(guest('sam'), {commentId: 'c2', commentData: comment('sam', {status: 'pending'}), asNew: false}),
+      );
     });
 
     it('denies a comment without the author’s rate-limit stamp in the same batch', async () => {
@@ -195,28 +237,58 @@ describe('firestore.rules: posting and reading', () => {
 
     it('lets a post remove other readers’ stamps (pruning old ones), never set them', async () => {
       await seedThread(admin, {thread: {posters: {ann: secondsFromNow(-7200)}}});
-      await assertSucceeds(post(guest('sam'), {commentId: 'c2', asNew: false, commentData: comment('sam'), thread: {posters: {sam: serverTimestamp(), ann: deleteField()}}}));
+      await assertSucceeds(
+        post(guest('sam'), {
+          commentId: 'c2',
+          asNew: false,
+          commentData: comment('sam'),
+          thread: {posters: {sam: serverTimestamp(), ann: deleteField()}},
+        }),
+      );
     });
 
     it('denies touching another reader’s stamp, or taking one’s own away', async () => {
       await seedThread(admin, {thread: {posters: {ann: secondsFromNow(-3600), sam: secondsFromNow(-3600)}}});
       // Sam's comment, with Ann's stamp moved as well (to lock her out, or let her in early).
-      await assertFails(post(guest('sam'), {commentId: 'c2', asNew: false, commentData: comment('sam'), thread: {posters: {sam: serverTimestamp(), ann: serverTimestamp()}}}));
+      await assertFails(
+        post(guest('sam'), {
+          commentId: 'c2',
+          asNew: false,
+          commentData: comment('sam'),
+          thread: {posters: {sam: serverTimestamp(), ann: serverTimestamp()}},
+        }),
+      );
       // An edit of Sam's own comment that deletes his stamp (his next comment would skip the limit).
-      await seedThread(admin, {comments: {c1: {author: {uid: 'sam', name: 'Sam', provider: 'guest'}}}, thread: {posters: {sam: secondsFromNow(-1)}}});
+      await seedThread(admin, {
+        comments: {c1: {author: {uid: 'sam', name: 'Sam', provider: 'guest'}}},
+        thread: {posters: {sam: secondsFromNow(-1)}},
+      });
       const db = guest('sam');
       const batch = writeBatch(db);
-      batch.update(doc(db, 'threads', THREAD, 'comments', 'c1'), {body: 'Second thoughts.', editedAt: serverTimestamp()});
+      batch.update(doc(db, 'threads', THREAD, 'comments', 'c1'), {
+        body: 'Second thoughts.',
+        editedAt: serverTimestamp(),
+      });
       batch.update(doc(db, 'threads', THREAD), {lastCommentId: 'c1', changedAt: serverTimestamp(), posters: {}});
       await assertFails(batch.commit());
     });
 
     it('denies back-dating one’s own stamp with an edit (the next comment would skip the limit)', async () => {
-      await seedThread(admin, {comments: {c1: {author: {uid: 'sam', name: 'Sam', provider: 'guest'}}}, thread: {posters: {sam: secondsFromNow(-1)}}});
+      await seedThread(admin, {
+        comments: {c1: {author: {uid: 'sam', name: 'Sam', provider: 'guest'}}},
+        thread: {posters: {sam: secondsFromNow(-1)}},
+      });
       const db = guest('sam');
       const batch = writeBatch(db);
-      batch.update(doc(db, 'threads', THREAD, 'comments', 'c1'), {body: 'Second thoughts.', editedAt: serverTimestamp()});
-      batch.update(doc(db, 'threads', THREAD), {lastCommentId: 'c1', changedAt: serverTimestamp(), 'posters.sam': Timestamp.fromMillis(0)});
+      batch.update(doc(db, 'threads', THREAD, 'comments', 'c1'), {
+        body: 'Second thoughts.',
+        editedAt: serverTimestamp(),
+      });
+      batch.update(doc(db, 'threads', THREAD), {
+        lastCommentId: 'c1',
+        changedAt: serverTimestamp(),
+        'posters.sam': Timestamp.fromMillis(0),
+      });
       await assertFails(batch.commit());
     });
   });
@@ -229,12 +301,23 @@ describe('firestore.rules: posting and reading', () => {
 
     it('denies bumping the count without a comment', async () => {
       await seedThread(admin);
-      await assertFails(updateDoc(doc(guest('sam'), 'threads', THREAD), {commentCount: increment(1), lastCommentId: 'c9'}));
-      await assertFails(updateDoc(doc(guest('sam'), 'threads', THREAD), {commentCount: increment(-1), lastCommentId: 'c1'}));
+      await assertFails(
+        updateDoc(doc(guest('sam'), 'threads', THREAD), {commentCount: increment(1), lastCommentId: 'c9'}),
+      );
+      await assertFails(
+        updateDoc(doc(guest('sam'), 'threads', THREAD), {commentCount: increment(-1), lastCommentId: 'c1'}),
+      );
     });
 
     it('denies creating a thread without a comment', async () => {
-      await assertFails(setDoc(doc(guest('sam'), 'threads', THREAD), {...PAGE, createdAt: serverTimestamp(), commentCount: 1, lastCommentId: 'c1'}));
+      await assertFails(
+        setDoc(doc(guest('sam'), 'threads', THREAD), {
+          ...PAGE,
+          createdAt: serverTimestamp(),
+          commentCount: 1,
+          lastCommentId: 'c1',
+        }),
+      );
     });
 
     it('denies rewriting the creation time of an existing thread', async () => {
@@ -244,7 +327,9 @@ describe('firestore.rules: posting and reading', () => {
 
     it('denies a new thread without a creation time, or with one of the client’s choosing', async () => {
       await assertFails(post(guest('sam'), {commentData: comment('sam'), asNew: false}));
-      await assertFails(post(guest('sam'), {commentData: comment('sam'), thread: {createdAt: Timestamp.fromMillis(0)}}));
+      await assertFails(
+        post(guest('sam'), {commentData: comment('sam'), thread: {createdAt: Timestamp.fromMillis(0)}}),
+      );
     });
 
     it('denies changing a thread’s page without a comment', async () => {
@@ -255,16 +340,39 @@ describe('firestore.rules: posting and reading', () => {
 
     it('denies a reader locking or unlocking a thread', async () => {
       await seedThread(admin, {thread: {locked: true}});
-      await assertFails(post(guest('sam'), {commentId: 'c2', commentData: comment('sam'), asNew: false, thread: {locked: false}}));
+      await assertFails(
+        post(guest('sam'), {commentId: 'c2', commentData: comment('sam'), asNew: false, thread: {locked: false}}),
+      );
       await assertFails(updateDoc(doc(guest('sam'), 'threads', THREAD), {locked: false}));
-      await assertFails(setDoc(doc(guest('sam'), 'threads', 'other'), {...PAGE, createdAt: serverTimestamp(), commentCount: 0, locked: true}));
+      await assertFails(
+        setDoc(doc(guest('sam'), 'threads', 'other'), {
+          ...PAGE,
+          createdAt: serverTimestamp(),
+          commentCount: 0,
+          locked: true,
+        }),
+      );
     });
 
     it('denies a page title over pageTitleMax or a page URL over pageUrlMax characters', async () => {
-      await assertFails(post(guest('sam'), {commentData: comment('sam'), thread: {title: 't'.repeat(LIMITS.pageTitleMax + 1)}}));
-      await assertFails(post(guest('sam'), {commentData: comment('sam'), thread: {url: `https://b.example/${'u'.repeat(LIMITS.pageUrlMax)}`}}));
+      await assertFails(
+        post(guest('sam'), {commentData: comment('sam'), thread: {title: 't'.repeat(LIMITS.pageTitleMax + 1)}}),
+      );
+      await assertFails(
+        post(guest('sam'), {
+          commentData: comment('sam'),
+          thread: {url: `https://b.example/${'u'.repeat(LIMITS.pageUrlMax)}`},
+        }),
+      );
       await seedThread(admin);
-      await assertFails(post(guest('sam'), {commentId: 'c2', asNew: false, commentData: comment('sam'), thread: {title: 't'.repeat(LIMITS.pageTitleMax + 1)}}));
+      await assertFails(
+        post(guest('sam'), {
+          commentId: 'c2',
+          asNew: false,
+          commentData: comment('sam'),
+          thread: {title: 't'.repeat(LIMITS.pageTitleMax + 1)},
+        }),
+      );
     });
 
     it('denies a thread id outside the page-id alphabet', async () => {
@@ -274,7 +382,9 @@ describe('firestore.rules: posting and reading', () => {
     it('denies extra fields on a thread', async () => {
       await assertFails(post(guest('sam'), {commentData: comment('sam'), thread: {featured: true}}));
       await seedThread(admin);
-      await assertFails(post(guest('sam'), {commentId: 'c2', asNew: false, commentData: comment('sam'), thread: {featured: true}}));
+      await assertFails(
+        post(guest('sam'), {commentId: 'c2', asNew: false, commentData: comment('sam'), thread: {featured: true}}),
+      );
     });
 
     it('denies deleting a thread', async () => {
@@ -286,12 +396,28 @@ describe('firestore.rules: posting and reading', () => {
   describe('reading comments', () => {
     const comments = (db) => collection(db, 'threads', THREAD, 'comments');
     const seedStatuses = () =>
-      seedThread(admin, {comments: {c1: {}, pending1: {status: 'pending'}, hidden1: {status: 'hidden'}, deleted1: {status: 'deleted', body: ''}}});
+      seedThread(admin, {
+        comments: {
+          c1: {},
+          pending1: {status: 'pending'},
+          hidden1: {status: 'hidden'},
+          deleted1: {status: 'deleted', body: ''},
+        },
+      });
 
     it('lets anyone query the published comments, oldest or newest first', async () => {
       await seedStatuses();
       for (const direction of ['asc', 'desc']) {
-        await assertSucceeds(getDocs(query(comments(signedOut()), where('status', '==', 'published'), orderBy('createdAt', direction), limit(20))));
+        await assertSucceeds(
+          getDocs(
+            query(
+              comments(signedOut()),
+              where('status', '==', 'published'),
+              orderBy('createdAt', direction),
+              limit(20),
+            ),
+          ),
+        );
       }
       await assertSucceeds(getDoc(doc(signedOut(), 'threads', THREAD, 'comments', 'c1')));
     });
@@ -314,9 +440,18 @@ describe('firestore.rules: posting and reading', () => {
       await seedStatuses();
       await assertSucceeds(getDoc(doc(guest('alice'), 'threads', THREAD, 'comments', 'pending1')));
       await assertSucceeds(
-        getDocs(query(comments(guest('alice')), where('author.uid', '==', 'alice'), where('status', '==', 'pending'), orderBy('createdAt'))),
+        getDocs(
+          query(
+            comments(guest('alice')),
+            where('author.uid', '==', 'alice'),
+            where('status', '==', 'pending'),
+            orderBy('createdAt'),
+          ),
+        ),
       );
-      await assertFails(getDocs(query(comments(guest('sam')), where('author.uid', '==', 'alice'), where('status', '==', 'pending'))));
+      await assertFails(
+        getDocs(query(comments(guest('sam')), where('author.uid', '==', 'alice'), where('status', '==', 'pending'))),
+      );
     });
 
     it('lets anyone learn that a comment does not exist (yet)', async () => {

@@ -10,7 +10,10 @@ import {initializeTestEnvironment} from '@firebase/rules-unit-testing';
 import {Timestamp, doc, increment, serverTimestamp, setDoc, writeBatch} from 'firebase/firestore';
 
 // LAR_RULES_FILE: scripts/rules-mutations.mjs runs these tests against altered copies.
-export const rules = readFileSync(process.env.LAR_RULES_FILE ?? new URL('../../firestore.rules', import.meta.url), 'utf8');
+export const rules = readFileSync(
+  process.env.LAR_RULES_FILE ?? new URL('../../firestore.rules', import.meta.url),
+  'utf8',
+);
 
 /** A number the rules define as `function name() { return N; }`; test/model/limits.test.ts ties them to the client. */
 export function ruleNumber(name) {
@@ -80,7 +83,17 @@ export function comment(uid, changes = {}) {
  */
 export function post(
   db,
-  {commentId = 'c1', threadId = THREAD, commentData, asNew = true, thread = {}, stamp = true, stampUid, stampValue, email} = {},
+  {
+    commentId = 'c1',
+    threadId = THREAD,
+    commentData,
+    asNew = true,
+    thread = {},
+    stamp = true,
+    stampUid,
+    stampValue,
+    email,
+  } = {},
 ) {
   const batch = writeBatch(db);
   const uid = stampUid ?? commentData.author.uid;

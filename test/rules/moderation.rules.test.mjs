@@ -52,7 +52,10 @@ function change(db, id, changes, {was = 'published', thread = true, threadChange
       doc(db, 'threads', THREAD),
       threadChanges ?? {
         ...(moves
-          ? {commentCount: increment(published(now) - published(was)), pendingCount: increment(pending(now) - pending(was))}
+          ? {
+              commentCount: increment(published(now) - published(was)),
+              pendingCount: increment(pending(now) - pending(was)),
+            }
           : {}),
         lastCommentId: id,
         changedAt: serverTimestamp(),
@@ -71,14 +74,24 @@ describe('firestore.rules: moderation', () => {
     it('publishes up to the default link limit at once, and holds a comment with more', async () => {
       await assertSucceeds(post(guest('sam'), {commentData: comment('sam', {body: links(DEFAULTS.linkLimit)})}));
       const tooMany = links(DEFAULTS.linkLimit + 1);
-      await assertFails(post(guest('ann'), {commentId: 'c2', asNew: false, commentData: comment('ann', {body: tooMany})}));
-      await assertSucceeds(post(guest('ann'), {commentId: 'c2', asNew: false, commentData: comment('ann', {body: tooMany, status: 'pending'})}));
+      await assertFails(
+        post(guest('ann'), {commentId: 'c2', asNew: false, commentData: comment('ann', {body: tooMany})}),
+      );
+      await assertSucceeds(
+        post(guest('ann'), {
+          commentId: 'c2',
+          asNew: false,
+          commentData: comment('ann', {body: tooMany, status: 'pending'}),
+        }),
+      );
     });
 
     it('follows the site’s own link limit', async () => {
       await configureSite(admin, {linkLimit: 0});
       await assertFails(post(guest('sam'), {commentData: comment('sam', {body: 'See https://her.example'})}));
-      await assertSucceeds(post(guest('sam'), {commentData: comment('sam', {body: 'See https://her.example', status: 'pending'})}));
+      await assertSucceeds(
+        post(guest('sam'), {commentData: comment('sam', {body: 'See https://her.example', status: 'pending'})}),
+      );
     });
 
     it('holds a comment with a banned word in its body or its author’s name, in any case', async () => {
@@ -93,7 +106,13 @@ describe('firestore.rules: moderation', () => {
     it('reads banned words literally, not as patterns', async () => {
       await configureSite(admin, {bannedWords: ['.*', 'c++']});
       await assertSucceeds(post(guest('sam'), {commentData: comment('sam', {body: 'Nothing banned here.'})}));
-      await assertFails(post(guest('ann'), {commentId: 'c2', asNew: false, commentData: comment('ann', {body: 'I write c++ for a living'})}));
+      await assertFails(
+        post(guest('ann'), {
+          commentId: 'c2',
+          asNew: false,
+          commentData: comment('ann', {body: 'I write c++ for a living'}),
+        }),
+      );
     });
 
     it('holds every comment when moderation is "all", except a moderator’s', async () => {
@@ -129,23 +148,36 @@ describe('firestore.rules: moderation', () => {
 
     it('denies naming a comment that does not change in the same write', async () => {
       await seedThread(admin, {comments: {c1: {}, c2: {}}});
-      await assertFails(updateDoc(doc(guest('alice'), 'threads', THREAD), {lastCommentId: 'c1', changedAt: serverTimestamp()}));
+      await assertFails(
+        updateDoc(doc(guest('alice'), 'threads', THREAD), {lastCommentId: 'c1', changedAt: serverTimestamp()}),
+      );
       // An edit of c2 cannot name c1 either.
       await assertFails(
-        change(guest('alice'), 'c2', {body: 'Second thoughts.', editedAt: serverTimestamp()}, {threadChanges: {lastCommentId: 'c1', changedAt: serverTimestamp()}}),
+        change(
+          guest('alice'),
+          'c2',
+          {body: 'Second thoughts.', editedAt: serverTimestamp()},
+          {threadChanges: {lastCommentId: 'c1', changedAt: serverTimestamp()}},
+        ),
       );
     });
 
     it('denies a changedAt of the client’s choosing', async () => {
       await seedThread(admin);
       await assertFails(
-        change(guest('alice'), 'c1', {body: 'Second thoughts.', editedAt: serverTimestamp()}, {threadChanges: {lastCommentId: 'c1', changedAt: secondsFromNow(3600)}}),
+        change(
+          guest('alice'),
+          'c1',
+          {body: 'Second thoughts.', editedAt: serverTimestamp()},
+          {threadChanges: {lastCommentId: 'c1', changedAt: secondsFromNow(3600)}},
+        ),
       );
     });
   });
 
   describe('an author editing their comment', () => {
-    const edit = (db, changes, options) => change(db, 'c1', {body: 'Second thoughts.', editedAt: serverTimestamp(), ...changes}, options);
+    const edit = (db, changes, options) =>
+      change(db, 'c1', {body: 'Second thoughts.', editedAt: serverTimestamp(), ...changes}, options);
 
     it('allows a new body stamped editedAt, within the edit window', async () => {
       await seedThread(admin);
@@ -188,14 +220,18 @@ describe('firestore.rules: moderation', () => {
       await assertFails(edit(guest('alice'), {author: {uid: 'alice', name: 'Someone else', provider: 'guest'}}));
       await assertFails(edit(guest('alice'), {parentId: 'c0'}));
       await assertFails(edit(guest('alice'), {createdAt: serverTimestamp()}));
-      await assertFails(change(guest('alice'), 'c1', {author: {uid: 'alice', name: 'Someone else', provider: 'guest'}}));
+      await assertFails(
+        change(guest('alice'), 'c1', {author: {uid: 'alice', name: 'Someone else', provider: 'guest'}}),
+      );
     });
 
     it('denies an oversized, blank or over-linked body', async () => {
       await seedThread(admin);
       await assertFails(edit(guest('alice'), {body: 'x'.repeat(LIMITS.bodyMax + 1)}));
       await assertFails(edit(guest('alice'), {body: '   '}));
-      await assertFails(edit(guest('alice'), {body: links(LIMITS.linksMax + 1), status: 'pending'}, {was: 'published'}));
+      await assertFails(
+        edit(guest('alice'), {body: links(LIMITS.linksMax + 1), status: 'pending'}, {was: 'published'}),
+      );
     });
 
     it('sends a published comment back to review when the edit needs it', async () => {
@@ -214,7 +250,9 @@ describe('firestore.rules: moderation', () => {
     it('denies editing a hidden or deleted comment', async () => {
       await seedThread(admin, {comments: {c1: {status: 'hidden'}, c2: {status: 'deleted', body: ''}}});
       await assertFails(edit(guest('alice'), {}, {was: 'hidden'}));
-      await assertFails(change(guest('alice'), 'c2', {body: 'Back again', editedAt: serverTimestamp()}, {was: 'deleted'}));
+      await assertFails(
+        change(guest('alice'), 'c2', {body: 'Back again', editedAt: serverTimestamp()}, {was: 'deleted'}),
+      );
     });
   });
 
@@ -261,7 +299,12 @@ describe('firestore.rules: moderation', () => {
     it('approve a pending comment, counting it and marking its author approved', async () => {
       await seedMix();
       await assertSucceeds(
-        change(mod(), 'p1', {status: 'published'}, {was: 'pending', extra: (b, db) => b.set(doc(db, 'users', 'alice'), {approved: true}, {merge: true})}),
+        change(
+          mod(),
+          'p1',
+          {status: 'published'},
+          {was: 'pending', extra: (b, db) => b.set(doc(db, 'users', 'alice'), {approved: true}, {merge: true})},
+        ),
       );
       const thread = await getDoc(doc(mod(), 'threads', THREAD));
       assertCounts(thread.data(), {commentCount: 2, pendingCount: 0});
@@ -282,9 +325,18 @@ describe('firestore.rules: moderation', () => {
     it('must move the thread’s counts with a status change', async () => {
       await seedMix();
       await assertFails(change(mod(), 'c1', {status: 'hidden'}, {thread: false}));
-      await assertFails(change(mod(), 'c1', {status: 'hidden'}, {threadChanges: {commentCount: increment(-1), lastCommentId: 'p1'}}));
+      await assertFails(
+        change(mod(), 'c1', {status: 'hidden'}, {threadChanges: {commentCount: increment(-1), lastCommentId: 'p1'}}),
+      );
       // Approving must take one off the pending count as well as add one to the published.
-      await assertFails(change(mod(), 'p1', {status: 'published'}, {was: 'pending', threadChanges: {commentCount: increment(1), lastCommentId: 'p1'}}));
+      await assertFails(
+        change(
+          mod(),
+          'p1',
+          {status: 'published'},
+          {was: 'pending', threadChanges: {commentCount: increment(1), lastCommentId: 'p1'}},
+        ),
+      );
     });
 
     it('cannot count two status changes as one', async () => {
@@ -320,9 +372,13 @@ describe('firestore.rules: moderation', () => {
       await assertSucceeds(getDoc(doc(mod(), 'threads', THREAD, 'comments', 'p1')));
       await assertSucceeds(getDoc(doc(mod(), 'threads', THREAD, 'comments', 'h1')));
       const comments = collection(mod(), 'threads', THREAD, 'comments');
-      await assertSucceeds(getDocs(query(comments, where('status', 'in', ['pending', 'hidden']), orderBy('createdAt', 'desc'))));
+      await assertSucceeds(
+        getDocs(query(comments, where('status', 'in', ['pending', 'hidden']), orderBy('createdAt', 'desc'))),
+      );
       await assertFails(
-        getDocs(query(collection(guest('sam'), 'threads', THREAD, 'comments'), where('status', 'in', ['pending', 'hidden']))),
+        getDocs(
+          query(collection(guest('sam'), 'threads', THREAD, 'comments'), where('status', 'in', ['pending', 'hidden'])),
+        ),
       );
     });
 
@@ -332,7 +388,13 @@ describe('firestore.rules: moderation', () => {
       await assertSucceeds(updateDoc(doc(mod(), 'threads', THREAD), {locked: false}));
       await assertFails(updateDoc(doc(mod(), 'threads', THREAD), {locked: 'yes'}));
       await assertFails(updateDoc(doc(mod(), 'threads', THREAD), {locked: true, commentCount: 0}));
-      const fresh = {url: 'https://blog.example/new', title: 'New', createdAt: serverTimestamp(), commentCount: 0, locked: true};
+      const fresh = {
+        url: 'https://blog.example/new',
+        title: 'New',
+        createdAt: serverTimestamp(),
+        commentCount: 0,
+        locked: true,
+      };
       await assertSucceeds(setDoc(doc(mod(), 'threads', 'fresh'), fresh));
       await assertFails(setDoc(doc(mod(), 'threads', 'fresh2'), {...fresh, commentCount: 5}));
     });

@@ -6,7 +6,17 @@
 import {describe, it} from 'node:test';
 import {assertFails, assertSucceeds} from '@firebase/rules-unit-testing';
 import {collection, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc} from 'firebase/firestore';
-import {DEFAULTS, LIMITS, comment, configureSite, makeModerator, post, secondsFromNow, seedThread, useRulesEnvironment} from './helpers.mjs';
+import {
+  DEFAULTS,
+  LIMITS,
+  comment,
+  configureSite,
+  makeModerator,
+  post,
+  secondsFromNow,
+  seedThread,
+  useRulesEnvironment,
+} from './helpers.mjs';
 
 describe('firestore.rules: readers, moderators and the site', () => {
   const {guest, viaGoogle, signedOut, admin} = useRulesEnvironment('demo-lar-rules-users');
@@ -21,7 +31,9 @@ describe('firestore.rules: readers, moderators and the site', () => {
       // Holding it for review does not help.
       await assertFails(post(guest('sam'), next('sam', {status: 'pending'})));
       // The limit is per thread: a comment on another page is that thread's first from Sam.
-      await assertSucceeds(post(guest('sam'), {threadId: 'other-thread', commentData: comment('sam', {body: 'Elsewhere'})}));
+      await assertSucceeds(
+        post(guest('sam'), {threadId: 'other-thread', commentData: comment('sam', {body: 'Elsewhere'})}),
+      );
     });
 
     it('accepts the next comment once the interval has passed', async () => {
@@ -40,7 +52,9 @@ describe('firestore.rules: readers, moderators and the site', () => {
       await assertFails(post(guest('sam'), next('sam')));
       await configureSite(admin, {postIntervalSeconds: 0});
       await assertSucceeds(post(guest('sam'), next('sam')));
-      await assertSucceeds(post(guest('sam'), {commentId: 'c3', asNew: false, commentData: comment('sam', {body: 'Quick follow-up'})}));
+      await assertSucceeds(
+        post(guest('sam'), {commentId: 'c3', asNew: false, commentData: comment('sam', {body: 'Quick follow-up'})}),
+      );
     });
 
     it('keeps other readers apart', async () => {

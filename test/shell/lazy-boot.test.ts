@@ -1,4 +1,5 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
+import {waitUntil} from '../helpers/wait-until.js';
 import {sessionContext} from '../../src/auth/session.js';
 import {SESSION_CONTEXT, STORE_CONTEXT, whenNearViewport} from '../../src/shell/lazy-boot.js';
 import {commentStoreContext} from '../../src/store/comment-store.js';
@@ -11,7 +12,9 @@ describe('lazy boot', () => {
   });
 
   it('boots an element once it comes near the viewport, not before', async () => {
-    const page = await fixture<HTMLElement>(html`<div style="height: 300vh"><p style="margin-top: 250vh">far</p></div>`);
+    const page = await fixture<HTMLElement>(
+      html`<div style="height: 300vh"><p style="margin-top: 250vh">far</p></div>`,
+    );
     const far = page.querySelector('p')!;
     let booted = 0;
     whenNearViewport(far, () => booted++);
@@ -22,7 +25,9 @@ describe('lazy boot', () => {
   });
 
   it('stops waiting when asked', async () => {
-    const page = await fixture<HTMLElement>(html`<div style="height: 300vh"><p style="margin-top: 250vh">far</p></div>`);
+    const page = await fixture<HTMLElement>(
+      html`<div style="height: 300vh"><p style="margin-top: 250vh">far</p></div>`,
+    );
     const far = page.querySelector('p')!;
     let booted = 0;
     const stop = whenNearViewport(far, () => booted++);

@@ -39,7 +39,12 @@ describe('write policy: posting', () => {
   });
 
   it('refuses a post within the interval, saying how many whole seconds are left', () => {
-    const refusal = postRefusal({locked: false, site: site({postIntervalSeconds: 10}), lastPostAt: NOW - 2_500, now: NOW});
+    const refusal = postRefusal({
+      locked: false,
+      site: site({postIntervalSeconds: 10}),
+      lastPostAt: NOW - 2_500,
+      now: NOW,
+    });
     expect(refusal?.code).to.equal('rate-limited');
     expect(refusal?.retryAfterSeconds).to.equal(8);
     expect(refusal?.message).to.equal('Please wait 8 s before posting again.');
@@ -47,7 +52,9 @@ describe('write policy: posting', () => {
 
   it('lets a first post, and one after the interval, through', () => {
     expect(postRefusal({locked: false, site: site(), now: NOW})).to.equal(undefined);
-    expect(postRefusal({locked: false, site: site({postIntervalSeconds: 10}), lastPostAt: NOW - 10_000, now: NOW})).to.equal(undefined);
+    expect(
+      postRefusal({locked: false, site: site({postIntervalSeconds: 10}), lastPostAt: NOW - 10_000, now: NOW}),
+    ).to.equal(undefined);
   });
 
   it('holds a comment for review as the site says, but never a moderator’s', () => {
@@ -55,7 +62,9 @@ describe('write policy: posting', () => {
     expect(statusOfNewComment(site({moderation: 'all'}), reader, 'Hello', 'Ada')).to.equal('pending');
     expect(statusOfNewComment(site({moderation: 'all'}), moderator, 'Hello', 'Ada')).to.equal('published');
     expect(statusOfNewComment(site({moderation: 'first-time'}), reader, 'Hello', 'Ada')).to.equal('pending');
-    expect(statusOfNewComment(site({moderation: 'first-time'}), {moderator: false, approved: true}, 'Hello', 'Ada')).to.equal('published');
+    expect(
+      statusOfNewComment(site({moderation: 'first-time'}), {moderator: false, approved: true}, 'Hello', 'Ada'),
+    ).to.equal('published');
     expect(statusOfNewComment(site({bannedWords: ['spam']}), reader, 'Buy SPAM now', 'Ada')).to.equal('pending');
     expect(statusOfNewComment(site({bannedWords: ['spam']}), reader, 'Hello', 'Spammer')).to.equal('pending');
   });
@@ -68,17 +77,25 @@ describe('write policy: editing', () => {
 
   it('refuses anyone but the author, and a hidden or deleted comment', () => {
     expect(editRefusal(comment(), stranger, 'Mine now.', site(), new Date(NOW))?.code).to.equal('permission-denied');
-    expect(editRefusal(comment({status: 'hidden'}), author, 'x', site(), new Date(NOW))?.code).to.equal('permission-denied');
-    expect(editRefusal(comment({status: 'deleted'}), author, 'x', site(), new Date(NOW))?.code).to.equal('permission-denied');
+    expect(editRefusal(comment({status: 'hidden'}), author, 'x', site(), new Date(NOW))?.code).to.equal(
+      'permission-denied',
+    );
+    expect(editRefusal(comment({status: 'deleted'}), author, 'x', site(), new Date(NOW))?.code).to.equal(
+      'permission-denied',
+    );
   });
 
   it('refuses an edit once the window has closed', () => {
     const old = comment({createdAt: new Date(NOW - 16 * 60_000)});
-    expect(editRefusal(old, author, 'Too late.', site({editWindowMinutes: 15}), new Date(NOW))?.code).to.equal('expired');
+    expect(editRefusal(old, author, 'Too late.', site({editWindowMinutes: 15}), new Date(NOW))?.code).to.equal(
+      'expired',
+    );
   });
 
   it('refuses a body the rules would refuse', () => {
-    expect(editRefusal(comment(), author, '   ', site(), new Date(NOW))?.message).to.equal('A comment cannot be empty.');
+    expect(editRefusal(comment(), author, '   ', site(), new Date(NOW))?.message).to.equal(
+      'A comment cannot be empty.',
+    );
     const long = 'x'.repeat(LIMITS.bodyMax + 1);
     expect(editRefusal(comment(), author, long, site(), new Date(NOW))?.code).to.equal('invalid');
   });

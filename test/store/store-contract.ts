@@ -47,7 +47,13 @@ export class Watcher {
   readonly handle: ThreadWatch;
   private readonly waiters = new Set<() => void>();
 
-  constructor(store: CommentStore, thread: ThreadRef, sort: SortOrder = 'oldest', pageSize = 50, viewer: Viewer | null = null) {
+  constructor(
+    store: CommentStore,
+    thread: ThreadRef,
+    sort: SortOrder = 'oldest',
+    pageSize = 50,
+    viewer: Viewer | null = null,
+  ) {
     this.handle = store.watchThread(thread, {sort, pageSize, viewer}, (state) => {
       this.states.push(state);
       for (const check of [...this.waiters]) check();
@@ -357,7 +363,10 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       expect(new Set(state.comments.map((c) => c.id)).size, 'no duplicates').to.equal(state.comments.length);
       expect(bodiesByTime(state.comments, 'oldest')).to.include.members(['c1', 'c2', 'c3', 'mine']);
       // A view opened later pages as usual: the comment is just one of the thread's.
-      const later = await watch(thread, 'oldest', 2).until('a later view', (s) => !s.loading && s.comments.length === 2);
+      const later = await watch(thread, 'oldest', 2).until(
+        'a later view',
+        (s) => !s.loading && s.comments.length === 2,
+      );
       expect(bodiesByTime(later.comments, 'oldest')).to.deep.equal(['c1', 'c2']);
     });
 
@@ -374,7 +383,10 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       const stranger = await watch(thread, 'oldest', 50, {uid: 'someone-else', provider: 'guest'}).ready();
       await sleep(50);
       expect(stranger.comments).to.deep.equal([]);
-      const author = await watch(thread, 'oldest', 50, reader()).until('the author’s own pending comment', (s) => s.comments.length === 1);
+      const author = await watch(thread, 'oldest', 50, reader()).until(
+        'the author’s own pending comment',
+        (s) => s.comments.length === 1,
+      );
       expect(author.comments[0].body).to.equal(body);
       expect(author.comments[0].status).to.equal('pending');
     });
@@ -395,7 +407,10 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       later.handle.setViewer(reader());
       const state = await later.until('their pending comment', (s) => s.comments.length === 1);
       expect(state.comments[0].status).to.equal('pending');
-      expect(later.states.slice(calls).every((s) => !s.loading), 'no loading in between').to.equal(true);
+      expect(
+        later.states.slice(calls).every((s) => !s.loading),
+        'no loading in between',
+      ).to.equal(true);
       later.handle.setViewer(null);
       await later.until('signed out: none', (s) => s.comments.length === 0);
     });
@@ -447,7 +462,9 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       await watcher.ready();
       void post(thread, {parentId: null, body: 'No links yet'});
       const [comment] = (await watcher.until('the comment', (s) => s.comments.length === 1)).comments;
-      void write(subject.store.edit(thread, comment, 'https://a.example https://b.example https://c.example', reader()));
+      void write(
+        subject.store.edit(thread, comment, 'https://a.example https://b.example https://c.example', reader()),
+      );
       const state = await watcher.until('the edit, held', (s) => s.comments[0]?.status === 'pending');
       expect(state.count).to.equal(0);
     });
@@ -458,11 +475,13 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       await watcher.ready();
       void post(thread, {parentId: null, body: 'Mine'});
       const [comment] = (await watcher.until('the comment', (s) => s.comments.length === 1)).comments;
-      expect((await refusal(subject.store.edit(thread, comment, 'Not yours', {uid: 'mallory', provider: 'guest'})))?.code).to.equal(
-        'permission-denied',
-      );
+      expect(
+        (await refusal(subject.store.edit(thread, comment, 'Not yours', {uid: 'mallory', provider: 'guest'})))?.code,
+      ).to.equal('permission-denied');
       expect((await refusal(subject.store.edit(thread, comment, '   ', reader())))?.code).to.equal('invalid');
-      expect((await refusal(subject.store.edit(thread, comment, 'x'.repeat(5001), reader())))?.code).to.equal('invalid');
+      expect((await refusal(subject.store.edit(thread, comment, 'x'.repeat(5001), reader())))?.code).to.equal(
+        'invalid',
+      );
       await sleep(50);
       expect(watcher.latest!.comments[0].body).to.equal('Mine');
     });
@@ -529,15 +548,23 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       const plain = state.comments.find((c) => c.body === 'Plain')!;
 
       void write(modStore.moderate(thread, held, {status: 'published'}, moderator));
-      await readerView.until('the approved comment counted', (s) => s.count === 2 && s.comments.every((c) => c.status === 'published'));
+      await readerView.until(
+        'the approved comment counted',
+        (s) => s.count === 2 && s.comments.every((c) => c.status === 'published'),
+      );
       void write(modStore.moderate(thread, plain, {status: 'hidden'}, moderator));
-      state = await readerView.until('the hidden comment gone', (s) => s.count === 1 && !s.comments.some((c) => c.id === plain.id));
+      state = await readerView.until(
+        'the hidden comment gone',
+        (s) => s.count === 1 && !s.comments.some((c) => c.id === plain.id),
+      );
       state = await modView.until('the moderator still sees it, hidden', (s) =>
         s.comments.some((c) => c.id === plain.id && c.status === 'hidden'),
       );
       const approved = state.comments.find((c) => c.id === held.id)!;
       void write(modStore.moderate(thread, approved, {pinned: true}, moderator));
-      await readerView.until('the pinned comment', (s) => s.comments.some((c) => c.id === held.id && c.pinned === true));
+      await readerView.until('the pinned comment', (s) =>
+        s.comments.some((c) => c.id === held.id && c.pinned === true),
+      );
 
       const error = await refusal(subject.store.moderate(thread, approved, {status: 'hidden'}, reader()));
       expect(error?.code).to.equal('permission-denied');

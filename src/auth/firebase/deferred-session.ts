@@ -43,7 +43,10 @@ export class DeferredSession implements Session {
 
   prepare(): void {
     // A failed load shows up where it matters: in guest() or a sign-in.
-    this.session().then((real) => real.prepare(), () => {});
+    this.session().then(
+      (real) => real.prepare(),
+      () => {},
+    );
   }
 
   guest(): Promise<SessionUser> {

@@ -6,7 +6,14 @@
  * Named imports only: a namespace import of firebase/auth cannot be tree-shaken.
  */
 import type {FirebaseApp} from 'firebase/app';
-import {browserLocalPersistence, connectAuthEmulator, initializeAuth, onIdTokenChanged, type Auth, type User} from 'firebase/auth';
+import {
+  browserLocalPersistence,
+  connectAuthEmulator,
+  initializeAuth,
+  onIdTokenChanged,
+  type Auth,
+  type User,
+} from 'firebase/auth';
 
 export {signInAnonymously, signOut} from 'firebase/auth';
 
@@ -23,7 +30,8 @@ export function startAuth(app: FirebaseApp, {emulator, onUser}: AuthStart): Auth
   // it per call (and loads its helper iframe then). Called again for the same app with the same
   // options, it returns the same instance, so every session on one app shares one reader.
   const auth = initializeAuth(app, {persistence: browserLocalPersistence});
-  if (emulator) connectAuthEmulator(auth, /^https?:\/\//.test(emulator) ? emulator : `http://${emulator}`, {disableWarnings: true});
+  if (emulator)
+    connectAuthEmulator(auth, /^https?:\/\//.test(emulator) ? emulator : `http://${emulator}`, {disableWarnings: true});
   // Token changes, not just auth-state changes: linking a guest keeps the uid but changes how the
   // reader is signed in.
   onIdTokenChanged(auth, onUser);

@@ -87,7 +87,11 @@ function sessionError(error: unknown): SessionError {
   const authCode = codeOf(error);
   // "Firebase: Error (auth/internal-error)." says little; the code alone says as much.
   const raw = error instanceof Error ? error.message : String(error);
-  const message = raw.replace(/^Firebase:\s*/, '').replace(/\s*\(auth\/[\w-]+\)\.?$/, '').trim() || authCode;
+  const message =
+    raw
+      .replace(/^Firebase:\s*/, '')
+      .replace(/\s*\(auth\/[\w-]+\)\.?$/, '')
+      .trim() || authCode;
   return new SessionError(ERROR_CODES[authCode] ?? 'failed', message || 'unknown error', authCode ? {authCode} : {});
 }
 
@@ -231,7 +235,10 @@ export class FirebaseSession implements Session {
   /** Auth for reading the reader's state, guests and signing out. */
   private start(): Promise<{auth: Auth; core: AuthCore}> {
     this.started ??= import('./firebase-auth-core.js').then((core) => {
-      const auth = core.startAuth(this.app, {emulator: this.options.emulator, onUser: (user) => void this.update(user)});
+      const auth = core.startAuth(this.app, {
+        emulator: this.options.emulator,
+        onUser: (user) => void this.update(user),
+      });
       return {auth, core};
     });
     return this.started;
@@ -256,7 +263,11 @@ export class FirebaseSession implements Session {
         this.setPendingRedirect(null);
         try {
           const result = await providers.redirectResult(auth);
-          if (result) return {state: 'done', outcome: await this.settle(result, redirect.link ? 'linked' : 'signed-in', redirect.provider)};
+          if (result)
+            return {
+              state: 'done',
+              outcome: await this.settle(result, redirect.link ? 'linked' : 'signed-in', redirect.provider),
+            };
         } catch (error) {
           return {state: 'done', outcome: await this.recover(error, redirect.provider, redirect.link)};
         }
@@ -273,7 +284,12 @@ export class FirebaseSession implements Session {
     }
   }
 
-  private async finishEmailLink(auth: Auth, providers: AuthProviders, email: string, signIn: boolean): Promise<SignInOutcome> {
+  private async finishEmailLink(
+    auth: Auth,
+    providers: AuthProviders,
+    email: string,
+    signIn: boolean,
+  ): Promise<SignInOutcome> {
     const link = location.href;
     const guest = !signIn && auth.currentUser?.isAnonymous ? auth.currentUser : null;
     try {
@@ -291,7 +307,10 @@ export class FirebaseSession implements Session {
           throw sessionError(sendError);
         }
         this.setPendingEmail({email, signIn: true});
-        throw new SessionError('link-resent', 'That address already has an account here; a new link was sent.', {authCode: code, email});
+        throw new SessionError('link-resent', 'That address already has an account here; a new link was sent.', {
+          authCode: code,
+          email,
+        });
       }
       throw sessionError(error);
     } finally {
@@ -317,7 +336,11 @@ export class FirebaseSession implements Session {
     throw sessionError(error);
   }
 
-  private async settle(result: UserCredential, kind: SignInKind, method: SignInOutcome['method']): Promise<SignInOutcome> {
+  private async settle(
+    result: UserCredential,
+    kind: SignInKind,
+    method: SignInOutcome['method'],
+  ): Promise<SignInOutcome> {
     return {kind, method, user: await this.describe(result.user)};
   }
 

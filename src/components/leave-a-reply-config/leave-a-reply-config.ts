@@ -1,12 +1,20 @@
 import type {Session} from '../../auth/session.js';
 import type {FirebaseOptions} from '../../boot/firebase-options.js';
 import type {CommentStore} from '../../store/comment-store.js';
+import {reflectAttributes} from '../../shell/attribute-properties.js';
 import {SESSION_CONTEXT, STORE_CONTEXT} from '../../shell/lazy-boot.js';
 
 /** The attributes that choose a backend; anything else (providers, sort, …) stays per widget. */
 const OBSERVED = [
-  'api-key', 'project-id', 'auth-domain', 'app-id', 'database-id', 'app-check-site-key', 'auth-emulator',
-  'firestore-emulator', 'backend',
+  'api-key',
+  'project-id',
+  'auth-domain',
+  'app-id',
+  'database-id',
+  'app-check-site-key',
+  'auth-emulator',
+  'firestore-emulator',
+  'backend',
 ];
 
 type Callback = (value: unknown, unsubscribe?: () => void) => void;
@@ -51,10 +59,34 @@ export type ProvidedBackend = {store: CommentStore; session: Session} | null;
 export class LeaveAReplyConfigElement extends HTMLElement {
   static readonly observedAttributes = OBSERVED;
 
+  static {
+    reflectAttributes(this);
+  }
+
+  // A property for each attribute, reflecting it (shell/attribute-properties.ts).
+  /** Firebase web app config: `apiKey`. */
+  declare apiKey: string | null;
+  /** Firebase web app config: `projectId`. */
+  declare projectId: string | null;
+  /** Firebase web app config: `authDomain`. */
+  declare authDomain: string | null;
+  /** Firebase web app config: `appId`. */
+  declare appId: string | null;
+  /** A named Firestore database. */
+  declare databaseId: string | null;
+  /** A reCAPTCHA Enterprise site key; turns on Firebase App Check. */
+  declare appCheckSiteKey: string | null;
+  /** The Firebase Auth emulator's address. */
+  declare authEmulator: string | null;
+  /** The Firestore emulator's address. */
+  declare firestoreEmulator: string | null;
+  /** `firebase` (default) or `local`. */
+  declare backend: 'firebase' | 'local' | (string & {}) | null;
+
   private config: FirebaseOptions | undefined;
   /** undefined: not loaded (yet); null: broken, stepped aside. */
-  private backend: ProvidedBackend | undefined;
-  private loading: Promise<void> | undefined;
+  private provided: ProvidedBackend | undefined;
+  private pending: Promise<void> | undefined;
   private generation = 0;
   private readonly subscribers = new Map<Callback, {key: 'store' | 'session'; unsubscribe: () => void}>();
 
@@ -68,7 +100,8 @@ export class LeaveAReplyConfigElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    if (!this.shadowRoot) this.attachShadow({mode: 'open'}).innerHTML = '<style>:host{display:contents}</style><slot></slot>';
+    if (!this.shadowRoot)
+      this.attachShadow({mode: 'open'}).innerHTML = '<style>:host{display:contents}</style><slot></slot>';
     this.addEventListener('context-request', this.onContextRequest);
   }
 
@@ -82,8 +115,9 @@ export class LeaveAReplyConfigElement extends HTMLElement {
 
   private readonly onContextRequest = (event: Event) => {
     const request = event as ContextRequest;
-    const key = request.context === STORE_CONTEXT ? 'store' : request.context === SESSION_CONTEXT ? 'session' : undefined;
-    if (!key || this.backend === null) return; // not ours, or broken: let the widget fend for itself
+    const key =
+      request.context === STORE_CONTEXT ? 'store' : request.context === SESSION_CONTEXT ? 'session' : undefined;
+    if (!key || this.provided === null) return; // not ours, or broken: let the widget fend for itself
     event.stopPropagation();
     const {callback} = request;
     if (request.subscribe) {
@@ -92,22 +126,22 @@ export class LeaveAReplyConfigElement extends HTMLElement {
         subscription = {key, unsubscribe: () => this.subscribers.delete(callback)};
         this.subscribers.set(callback, subscription);
       }
-      callback(this.backend?.[key], subscription.unsubscribe);
-    } else if (this.backend) {
-      callback(this.backend[key]);
+      callback(this.provided?.[key], subscription.unsubscribe);
+    } else if (this.provided) {
+      callback(this.provided[key]);
     }
     this.load();
   };
 
   /** Loads the backend for the current attributes, once; answers every waiting subscriber. */
   private load() {
-    if (this.loading) return;
+    if (this.pending) return;
     const generation = this.generation;
-    this.loading = import('./internal/config-backend.js')
+    this.pending = import('./internal/config-backend.js')
       .then(({loadConfiguredBackend}) => loadConfiguredBackend(this))
       .then((backend) => {
         if (generation !== this.generation) return;
-        this.backend = backend;
+        this.provided = backend;
         for (const [callback, {key, unsubscribe}] of this.subscribers) callback(backend?.[key], unsubscribe);
         // A consumer that was told "broken" boots alone and no longer needs us.
         if (!backend) this.subscribers.clear();
@@ -116,10 +150,10 @@ export class LeaveAReplyConfigElement extends HTMLElement {
 
   /** The settings changed: load the backend they ask for, if anyone has asked for one. */
   private reload() {
-    if (!this.loading) return;
+    if (!this.pending) return;
     this.generation++;
-    this.loading = undefined;
-    this.backend = undefined;
+    this.pending = undefined;
+    this.provided = undefined;
     this.load();
   }
 }

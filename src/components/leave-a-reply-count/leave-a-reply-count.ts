@@ -1,4 +1,5 @@
 import {providedStore} from '../../shell/lazy-boot.js';
+import {reflectAttributes} from '../../shell/attribute-properties.js';
 import {LazyPageElement, type HostedView} from '../../shell/lazy-page-element.js';
 
 /** What the lazily loaded count logic exposes to its host element. */
@@ -7,8 +8,19 @@ export interface CountView extends HostedView {
 }
 
 const OBSERVED = [
-  'api-key', 'project-id', 'auth-domain', 'app-id', 'database-id', 'app-check-site-key', 'auth-emulator',
-  'firestore-emulator', 'backend', 'page-id', 'page-url', 'lang', 'loading',
+  'api-key',
+  'project-id',
+  'auth-domain',
+  'app-id',
+  'database-id',
+  'app-check-site-key',
+  'auth-emulator',
+  'firestore-emulator',
+  'backend',
+  'page-id',
+  'page-url',
+  'lang',
+  'loading',
 ];
 
 // Every count on the page shares one chunk load, so counts that boot together also count together.
@@ -47,6 +59,10 @@ let countModule: Promise<typeof import('./internal/count-view.js')> | undefined;
  */
 export class LeaveAReplyCountElement extends LazyPageElement<CountView> {
   static readonly observedAttributes = OBSERVED;
+
+  static {
+    reflectAttributes(this);
+  }
 
   /** The published comment count, once it has been read. */
   count: number | undefined;

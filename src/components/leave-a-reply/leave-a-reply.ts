@@ -1,4 +1,5 @@
 import {providedStore} from '../../shell/lazy-boot.js';
+import {reflectAttributes} from '../../shell/attribute-properties.js';
 import {LazyPageElement, type HostedView} from '../../shell/lazy-page-element.js';
 
 /** What the lazily loaded view exposes to its host element. */
@@ -17,9 +18,24 @@ const loadSectionModule = () =>
   }));
 
 const OBSERVED = [
-  'api-key', 'project-id', 'auth-domain', 'app-id', 'database-id', 'app-check-site-key', 'auth-emulator',
-  'firestore-emulator', 'backend', 'page-id', 'page-url', 'page-title', 'providers', 'sort', 'max-depth',
-  'lang', 'theme', 'loading',
+  'api-key',
+  'project-id',
+  'auth-domain',
+  'app-id',
+  'database-id',
+  'app-check-site-key',
+  'auth-emulator',
+  'firestore-emulator',
+  'backend',
+  'page-id',
+  'page-url',
+  'page-title',
+  'providers',
+  'sort',
+  'max-depth',
+  'lang',
+  'theme',
+  'loading',
 ];
 
 /** Every ::part of the view, forwarded so the host page can style them. */
@@ -101,13 +117,20 @@ export const PARTS =
 export class LeaveAReplyElement extends LazyPageElement<SectionView> {
   static readonly observedAttributes = OBSERVED;
 
+  static {
+    reflectAttributes(this, ['max-depth']);
+  }
+
   /** The title in the heading; defaults to og:title, then document.title. */
-  get pageTitle(): string | null {
-    return this.getAttribute('page-title');
-  }
-  set pageTitle(value: string | null) {
-    this.reflect('page-title', value);
-  }
+  declare pageTitle: string | null;
+  /** Sign-in choices in display order, space-separated: `guest google github twitter facebook microsoft apple email`. */
+  declare providers: string | null;
+  /** Order of top-level comments: `oldest` (default) or `newest`. */
+  declare sort: 'oldest' | 'newest' | (string & {}) | null;
+  /** Reply nesting depth; deeper replies attach at the last level. Default 3. */
+  declare maxDepth: number | null;
+  /** `auto` (default) follows the host page's colours; `light` or `dark`. */
+  declare theme: 'auto' | 'light' | 'dark' | (string & {}) | null;
 
   protected readonly placeholder = '<style>:host{display:block}</style>';
 

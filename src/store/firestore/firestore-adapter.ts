@@ -33,7 +33,15 @@ export interface ThreadDoc {
 }
 
 const PROVIDERS: readonly AuthorProvider[] = [
-  'guest', 'google', 'github', 'twitter', 'facebook', 'microsoft', 'apple', 'email', 'custom',
+  'guest',
+  'google',
+  'github',
+  'twitter',
+  'facebook',
+  'microsoft',
+  'apple',
+  'email',
+  'custom',
 ];
 const STATUSES: readonly CommentStatus[] = ['published', 'pending', 'hidden', 'deleted'];
 
@@ -78,7 +86,12 @@ export function commentFromData(id: string, data: Data): Comment {
 /** The thread document, or an empty thread when it does not exist yet. */
 export function threadFromData(data: Data | undefined): ThreadDoc {
   const positive = (value: unknown) => (typeof value === 'number' && value > 0 ? value : 0);
-  const thread = {exists: data !== undefined, count: positive(data?.commentCount), pending: positive(data?.pendingCount), locked: data?.locked === true};
+  const thread = {
+    exists: data !== undefined,
+    count: positive(data?.commentCount),
+    pending: positive(data?.pendingCount),
+    locked: data?.locked === true,
+  };
   const version = JSON.stringify([thread, text(data?.lastCommentId), date(data?.changedAt)?.getTime() ?? 0]);
   const posters: Record<string, number> = {};
   if (data?.posters && typeof data.posters === 'object') {
@@ -107,7 +120,10 @@ export function toStoreError(error: unknown): StoreError {
   const code = (error as FirestoreError | undefined)?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (isNetworkFailure(error)) return new StoreError('unavailable', message);
-  return new StoreError(typeof code === 'string' && Object.hasOwn(ERROR_CODES, code) ? ERROR_CODES[code] : 'unknown', message);
+  return new StoreError(
+    typeof code === 'string' && Object.hasOwn(ERROR_CODES, code) ? ERROR_CODES[code] : 'unknown',
+    message,
+  );
 }
 
 /**
@@ -116,7 +132,10 @@ export function toStoreError(error: unknown): StoreError {
  */
 function isNetworkFailure(error: unknown): boolean {
   const {code, message} = (error ?? {}) as {code?: unknown; message?: unknown};
-  return code === 'unavailable' || (code === 'unknown' && typeof message === 'string' && message.startsWith('Request failed with error:'));
+  return (
+    code === 'unavailable' ||
+    (code === 'unknown' && typeof message === 'string' && message.startsWith('Request failed with error:'))
+  );
 }
 
 export function commentFromSnapshot(snapshot: DocumentSnapshot): Comment {

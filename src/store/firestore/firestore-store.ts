@@ -76,7 +76,6 @@ export function parseHostPort(value: string, attribute: string): {host: string; 
   return {host: match[1], port};
 }
 
-
 export class FirestoreStore implements CommentStore {
   /** What thread views last saw, so a post knows whether the thread is new without a read. */
   private readonly threads = new Map<string, ThreadDoc>();

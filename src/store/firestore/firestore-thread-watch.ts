@@ -194,7 +194,8 @@ export class FirestoreThreadWatch implements ThreadWatch {
       return true;
     }
     // Newest first, comments that arrived push the loaded ones down: read that many more.
-    if (read && this.windowRead && this.options.sort === 'newest') this.wanted += Math.max(0, thread.count - read.count);
+    if (read && this.windowRead && this.options.sort === 'newest')
+      this.wanted += Math.max(0, thread.count - read.count);
     if (await this.readAll()) this.readThread = thread;
     return true;
   }
@@ -282,9 +283,19 @@ export class FirestoreThreadWatch implements ThreadWatch {
     const comments = collection(this.db, 'threads', this.threadId, 'comments');
     let q;
     if (moderator) {
-      q = query(comments, where('status', 'in', ['pending', 'hidden']), orderBy('createdAt', 'desc'), limit(MODERATION_QUEUE));
+      q = query(
+        comments,
+        where('status', 'in', ['pending', 'hidden']),
+        orderBy('createdAt', 'desc'),
+        limit(MODERATION_QUEUE),
+      );
     } else if (this.thread.pending > 0) {
-      q = query(comments, where('author.uid', '==', viewer.uid), where('status', '==', 'pending'), orderBy('createdAt'));
+      q = query(
+        comments,
+        where('author.uid', '==', viewer.uid),
+        where('status', '==', 'pending'),
+        orderBy('createdAt'),
+      );
     } else {
       this.viewerExtra = [];
       return;
@@ -359,20 +370,26 @@ export class FirestoreThreadWatch implements ThreadWatch {
     const beyond = [...this.viewerExtra.map(commentFromSnapshot), ...this.posted.values()];
     for (const comment of beyond) {
       if (byId.has(comment.id)) continue;
-      if (visibleBeyondPages(comment, this.viewer, this.moderator, this.posted.has(comment.id))) byId.set(comment.id, comment);
+      if (visibleBeyondPages(comment, this.viewer, this.moderator, this.posted.has(comment.id)))
+        byId.set(comment.id, comment);
     }
     for (const [id, {change}] of this.changes) {
       const comment = byId.get(id);
       if (!comment) continue;
       const changed = {...comment, ...change};
-      if (changed.status === 'published' || visibleBeyondPages(changed, this.viewer, this.moderator, this.posted.has(id))) byId.set(id, changed);
+      if (
+        changed.status === 'published' ||
+        visibleBeyondPages(changed, this.viewer, this.moderator, this.posted.has(id))
+      )
+        byId.set(id, changed);
       else byId.delete(id);
     }
     const comments = [...byId.values()];
     const publishedShown = comments.filter((c) => c.status === 'published').length;
     const viewer = this.viewer;
     // The edit window matters only to a viewer with comments of their own here: only they pay its read.
-    if (!this.store.knownSiteConfig() && viewer && comments.some((c) => c.author.uid === viewer.uid)) void this.store.siteConfig();
+    if (!this.store.knownSiteConfig() && viewer && comments.some((c) => c.author.uid === viewer.uid))
+      void this.store.siteConfig();
     this.onChange({
       comments,
       count: Math.max(this.countAfterChanges(), publishedShown),

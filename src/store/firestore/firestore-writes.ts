@@ -64,7 +64,6 @@ function authorData(author: Author): Record<string, string> {
   };
 }
 
-
 export class FirestoreWrites {
   /** The guest email last written per uid, so a post writes the profile only when it changed. */
   private readonly emails = new Map<string, string>();
@@ -93,7 +92,8 @@ export class FirestoreWrites {
     // lies ahead of this browser's clock (a slow clock) is not trusted, so the rules decide.
     const stampKey = `${thread.id}/${uid}`;
     const stamped = known?.posters[uid];
-    const previousPost = this.lastPostAt.get(stampKey) ?? (stamped !== undefined && stamped <= Date.now() ? stamped : undefined);
+    const previousPost =
+      this.lastPostAt.get(stampKey) ?? (stamped !== undefined && stamped <= Date.now() ? stamped : undefined);
     const interval = site.postIntervalSeconds * 1000;
     const refusal = postRefusal({locked: !!known?.locked, site, lastPostAt: previousPost});
     if (refusal) throw refusal;
@@ -168,7 +168,10 @@ export class FirestoreWrites {
     try {
       const snapshot = await getDoc(doc(this.store.db, 'threads', thread.id, 'comments', id));
       const fields = ['status', 'body', 'pinned'] as const;
-      return snapshot.exists() && fields.every((field) => change[field] === undefined || snapshot.get(field) === change[field]);
+      return (
+        snapshot.exists() &&
+        fields.every((field) => change[field] === undefined || snapshot.get(field) === change[field])
+      );
     } catch {
       return false;
     }
@@ -178,7 +181,9 @@ export class FirestoreWrites {
   private async landed(ref: DocumentReference, input: NewComment): Promise<boolean> {
     try {
       const snapshot = await getDoc(ref);
-      return snapshot.exists() && snapshot.get('body') === input.body && snapshot.get('author.uid') === input.author.uid;
+      return (
+        snapshot.exists() && snapshot.get('body') === input.body && snapshot.get('author.uid') === input.author.uid
+      );
     } catch {
       return false;
     }
@@ -190,7 +195,12 @@ export class FirestoreWrites {
     if (refusal) throw refusal;
     const writer = comment.status === 'published' ? await this.writer(site, by) : {moderator: false, approved: false};
     const status = statusAfterEdit(comment, site, writer, body) ? ({status: 'pending'} as const) : {};
-    await this.change(thread, comment, {body, editedAt: serverTimestamp(), ...status}, {body, editedAt: new Date(), ...status});
+    await this.change(
+      thread,
+      comment,
+      {body, editedAt: serverTimestamp(), ...status},
+      {body, editedAt: new Date(), ...status},
+    );
   }
 
   async remove(thread: ThreadRef, comment: Comment, by: Viewer): Promise<void> {
@@ -207,7 +217,13 @@ export class FirestoreWrites {
       ...(change.status ? {status: change.status} : {}),
       ...(change.pinned !== undefined ? {pinned: change.pinned} : {}),
     };
-    await this.change(thread, comment, data, {...change}, approvesAuthor(comment, change) ? comment.author.uid : undefined);
+    await this.change(
+      thread,
+      comment,
+      data,
+      {...change},
+      approvesAuthor(comment, change) ? comment.author.uid : undefined,
+    );
   }
 
   async setLocked(thread: ThreadRef, locked: boolean, by: Viewer): Promise<void> {
@@ -219,7 +235,8 @@ export class FirestoreWrites {
     for (let attempt = 0; ; attempt++) {
       const batch = writeBatch(this.store.db);
       if (exists) batch.update(ref, {locked});
-      else batch.set(ref, {url: thread.url, title: thread.title, createdAt: serverTimestamp(), commentCount: 0, locked});
+      else
+        batch.set(ref, {url: thread.url, title: thread.title, createdAt: serverTimestamp(), commentCount: 0, locked});
       try {
         await batch.commit();
         this.tellWatches((watch) => watch.pollNow(thread.id));
@@ -227,7 +244,10 @@ export class FirestoreWrites {
       } catch (error) {
         const storeError = toStoreError(error);
         // update() of a missing document fails with not-found, set() of an existing one is refused.
-        if (attempt === 0 && (storeError.code === 'permission-denied' || /not.found|no document/i.test(storeError.message))) {
+        if (
+          attempt === 0 &&
+          (storeError.code === 'permission-denied' || /not.found|no document/i.test(storeError.message))
+        ) {
           exists = !exists;
           continue;
         }
@@ -275,7 +295,11 @@ export class FirestoreWrites {
       const batch = writeBatch(this.store.db);
       batch.update(doc(this.store.db, 'threads', thread.id, 'comments', comment.id), data);
       const counts = countChanges(comment.status, data.status ?? comment.status);
-      batch.update(doc(this.store.db, 'threads', thread.id), {...counts, lastCommentId: comment.id, changedAt: serverTimestamp()});
+      batch.update(doc(this.store.db, 'threads', thread.id), {
+        ...counts,
+        lastCommentId: comment.id,
+        changedAt: serverTimestamp(),
+      });
       if (approveAuthor) batch.set(doc(this.store.db, 'users', approveAuthor), {approved: true}, {merge: true});
       try {
         await batch.commit();
@@ -288,7 +312,8 @@ export class FirestoreWrites {
           continue;
         }
         // Refused as a repeat: the first try landed if the comment already reads as changed.
-        if (storeError.code === 'permission-denied' && wasOffline && (await this.changed(thread, comment.id, shown))) break;
+        if (storeError.code === 'permission-denied' && wasOffline && (await this.changed(thread, comment.id, shown)))
+          break;
         this.tellWatches((watch) => watch.showChange(thread.id, comment.id, undefined));
         throw storeError;
       }

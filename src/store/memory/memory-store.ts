@@ -48,7 +48,6 @@ interface Watcher {
   onChange: (state: ThreadState) => void;
 }
 
-
 const oldestFirst = (a: KeptComment, b: KeptComment) =>
   a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1;
 // Ties still by id, ascending.
@@ -99,7 +98,14 @@ export class MemoryStore implements CommentStore {
   private readonly lastPostAt = new Map<string, number>();
 
   watchThread(thread: ThreadRef, options: WatchOptions, onChange: (state: ThreadState) => void): ThreadWatch {
-    const watcher: Watcher = {threadId: thread.id, options, viewer: options.viewer ?? null, posted: new Set(), pages: 1, onChange};
+    const watcher: Watcher = {
+      threadId: thread.id,
+      options,
+      viewer: options.viewer ?? null,
+      posted: new Set(),
+      pages: 1,
+      onChange,
+    };
     this.record(thread); // loads a stored thread (local store) before the first answer
     this.watchers.add(watcher);
     queueMicrotask(() => this.watchers.has(watcher) && this.emit(watcher));

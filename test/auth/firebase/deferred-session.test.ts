@@ -12,11 +12,14 @@ function deferred(known = false) {
   const storage = sessionStorage;
   storage.removeItem('leave-a-reply:guest-uid');
   const loads: LocalSession[] = [];
-  const session = new DeferredSession(async () => {
-    const real = new LocalSession(storage);
-    loads.push(real);
-    return real;
-  }, () => known);
+  const session = new DeferredSession(
+    async () => {
+      const real = new LocalSession(storage);
+      loads.push(real);
+      return real;
+    },
+    () => known,
+  );
   return {session, loads};
 }
 

@@ -1,4 +1,5 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
+import {waitUntil} from '../../helpers/wait-until.js';
 import {LitElement} from 'lit';
 import {consume} from '@lit/context';
 import sinon from 'sinon';
@@ -21,7 +22,8 @@ class StoreProbe extends LitElement {
 }
 customElements.define('lar-store-probe', StoreProbe);
 
-const countText = (el: LeaveAReplyCountElement) => (el.shadowRoot?.querySelector('[part=count]')?.textContent ?? '').trim();
+const countText = (el: LeaveAReplyCountElement) =>
+  (el.shadowRoot?.querySelector('[part=count]')?.textContent ?? '').trim();
 
 describe('<leave-a-reply-config>', () => {
   beforeEach(() => localStorage.clear());
@@ -95,7 +97,9 @@ describe('<leave-a-reply-config>', () => {
     try {
       const config = document.createElement('leave-a-reply-config');
       config.setAttribute('backend', 'sideways');
-      const failed = new Promise<CustomEvent>((resolve) => config.addEventListener('lar-error', (e) => resolve(e as CustomEvent)));
+      const failed = new Promise<CustomEvent>((resolve) =>
+        config.addEventListener('lar-error', (e) => resolve(e as CustomEvent)),
+      );
       const widget = document.createElement('leave-a-reply');
       widget.setAttribute('loading', 'eager');
       widget.setAttribute('page-url', HER);
@@ -112,7 +116,9 @@ describe('<leave-a-reply-config>', () => {
   });
 
   it('renders nothing of its own', async () => {
-    const config = await fixture<LeaveAReplyConfigElement>(html`<leave-a-reply-config backend="local"><p>Text</p></leave-a-reply-config>`);
+    const config = await fixture<LeaveAReplyConfigElement>(
+      html`<leave-a-reply-config backend="local"><p>Text</p></leave-a-reply-config>`,
+    );
     expect(getComputedStyle(config).display).to.equal('contents');
   });
 });

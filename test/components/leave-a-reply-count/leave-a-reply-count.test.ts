@@ -1,4 +1,5 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
+import {waitUntil} from '../../helpers/wait-until.js';
 import sinon from 'sinon';
 import {LocalSession} from '../../../src/auth/local-session.js';
 import type {LeaveAReplyCountElement} from '../../../src/components/leave-a-reply-count/leave-a-reply-count.js';
@@ -36,7 +37,9 @@ async function seeded(): Promise<MemoryStore> {
 
 /** Counts on a MemoryStore given by an enclosing provider, as `<leave-a-reply-config>` would. */
 function onStore(store: MemoryStore, body: ReturnType<typeof html>) {
-  return fixture<HTMLElement>(html`<lar-test-backend .store=${store} .session=${new LocalSession()}>${body}</lar-test-backend>`);
+  return fixture<HTMLElement>(
+    html`<lar-test-backend .store=${store} .session=${new LocalSession()}>${body}</lar-test-backend>`,
+  );
 }
 
 const counts = (root: Element) => [...root.querySelectorAll('leave-a-reply-count')];
@@ -62,7 +65,10 @@ describe('<leave-a-reply-count>', () => {
   it('names the thread by page-id when given, like the widget', async () => {
     const store = new MemoryStore();
     store.seed({id: 'her-2013', url: '', title: 'Her'}, [comment({}), comment({}), comment({})]);
-    const root = await onStore(store, html`<leave-a-reply-count page-id="her-2013" page-url=${SOLARIS}></leave-a-reply-count>`);
+    const root = await onStore(
+      store,
+      html`<leave-a-reply-count page-id="her-2013" page-url=${SOLARIS}></leave-a-reply-count>`,
+    );
     await showsCount(counts(root)[0], '3 thoughts');
   });
 
@@ -93,7 +99,11 @@ describe('<leave-a-reply-count>', () => {
         <leave-a-reply-count page-id="her-2013"></leave-a-reply-count>`,
     );
     const all = counts(root);
-    await Promise.all(all.map((el, i) => showsCount(el, ['2 thoughts', '1 thought', 'No thoughts yet', '2 thoughts', 'No thoughts yet'][i])));
+    await Promise.all(
+      all.map((el, i) =>
+        showsCount(el, ['2 thoughts', '1 thought', 'No thoughts yet', '2 thoughts', 'No thoughts yet'][i]),
+      ),
+    );
     expect(countComments.callCount).to.equal(1);
     const asked = countComments.firstCall.args[0].map((t) => t.id);
     expect(asked).to.have.length(4);
@@ -121,7 +131,11 @@ describe('<leave-a-reply-count>', () => {
     await showsCount(arrival, '1 thought');
     const countComments = sinon.spy(store, 'countComments');
     const widget = await ready(root.querySelector('leave-a-reply')!);
-    const posted = await store.post(await thread(HER), {parentId: null, body: 'Third!', author: {uid: 'u', name: 'Ada', provider: 'guest'}});
+    const posted = await store.post(await thread(HER), {
+      parentId: null,
+      body: 'Third!',
+      author: {uid: 'u', name: 'Ada', provider: 'guest'},
+    });
     widget.form.dispatchEvent(new CommentPostedEvent(posted)); // as the form does once a post is accepted
     await showsCount(her, '3 thoughts');
     expect(countComments.callCount).to.equal(1);
@@ -182,7 +196,9 @@ describe('<leave-a-reply-count>', () => {
       const el = document.createElement('leave-a-reply-count');
       el.setAttribute('loading', 'eager');
       el.textContent = 'Comments';
-      const failed = new Promise<CustomEvent>((resolve) => el.addEventListener('lar-error', (e) => resolve(e as CustomEvent)));
+      const failed = new Promise<CustomEvent>((resolve) =>
+        el.addEventListener('lar-error', (e) => resolve(e as CustomEvent)),
+      );
       (await fixture<HTMLElement>(html`<div></div>`)).append(el);
       const event = await failed;
       expect(event.detail.code).to.equal('invalid-config');
@@ -200,7 +216,9 @@ describe('<leave-a-reply-count>', () => {
     try {
       const root = await onStore(store, html`<leave-a-reply-count page-url=${HER}>Comments</leave-a-reply-count>`);
       const [el] = counts(root);
-      const event = await new Promise<CustomEvent>((resolve) => el.addEventListener('lar-error', (e) => resolve(e as CustomEvent)));
+      const event = await new Promise<CustomEvent>((resolve) =>
+        el.addEventListener('lar-error', (e) => resolve(e as CustomEvent)),
+      );
       expect(event.detail).to.deep.equal({code: 'count-failed', message: 'Quota exceeded.'});
       expect(shown(el)).to.equal('Comments');
     } finally {

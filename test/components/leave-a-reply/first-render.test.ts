@@ -1,4 +1,5 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
+import {waitUntil} from '../../helpers/wait-until.js';
 import {LocalSession} from '../../../src/auth/local-session.js';
 import type {LeaveAReplyElement} from '../../../src/components/leave-a-reply/leave-a-reply.js';
 import {MemoryStore} from '../../../src/store/memory/memory-store.js';
@@ -18,9 +19,12 @@ function focused(): Element | null {
 async function mountWatchingFirstRender(onThread: (root: ShadowRoot, el: LeaveAReplyElement) => void) {
   const store = new MemoryStore();
   const el = document.createElement('leave-a-reply');
-  for (const [name, value] of Object.entries({loading: 'eager', 'page-url': PAGE, 'page-title': TITLE})) el.setAttribute(name, value);
+  for (const [name, value] of Object.entries({loading: 'eager', 'page-url': PAGE, 'page-title': TITLE}))
+    el.setAttribute(name, value);
   store.seed(await threadOf(el), [comment({id: 'first', name: 'Bea'})]);
-  const wrapper = await fixture(html`<lar-test-backend .store=${store} .session=${new LocalSession()}></lar-test-backend>`);
+  const wrapper = await fixture(
+    html`<lar-test-backend .store=${store} .session=${new LocalSession()}></lar-test-backend>`,
+  );
   wrapper.append(el);
   await el.boot();
   const root = el.shadowRoot!.querySelector('lar-comment-section')!.shadowRoot!;
@@ -52,12 +56,16 @@ describe('first render', () => {
   it('Reply pressed before the form has loaded moves focus into it once it is there', async () => {
     const {root} = await mountWatchingFirstRender((r) => r.querySelector<HTMLElement>('[part=reply-button]')!.click());
     await waitUntil(() => focused()?.id === 'body', 'the comment box did not take focus');
-    expect(formIn(root)!.shadowRoot!.querySelector('[part=form-title]')!.textContent).to.contain('Leave a Reply to Bea');
+    expect(formIn(root)!.shadowRoot!.querySelector('[part=form-title]')!.textContent).to.contain(
+      'Leave a Reply to Bea',
+    );
     expect(root.querySelector('[part=reply-button]')!.getAttribute('aria-pressed')).to.equal('true');
   });
 
   it('takes a dark page’s scheme in the first frame it paints', async () => {
-    const dark = Object.assign(document.createElement('style'), {textContent: 'body { color: #f1f1f1; background: #121212; }'});
+    const dark = Object.assign(document.createElement('style'), {
+      textContent: 'body { color: #f1f1f1; background: #121212; }',
+    });
     document.head.append(dark);
     try {
       const {el} = await mountWatchingFirstRender(() => {});
@@ -74,7 +82,10 @@ describe('first render', () => {
     const {el, root, wrapper} = await mountWatchingFirstRender((_, widget) => widget.remove());
     for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
     expect(!!formIn(root), 'a form for a widget no longer on the page').to.equal(false);
-    expect(!!el.querySelector('script[type="application/ld+json"]'), 'JSON-LD for a widget no longer on the page').to.equal(false);
+    expect(
+      !!el.querySelector('script[type="application/ld+json"]'),
+      'JSON-LD for a widget no longer on the page',
+    ).to.equal(false);
     wrapper.append(el);
     await waitUntil(() => formIn(root)?.shadowRoot?.querySelector('textarea'), 'the form did not come back');
     await waitUntil(() => el.querySelector('script[type="application/ld+json"]'), 'the JSON-LD did not come back');

@@ -1,4 +1,5 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
+import {waitUntil} from '../../helpers/wait-until.js';
 import {sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import {LIMITS} from '../../../src/model/limits.js';
@@ -55,7 +56,9 @@ describe('<leave-a-reply>', () => {
     expect(text(m.f('label[for=name]'))).to.equal('Name (required)');
     expect(text(m.f('label[for=url]'))).to.equal('Website');
     expect(text(m.f('label[for=body]'))).to.equal('Comment');
-    expect(text(m.f('.remember'))).to.equal('Save my name, email, and website in this browser for the next time I comment.');
+    expect(text(m.f('.remember'))).to.equal(
+      'Save my name, email, and website in this browser for the next time I comment.',
+    );
     expect(text(m.f('.submit'))).to.equal('Post Comment');
   });
 
@@ -68,7 +71,9 @@ describe('<leave-a-reply>', () => {
         return super.watchThread(thread, options, (state) => void answered.then(() => onChange(state)));
       }
     }
-    const wrapper = await fixture(html`<lar-test-backend .store=${new SlowStore()} .session=${new LocalSession()}></lar-test-backend>`);
+    const wrapper = await fixture(
+      html`<lar-test-backend .store=${new SlowStore()} .session=${new LocalSession()}></lar-test-backend>`,
+    );
     const el = document.createElement('leave-a-reply');
     el.setAttribute('loading', 'eager');
     el.setAttribute('page-title', TITLE);
@@ -281,7 +286,10 @@ describe('<leave-a-reply>', () => {
 
   it('pages with "Load more comments"', async () => {
     const m = await mount();
-    m.store.seed(await threadOf(m.el), Array.from({length: 25}, () => comment({})));
+    m.store.seed(
+      await threadOf(m.el),
+      Array.from({length: 25}, () => comment({})),
+    );
     await settle(m);
     expect(m.$$('[part=comment]')).to.have.length(20);
     expect(text(m.$('[part=title]'))).to.equal(`25 thoughts on “${TITLE}”`);
@@ -292,7 +300,10 @@ describe('<leave-a-reply>', () => {
   });
 
   it('sorts oldest first by default, newest first when asked', async () => {
-    const seed = [comment({body: 'early', createdAt: new Date(1000)}), comment({body: 'late', createdAt: new Date(2000)})];
+    const seed = [
+      comment({body: 'early', createdAt: new Date(1000)}),
+      comment({body: 'late', createdAt: new Date(2000)}),
+    ];
     const oldest = await mount();
     oldest.store.seed(await threadOf(oldest.el), seed);
     await settle(oldest);
@@ -326,7 +337,9 @@ describe('<leave-a-reply>', () => {
       await el.boot();
       const section = el.shadowRoot!.querySelector('lar-comment-section')!;
       await waitUntil(() => section.shadowRoot!.querySelector('.config-error'), 'no message shown');
-      expect(text(section.shadowRoot!.querySelector('.config-error'))).to.contain('firestore-emulator="not an address"');
+      expect(text(section.shadowRoot!.querySelector('.config-error'))).to.contain(
+        'firestore-emulator="not an address"',
+      );
       el.remove();
     } finally {
       error.restore();

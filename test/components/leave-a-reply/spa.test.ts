@@ -2,7 +2,8 @@
  * Single-page apps: the router changes `pageUrl`/`pageTitle` on the same `<leave-a-reply>`, and
  * each route must show its own thread, never a frame of the previous route's comments.
  */
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
+import {waitUntil} from '../../helpers/wait-until.js';
 import sinon from 'sinon';
 import type {ThreadRef} from '../../../src/model/comment.js';
 import {resolveThread} from '../../../src/model/page-identity.js';
@@ -58,7 +59,12 @@ describe('<leave-a-reply> in a single-page app', () => {
 
   /** Navigates through the routes, checking every recorded frame after each switch. */
   async function tour(m: Mounted) {
-    for (const [from, to] of [[0, 1], [1, 2], [2, 0], [0, 1]]) {
+    for (const [from, to] of [
+      [0, 1],
+      [1, 2],
+      [2, 0],
+      [0, 1],
+    ]) {
       const recorder = recordFrames(m);
       navigate(m, ROUTES[to]);
       const n = ROUTES[to].bodies.length;
@@ -72,9 +78,15 @@ describe('<leave-a-reply> in a single-page app', () => {
 
       expect(recorder.frames.length, 'frames recorded').to.be.above(0);
       const stale = recorder.frames.filter((f) => f.bodies.some((b) => ROUTES[from].bodies.includes(b)));
-      expect(stale, `frames showing ${ROUTES[from].title}’s comments after navigating to ${ROUTES[to].title}`).to.deep.equal([]);
+      expect(
+        stale,
+        `frames showing ${ROUTES[from].title}’s comments after navigating to ${ROUTES[to].title}`,
+      ).to.deep.equal([]);
       for (const frame of recorder.frames) {
-        expect(frame.bodies.every((b) => ROUTES[to].bodies.includes(b)), JSON.stringify(frame)).to.equal(true);
+        expect(
+          frame.bodies.every((b) => ROUTES[to].bodies.includes(b)),
+          JSON.stringify(frame),
+        ).to.equal(true);
       }
       expect(m.$$('[part=body]').map((b) => (b.textContent ?? '').trim())).to.deep.equal(ROUTES[to].bodies);
     }
@@ -82,7 +94,12 @@ describe('<leave-a-reply> in a single-page app', () => {
 
   async function mountOnFirstRoute(): Promise<Mounted> {
     const m = await mount({'page-url': ROUTES[0].url, 'page-title': ROUTES[0].title});
-    ROUTES.forEach((route, i) => m.store.seed(threads[i], route.bodies.map((body) => comment({body}))));
+    ROUTES.forEach((route, i) =>
+      m.store.seed(
+        threads[i],
+        route.bodies.map((body) => comment({body})),
+      ),
+    );
     await waitUntil(() => m.$$('[part=body]').length === 2, 'first route’s comments');
     return m;
   }

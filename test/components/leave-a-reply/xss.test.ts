@@ -1,4 +1,5 @@
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
+import {waitUntil} from '../../helpers/wait-until.js';
 import {mount, settle} from '../../helpers/mount.js';
 
 /** Payloads from the usual XSS cheat sheets, each as a comment body. */
@@ -40,7 +41,11 @@ describe('comment text can never become markup', () => {
       const textarea = m.f<HTMLTextAreaElement>('#body');
       textarea.value = payload;
       textarea.dispatchEvent(new Event('input'));
-      for (const [field, value] of [['#email', 'x@example.com'], ['#name', payload.slice(0, 80)], ['#url', 'javascript:alert(1)']]) {
+      for (const [field, value] of [
+        ['#email', 'x@example.com'],
+        ['#name', payload.slice(0, 80)],
+        ['#url', 'javascript:alert(1)'],
+      ]) {
         const input = m.f<HTMLInputElement>(field);
         input.value = value;
         input.dispatchEvent(new Event('input'));
@@ -75,6 +80,10 @@ describe('comment text can never become markup', () => {
     const bodies = items.map((item) => item.querySelector('[part=body]')!.textContent!.replace(/\s+/g, ' ').trim());
     expect(bodies).to.include('<script>window.__xss = 1</script>');
     expect(bodies).to.include('<img src=x onerror="window.__xss=2">');
-    expect(m.section.shadowRoot!.querySelectorAll('script, iframe, object, embed, svg, math, style, input:not([type=checkbox])')).to.have.length(0);
+    expect(
+      m.section.shadowRoot!.querySelectorAll(
+        'script, iframe, object, embed, svg, math, style, input:not([type=checkbox])',
+      ),
+    ).to.have.length(0);
   });
 });

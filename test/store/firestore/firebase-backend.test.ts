@@ -3,7 +3,8 @@
  * listener or sign-in starts); sign-in against the Auth emulator, and a whole post through the
  * rules when the Firestore emulator runs too (`npm run test:emulators`).
  */
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
+import {waitUntil} from '../../helpers/wait-until.js';
 import {initializeAppCheck, ReCaptchaEnterpriseProvider} from 'firebase/app-check';
 import {createFirebaseBackend, firebaseAppFor} from '../../../src/store/firestore/firebase-backend.js';
 import type {WidgetSettings} from '../../../src/boot/settings.js';
@@ -67,7 +68,13 @@ describe('createFirebaseBackend', () => {
 });
 
 describe('createFirebaseBackend with app-check-site-key (Firebase App Check)', () => {
-  type Grecaptcha = {enterprise?: {ready(cb: () => void): void; render(container: string, params: {sitekey: string; size: string}): number; execute(): Promise<string>}};
+  type Grecaptcha = {
+    enterprise?: {
+      ready(cb: () => void): void;
+      render(container: string, params: {sitekey: string; size: string}): number;
+      execute(): Promise<string>;
+    };
+  };
   const page = window as unknown as {grecaptcha?: Grecaptcha};
   let rendered: Array<{container: string; sitekey: string; size: string}>;
 
@@ -103,7 +110,11 @@ describe('createFirebaseBackend with app-check-site-key (Firebase App Check)', (
 
   it('starts App Check once for widgets sharing an app', async () => {
     const withKey = settings({appCheckSiteKey: 'site-key-2'});
-    await Promise.all([createFirebaseBackend(withKey), createFirebaseBackend({...withKey}), createFirebaseBackend({...withKey})]);
+    await Promise.all([
+      createFirebaseBackend(withKey),
+      createFirebaseBackend({...withKey}),
+      createFirebaseBackend({...withKey}),
+    ]);
     await waitUntil(() => rendered.length > 0, 'reCAPTCHA was never rendered');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(rendered).to.have.length(1);
@@ -121,7 +132,12 @@ describe('createFirebaseBackend with app-check-site-key (Firebase App Check)', (
 
 const env = window.__LAR_TEST_ENV__ ?? {};
 
-if (env.authEmulatorHost) {
+describe('with the Auth emulator', function () {
+  before(function () {
+    // Skipped, not failed, without it: no Auth emulator address: `npm test` starts one.
+    if (!env.authEmulatorHost) this.skip();
+  });
+
   describe(`createFirebaseBackend with the Auth emulator at ${env.authEmulatorHost}`, () => {
     it('signs a guest in through the backend’s session', async () => {
       const {session} = await createFirebaseBackend(settings({authEmulator: `http://${env.authEmulatorHost}`}));
@@ -130,13 +146,14 @@ if (env.authEmulatorHost) {
       expect(session.user?.uid).to.equal(user.uid);
     });
   });
-} else {
-  describe.skip('createFirebaseBackend with the Auth emulator (skipped: no Auth emulator address — run `npm run test:emulators`)', () => {
-    it('signs a guest in through the backend’s session', () => {});
-  });
-}
+});
 
-if (env.authEmulatorHost && env.firestoreEmulatorHost) {
+describe('with the Auth and Firestore emulators', function () {
+  before(function () {
+    // Skipped, not failed, without it: FIRESTORE_EMULATOR_HOST not set: `npm run test:emulators` starts one, or says why it could not.
+    if (!(env.authEmulatorHost && env.firestoreEmulatorHost)) this.skip();
+  });
+
   describe('createFirebaseBackend with the Auth and Firestore emulators', () => {
     it('posts as the signed-in guest, confirmed by the server under firestore.rules', async () => {
       const {store, session} = await createFirebaseBackend(
@@ -154,25 +171,22 @@ if (env.authEmulatorHost && env.firestoreEmulatorHost) {
           email: 'samantha@her.example',
         });
         expect(posted.sending).to.not.equal(true);
-        const state = await watcher.until('the confirmed comment', (s) => s.comments.length === 1 && !s.comments[0].sending);
+        const state = await watcher.until(
+          'the confirmed comment',
+          (s) => s.comments.length === 1 && !s.comments[0].sending,
+        );
         expect(state.count).to.equal(1);
 
-        const refused = await store.post(thread, {parentId: null, body: 'Not me', author: guestAuthor('someone-else')}).then(
-          () => null,
-          (e: unknown) => e as StoreError,
-        );
+        const refused = await store
+          .post(thread, {parentId: null, body: 'Not me', author: guestAuthor('someone-else')})
+          .then(
+            () => null,
+            (e: unknown) => e as StoreError,
+          );
         expect(refused?.code).to.equal('permission-denied');
       } finally {
         watcher.close();
       }
     });
   });
-} else {
-  describe.skip(
-    'createFirebaseBackend with the Auth and Firestore emulators (skipped: FIRESTORE_EMULATOR_HOST not set — the ' +
-      'Firestore emulator needs Java 21 and a download)',
-    () => {
-      it('posts as the signed-in guest, confirmed by the server under firestore.rules', () => {});
-    },
-  );
-}
+});

@@ -6,8 +6,15 @@ const KEY_PREFIX = 'leave-a-reply:thread:';
 
 /** Everything the local store keeps: threads, locks, approvals, the site settings, the moderator switch. */
 function clearThreads() {
-  const kept = ['leave-a-reply:thread:', 'leave-a-reply:locked:', 'leave-a-reply:approved', LOCAL_SITE_KEY, LOCAL_MODERATOR_KEY];
-  for (const key of Object.keys(localStorage)) if (kept.some((prefix) => key.startsWith(prefix))) localStorage.removeItem(key);
+  const kept = [
+    'leave-a-reply:thread:',
+    'leave-a-reply:locked:',
+    'leave-a-reply:approved',
+    LOCAL_SITE_KEY,
+    LOCAL_MODERATOR_KEY,
+  ];
+  for (const key of Object.keys(localStorage))
+    if (kept.some((prefix) => key.startsWith(prefix))) localStorage.removeItem(key);
 }
 
 commentStoreContract('LocalStore', async () => {
@@ -103,7 +110,11 @@ describe('LocalStore in this browser', () => {
     expect((await watch(open(), thread).ready()).moderator, 'off by default').to.equal(false);
     localStorage.setItem(LOCAL_MODERATOR_KEY, 'on');
     const state = await new Promise<Parameters<Parameters<LocalStore['watchThread']>[2]>[0]>((resolve) => {
-      const handle = open().watchThread(thread, {sort: 'oldest', pageSize: 20, viewer: null}, (s) => (handle.close(), resolve(s)));
+      const handle = open().watchThread(
+        thread,
+        {sort: 'oldest', pageSize: 20, viewer: null},
+        (s) => (handle.close(), resolve(s)),
+      );
     });
     expect(state.moderator).to.equal(true);
   });

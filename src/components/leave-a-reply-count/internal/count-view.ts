@@ -61,8 +61,19 @@ class CountBadge implements CountView {
   hostChanged(): void {
     follow(this, true);
     const key = JSON.stringify(
-      ['page-id', 'page-url', 'backend', 'api-key', 'project-id', 'auth-domain', 'app-id', 'database-id',
-        'app-check-site-key', 'auth-emulator', 'firestore-emulator'].map((name) => this.host.getAttribute(name)),
+      [
+        'page-id',
+        'page-url',
+        'backend',
+        'api-key',
+        'project-id',
+        'auth-domain',
+        'app-id',
+        'database-id',
+        'app-check-site-key',
+        'auth-emulator',
+        'firestore-emulator',
+      ].map((name) => this.host.getAttribute(name)),
     ).concat(JSON.stringify(this.host.firebaseConfig ?? null));
     if (key === this.key) {
       void this.render(); // e.g. `lang` changed
@@ -91,7 +102,9 @@ class CountBadge implements CountView {
       this.fail('invalid-config', problems.map((p) => p.message).join(' '));
       return;
     }
-    const store: Promise<CommentStore> = provided ? Promise.resolve(provided) : loadBackend(settings).then((b) => b.store);
+    const store: Promise<CommentStore> = provided
+      ? Promise.resolve(provided)
+      : loadBackend(settings).then((b) => b.store);
     const thread = resolveThread(settings.page, this.host.ownerDocument);
     try {
       const [count, ref] = await Promise.all([countInBatch(store, thread), thread]);

@@ -23,6 +23,8 @@ export interface CommentActionsHost extends ReactiveControllerHost {
   announce(text: string): void;
   /** Fires lar-error. */
   fail(code: string, message: string): void;
+  /** Moves focus to the thread's heading (when the comment that had it is gone). */
+  focusHeading(): void;
 }
 
 /** What a comment's buttons leave open in it. */
@@ -61,7 +63,9 @@ export class CommentActions implements InPlace, ReactiveController {
     const {viewerUid, ownPostIds} = this.host;
     const now = Date.now();
     const closes = comments
-      .filter((c) => (c.author.uid === viewerUid || ownPostIds.has(c.id)) && withinEditWindow(c.createdAt, editWindowMinutes))
+      .filter(
+        (c) => (c.author.uid === viewerUid || ownPostIds.has(c.id)) && withinEditWindow(c.createdAt, editWindowMinutes),
+      )
       .map((c) => c.createdAt.getTime() + editWindowMinutes * 60_000 - now);
     if (closes.length) this.editWindowTimer = setTimeout(() => this.host.requestUpdate(), Math.min(...closes) + 50);
   }
@@ -139,7 +143,7 @@ export class CommentActions implements InPlace, ReactiveController {
         return this.focusAfterUpdate(`${at} textarea`);
       case 'cancel-edit':
         this.set({editing: null});
-        return this.focusAfterUpdate(`${at} .edit`, `${at} [part=actions] button`);
+        return this.focusAfterUpdate(`${at} .edit`, `${at} .actions button`);
       case 'delete':
         this.set({editing: null, confirmingDelete: comment.id});
         return this.focusAfterUpdate(`${at} .confirm-delete`);
@@ -150,7 +154,7 @@ export class CommentActions implements InPlace, ReactiveController {
     if (!store || !thread) return;
     let done: string;
     let work: (by: Viewer) => Promise<void>;
-    let focus = [`${at} [part=actions] button`];
+    let focus = [`${at} .actions button`];
     if (action === 'save-edit') {
       const body = this.editing?.body.trim() ?? '';
       const error = editProblem(m, body);
@@ -183,7 +187,9 @@ export class CommentActions implements InPlace, ReactiveController {
         unpin: {pinned: false},
       }[action];
       work = (by) => store.moderate(thread, comment, change, by);
-      done = {approve: m.actions.approved, hide: m.actions.hidden, pin: m.actions.pinned, unpin: m.actions.unpinned}[action];
+      done = {approve: m.actions.approved, hide: m.actions.hidden, pin: m.actions.pinned, unpin: m.actions.unpinned}[
+        action
+      ];
       focus = [`${at} .${action === 'pin' ? 'unpin' : action === 'unpin' ? 'pin' : 'hide'}`, ...focus];
     }
     try {
@@ -225,14 +231,21 @@ export class CommentActions implements InPlace, ReactiveController {
   }
 
   private failed(error: unknown) {
-    this.host.fail(error instanceof StoreError ? error.code : 'action-failed', error instanceof Error ? error.message : String(error));
+    this.host.fail(
+      error instanceof StoreError ? error.code : 'action-failed',
+      error instanceof Error ? error.message : String(error),
+    );
   }
 
   private isPending(id: string): boolean {
     return this.host.threadState.comments.some((c) => c.id === id && c.status === 'pending');
   }
 
-  /** Focuses the first match once the view has re-rendered, else the thread's heading. */
+  /**
+   * Focuses the first match once the view has re-rendered, else the thread's heading. The
+   * selectors name this view's own comments (`#comment-ID`) and classes, never parts: a part is
+   * public styling API, free to be renamed.
+   */
   private async focusAfterUpdate(...selectors: string[]) {
     await this.host.updateComplete;
     const root = this.host.renderRoot;
@@ -243,7 +256,7 @@ export class CommentActions implements InPlace, ReactiveController {
         return;
       }
     }
-    root.querySelector<HTMLElement>('#lar-title')?.focus();
+    this.host.focusHeading();
   }
 }
 

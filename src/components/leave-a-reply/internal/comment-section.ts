@@ -1,5 +1,5 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
-import {defineElement} from '../../../shell/define.js';
+import {defineInternal} from '../../../shell/define.js';
 import {sessionContext, type Session} from '../../../auth/session.js';
 import {loadBackend} from '../../../boot/backend.js';
 import {readSettings, type SettingsProblem, type WidgetSettings} from '../../../boot/settings.js';
@@ -107,7 +107,14 @@ export class CommentSection extends LitElement implements SectionView {
       this.fail('invalid-config', problems.map((p) => p.message).join(' '));
       return;
     }
-    const backendKey = JSON.stringify([settings.backend, settings.firebase, settings.databaseId, settings.authEmulator, settings.firestoreEmulator, settings.appCheckSiteKey]);
+    const backendKey = JSON.stringify([
+      settings.backend,
+      settings.firebase,
+      settings.databaseId,
+      settings.authEmulator,
+      settings.firestoreEmulator,
+      settings.appCheckSiteKey,
+    ]);
     if (backendKey !== this.backendKey && !inherited) {
       this.backendKey = backendKey;
       loadBackend(settings).then(
@@ -193,13 +200,18 @@ export class CommentSection extends LitElement implements SectionView {
   }
 
   // Reply loads the form at once if it is not there yet.
-  private readonly startReply = (comment: Comment) => void this.loadAfterFirstRender().then(({reply}) => reply.start(comment));
+  private readonly startReply = (comment: Comment) =>
+    void this.loadAfterFirstRender().then(({reply}) => reply.start(comment));
 
   /** Loads the form and the rest that the thread's first paint need not wait for. */
   private loadAfterFirstRender(): Promise<Loaded> {
     return (this.afterFirstRender ??= import('./after-first-render.js').then(
       ({CommentActions, JsonLdController, ReplyFlow, SessionController}) => {
-        new JsonLdController(this, () => ({element: this.host, thread: this.thread, state: this.threadController.state}));
+        new JsonLdController(this, () => ({
+          element: this.host,
+          thread: this.thread,
+          state: this.threadController.state,
+        }));
         return (this.extras = {
           reply: new ReplyFlow(this),
           actions: new CommentActions(this),
@@ -221,7 +233,9 @@ export class CommentSection extends LitElement implements SectionView {
       this.waitingForPaint = false;
       // A view taken out meanwhile loads nothing; it asks again when it renders once more.
       if (!this.isConnected) return;
-      this.loadAfterFirstRender().catch((error: unknown) => console.error('<leave-a-reply> the form did not load:', error));
+      this.loadAfterFirstRender().catch((error: unknown) =>
+        console.error('<leave-a-reply> the form did not load:', error),
+      );
     });
   }
 
@@ -232,6 +246,11 @@ export class CommentSection extends LitElement implements SectionView {
   /** The reader acting: the signed-in one, or (a local moderator who never posted) a new guest. */
   async actor(): Promise<Viewer | undefined> {
     return this.viewer.user ?? (await this.session?.guest());
+  }
+
+  /** Focus goes to the heading when the comment that had it is gone. */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('#lar-title')?.focus();
   }
 
   get messages(): Messages {
@@ -280,18 +299,21 @@ export class CommentSection extends LitElement implements SectionView {
           <h2 part="title" id="lar-title" tabindex="-1">
             ${state.loading ? m.headingLoading(title ?? '') : title ? m.heading(state.count, title) : m.headingUntitled(state.count)}
           </h2>
-          ${state.moderator && !state.loading
-            ? html`<button type="button" class="lock" aria-pressed=${state.locked ? 'true' : 'false'} @click=${this.toggleLock}>
+          ${
+            state.moderator && !state.loading
+              ? html`<button type="button" class="lock" aria-pressed=${state.locked ? 'true' : 'false'} @click=${this.toggleLock}>
                 ${state.locked ? m.actions.reopenComments : m.actions.closeComments}
               </button>`
-            : nothing}
+              : nothing
+          }
         </header>
         ${actions?.lockProblem ? html`<p part="error" class="error" role="alert">${actions.lockProblem}</p>` : nothing}
         ${state.loading ? html`<p part="status" class="status">${m.loading}</p>` : nothing}
         ${state.offline ? html`<p part="status" class="status offline">${m.offline}</p>` : nothing}
         ${state.error ? html`<p part="error" class="error" role="alert">${m.loadError} ${state.error.message}</p>` : nothing}
-        ${tree.length
-          ? html`<ol part="thread" class="thread">
+        ${
+          tree.length
+            ? html`<ol part="thread" class="thread">
               ${renderComments(tree, {
                 messages: m,
                 lang,
@@ -307,15 +329,20 @@ export class CommentSection extends LitElement implements SectionView {
                 inPlace: actions,
               })}
             </ol>`
-          : nothing}
-        ${state.hasMore
-          ? html`<button part="load-more" class="load-more" type="button" @click=${() => this.threadController.loadMore()}>
+            : nothing
+        }
+        ${
+          state.hasMore
+            ? html`<button part="load-more" class="load-more" type="button" @click=${() => this.threadController.loadMore()}>
               ${m.loadMore}
             </button>`
-          : nothing}
-        ${state.locked
-          ? html`<p part="status" class="status">${m.locked}</p>`
-          : (this.extras?.reply.render() ?? nothing)}
+            : nothing
+        }
+        ${
+          state.locked
+            ? html`<p part="status" class="status">${m.locked}</p>`
+            : (this.extras?.reply.render() ?? nothing)
+        }
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </section>
     `;
@@ -327,11 +354,11 @@ function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }
 
-defineElement('lar-comment-section', CommentSection);
+defineInternal('lar-comment-section', CommentSection);
 
 /** Used by the host element once this chunk has loaded. */
 export function createSectionView(host: Host): CommentSection {
-  const view = document.createElement('lar-comment-section');
+  const view = new CommentSection();
   view.host = host;
   return view;
 }

@@ -112,7 +112,9 @@ function hideBrokenImage(event: Event) {
 /** The photo over the initial, when the author has one. */
 function renderPhoto(author: Author): TemplateResult | typeof nothing {
   const src = safeHttpUrl(author.avatarUrl);
-  return src ? html`<img src=${src} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${hideBrokenImage} />` : nothing;
+  return src
+    ? html`<img src=${src} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${hideBrokenImage} />`
+    : nothing;
 }
 
 function renderAuthor(author: Author): TemplateResult {
@@ -123,16 +125,22 @@ function renderAuthor(author: Author): TemplateResult {
 }
 
 /** What follows the time: edited, sending, and whom a flattened reply answers. */
-function renderNotes(node: CommentNode, label: string | undefined, ctx: CommentViewContext): TemplateResult | typeof nothing {
+function renderNotes(
+  node: CommentNode,
+  label: string | undefined,
+  ctx: CommentViewContext,
+): TemplateResult | typeof nothing {
   const {comment} = node;
   const m = ctx.messages;
   const inReplyTo = label && node.depth === 1;
   if (!comment.editedAt && !comment.sending && !inReplyTo) return nothing;
-  return html`${comment.editedAt
-    ? html` · <span class="edited" title=${m.actions.editedAt(exactTime(comment.editedAt, ctx.lang))}>${m.actions.edited}</span>`
-    : nothing}${comment.sending ? html` · <span class="sending">${m.sending}</span>` : nothing}${inReplyTo
-    ? html` · <span class="in-reply-to">${label}</span>`
-    : nothing}`;
+  return html`${
+    comment.editedAt
+      ? html` · <span class="edited" title=${m.actions.editedAt(exactTime(comment.editedAt, ctx.lang))}>${m.actions.edited}</span>`
+      : nothing
+  }${comment.sending ? html` · <span class="sending">${m.sending}</span>` : nothing}${
+    inReplyTo ? html` · <span class="in-reply-to">${label}</span>` : nothing
+  }`;
 }
 
 /** Whether the reader wrote this comment. */
@@ -153,7 +161,14 @@ export function commentActions(comment: Comment, ctx: CommentViewContext): Comme
   return actions;
 }
 
-const ACTION_TEXT = {edit: 'edit', delete: 'delete', approve: 'approve', hide: 'hide', pin: 'pin', unpin: 'unpin'} as const;
+const ACTION_TEXT = {
+  edit: 'edit',
+  delete: 'delete',
+  approve: 'approve',
+  hide: 'hide',
+  pin: 'pin',
+  unpin: 'unpin',
+} as const;
 
 function renderStatusLine(comment: Comment, ctx: CommentViewContext): TemplateResult | typeof nothing {
   const m = ctx.messages;
@@ -165,7 +180,9 @@ function renderStatusLine(comment: Comment, ctx: CommentViewContext): TemplateRe
     comment.status === 'hidden' ? m.actions.hiddenBadge : '',
     comment.pinned ? m.actions.pinnedBadge : '',
   ].filter(Boolean);
-  return badges.length ? html`<p part="status" class="badges">${badges.map((b) => html`<span class="badge">${b}</span>`)}</p>` : nothing;
+  return badges.length
+    ? html`<p part="status" class="badges">${badges.map((b) => html`<span class="badge">${b}</span>`)}</p>`
+    : nothing;
 }
 
 function renderActions(comment: Comment, ctx: CommentViewContext): TemplateResult {
@@ -226,10 +243,11 @@ export function renderComment(node: CommentNode, ctx: CommentViewContext): Templ
             >${renderNotes(node, label, ctx)}</span
           ></div
         ></header
-      >${renderStatusLine(comment, ctx)}${editor ??
-      html`<div part="body" class="body">${guard([comment.body], () => bodyNodes(comment.body))}</div>`}${problem
-        ? html`<p part="error" class="error" role="alert">${problem}</p>`
-        : nothing}${editor ? nothing : (ctx.inPlace?.confirmation(comment) ?? renderActions(comment, ctx))}</article
+      >${renderStatusLine(comment, ctx)}${
+        editor ?? html`<div part="body" class="body">${guard([comment.body], () => bodyNodes(comment.body))}</div>`
+      }${
+        problem ? html`<p part="error" class="error" role="alert">${problem}</p>` : nothing
+      }${editor ? nothing : (ctx.inPlace?.confirmation(comment) ?? renderActions(comment, ctx))}</article
     >${node.children.length ? html`<ol class="children">${renderComments(node.children, ctx)}</ol>` : nothing}</li
   >`;
 }

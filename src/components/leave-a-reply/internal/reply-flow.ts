@@ -3,8 +3,7 @@ import type {Session} from '../../../auth/session.js';
 import type {Messages} from '../../../i18n/en.js';
 import type {Comment, ThreadRef} from '../../../model/comment.js';
 import type {CommentStore} from '../../../store/comment-store.js';
-import type {ReplyForm} from './reply-form.js';
-import './reply-form.js';
+import {ReplyForm} from './reply-form.js';
 
 /** What replying needs from the comment section. */
 export interface ReplyFlowHost extends ReactiveControllerHost {
@@ -31,15 +30,27 @@ export class ReplyFlow {
   /** The comment the form answers; null for a new top-level comment. */
   replyTo: Comment | null = null;
 
-  constructor(private readonly host: ReplyFlowHost) {}
+  /**
+   * The form, made from its class rather than by tag name: with two copies of the library on a
+   * page the name may be the other copy's (shell/define.ts, defineInternal).
+   */
+  private readonly form = new ReplyForm();
+
+  constructor(private readonly host: ReplyFlowHost) {
+    this.form.setAttribute(
+      'exportparts',
+      'form,form-title,field,input,textarea,submit,sign-in,provider-button,avatar,status,error',
+    );
+    this.form.addEventListener('lar-cancel-reply', this.cancel);
+    this.form.addEventListener('lar-comment-posted', this.posted);
+  }
 
   /** Reply was pressed: the form answers `comment`, and its comment box takes focus. */
   async start(comment: Comment): Promise<void> {
     this.answer(comment);
     await this.host.updateComplete;
-    const form = this.form;
-    await form?.updateComplete;
-    form?.focusComment();
+    await this.form.updateComplete;
+    this.form.focusComment();
   }
 
   /** The form goes back to a new top-level comment (the page changed, or a reply was posted). */
@@ -49,23 +60,16 @@ export class ReplyFlow {
   }
 
   render(): TemplateResult {
-    const {host} = this;
-    return html`<lar-reply-form
-      exportparts="form,form-title,field,input,textarea,submit,sign-in,provider-button,avatar,status,error"
-      .store=${host.store}
-      .session=${host.session}
-      .thread=${host.thread}
-      .replyTo=${this.replyTo}
-      .offline=${host.offline}
-      .messages=${host.messages}
-      .providers=${host.providers}
-      @lar-cancel-reply=${this.cancel}
-      @lar-comment-posted=${this.posted}
-    ></lar-reply-form>`;
-  }
-
-  private get form(): ReplyForm | null {
-    return this.host.renderRoot.querySelector('lar-reply-form');
+    const {host, form} = this;
+    // Set like property bindings: Lit's setters only update when a value changed.
+    form.store = host.store;
+    form.session = host.session;
+    form.thread = host.thread;
+    form.replyTo = this.replyTo;
+    form.offline = host.offline;
+    form.messages = host.messages;
+    form.providers = host.providers;
+    return html`${form}`;
   }
 
   /** Cancel reply (or Escape): back to the Reply button it came from. */

@@ -1,33 +1,49 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import type {Session, SessionUser} from '../../../auth/session.js';
-import {defineElement} from '../../../shell/define.js';
+import {defineInternal} from '../../../shell/define.js';
 import {CommentPostedEvent} from '../../../events/comment-posted-event.js';
 import {LarErrorEvent} from '../../../events/error-event.js';
 import {en, type Messages} from '../../../i18n/en.js';
 import type {Author, Comment, ThreadRef} from '../../../model/comment.js';
 import {LIMITS} from '../../../model/limits.js';
 import {sha256Hex} from '../../../model/sha256.js';
-import {isHttpUrl, normalizeWebsite, validateDraft, type DraftField, type FieldProblem} from '../../../model/validation.js';
+import {
+  isHttpUrl,
+  normalizeWebsite,
+  validateDraft,
+  type DraftField,
+  type FieldProblem,
+} from '../../../model/validation.js';
 import {StoreError, type CommentStore} from '../../../store/comment-store.js';
 import {drafts, rememberedDetails} from './drafts.js';
 import {formStyles} from './reply-form.styles.js';
-import {SignInController} from './sign-in.js';
+import {SIGN_IN_CHANGE, SignInArea, type SignInForm} from './sign-in-area.js';
 
 function problemText(m: Messages, problem: FieldProblem, length: number): string {
   const e = m.errors;
   const limit = problem.limit ?? 0;
   switch (`${problem.field}:${problem.code}`) {
-    case 'body:required': return e.bodyRequired;
-    case 'body:tooLong': return e.bodyTooLong(limit, length);
-    case 'body:tooManyLinks': return e.bodyTooManyLinks(limit);
-    case 'name:required': return e.nameRequired;
-    case 'name:tooLong': return e.nameTooLong(limit);
-    case 'email:required': return e.emailRequired;
-    case 'email:tooLong': return e.emailTooLong(limit);
-    case 'email:invalidEmail': return e.emailInvalid;
-    case 'url:tooLong': return e.urlTooLong(limit);
-    default: return e.urlInvalid;
+    case 'body:required':
+      return e.bodyRequired;
+    case 'body:tooLong':
+      return e.bodyTooLong(limit, length);
+    case 'body:tooManyLinks':
+      return e.bodyTooManyLinks(limit);
+    case 'name:required':
+      return e.nameRequired;
+    case 'name:tooLong':
+      return e.nameTooLong(limit);
+    case 'email:required':
+      return e.emailRequired;
+    case 'email:tooLong':
+      return e.emailTooLong(limit);
+    case 'email:invalidEmail':
+      return e.emailInvalid;
+    case 'url:tooLong':
+      return e.urlTooLong(limit);
+    default:
+      return e.urlInvalid;
   }
 }
 
@@ -35,7 +51,7 @@ function problemText(m: Messages, problem: FieldProblem, length: number): string
  * The Leave a Reply form. Posts through the CommentStore the comment section gives it; keeps the
  * draft in this browser until the backend confirms it, so nothing typed is lost to errors or reloads.
  */
-export class ReplyForm extends LitElement {
+export class ReplyForm extends LitElement implements SignInForm {
   static override styles = formStyles;
 
   @property({attribute: false}) store: CommentStore | undefined;
@@ -64,8 +80,18 @@ export class ReplyForm extends LitElement {
 
   @query('textarea') private textarea!: HTMLTextAreaElement;
 
-  /** The sign-in area: provider icons, the signed-in account, Log Out and Change. */
-  private readonly signIn = new SignInController(this);
+  /**
+   * The sign-in area: provider icons, the signed-in account, Log Out and Change. Made from its
+   * class, so a second copy of the library on the page cannot hand us its own (define.ts).
+   */
+  private readonly signIn = new SignInArea();
+
+  constructor() {
+    super();
+    this.signIn.form = this;
+    // The legend and the guest fields follow who is signed in.
+    this.signIn.addEventListener(SIGN_IN_CHANGE, () => this.requestUpdate());
+  }
 
   /** The email typed into the guest form, offered when the reader asks for an email link. */
   get guestEmail(): string {
@@ -86,7 +112,18 @@ export class ReplyForm extends LitElement {
     this.textarea?.focus();
   }
 
+  /** Moves keyboard focus to the guest form's first field, when it shows. */
+  focusGuestFields(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('input[name=email]')?.focus();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Before render, which asks the area what the form shows around it.
+    const {signIn} = this;
+    signIn.session = this.session;
+    signIn.messages = this.messages;
+    signIn.providers = this.providers;
+    signIn.requestUpdate();
     if (changed.has('thread') && this.thread) {
       const draft = drafts.load(this.thread.id);
       this.body = draft?.body ?? '';
@@ -213,9 +250,7 @@ export class ReplyForm extends LitElement {
         ? this.messages.errors.postTooSoon(error.retryAfterSeconds ?? 1)
         : message;
     this.postError = this.messages.postError(reason.endsWith('.') ? reason : `${reason}.`);
-    this.dispatchEvent(
-      new LarErrorEvent({code: error instanceof StoreError ? error.code : 'post-failed', message}),
-    );
+    this.dispatchEvent(new LarErrorEvent({code: error instanceof StoreError ? error.code : 'post-failed', message}));
     void this.updateComplete.then(() => this.focusComment());
   }
 
@@ -282,9 +317,11 @@ export class ReplyForm extends LitElement {
       <span id="form-context" hidden>${this.thread?.title ?? ''}</span>
       <h3 part="form-title" id="form-title">
         ${this.replyTo ? m.leaveReplyTo(this.replyTo.author.name) : m.leaveReply}
-        ${this.replyTo
-          ? html`<button type="button" class="cancel" @click=${this.cancelReply}>${m.cancelReply}</button>`
-          : nothing}
+        ${
+          this.replyTo
+            ? html`<button type="button" class="cancel" @click=${this.cancelReply}>${m.cancelReply}</button>`
+            : nothing
+        }
       </h3>
       <div part="field" class="field">
         <label for="body">${m.comment}</label>
@@ -303,9 +340,10 @@ export class ReplyForm extends LitElement {
       </div>
       <fieldset class="identity">
         <legend>${this.signIn.legend()}</legend>
-        ${this.signIn.render()}
-        ${this.signIn.showsGuestFields
-          ? html`${this.field('email', m.email, this.email, 'email', 'email', m.emailNote)}
+        ${this.signIn}
+        ${
+          this.signIn.showsGuestFields
+            ? html`${this.field('email', m.email, this.email, 'email', 'email', m.emailNote)}
               ${this.field('name', m.name, this.name, 'text', 'name')}
               ${this.field('url', m.website, this.website, 'url', 'url')}
               <label class="remember">
@@ -317,7 +355,8 @@ export class ReplyForm extends LitElement {
                 />
                 ${m.remember}
               </label>`
-          : nothing}
+            : nothing
+        }
         ${this.signIn.account && !this.signIn.account.name?.trim() ? this.field('name', m.name, this.name, 'text', 'name') : nothing}
       </fieldset>
       <div class="trap" aria-hidden="true" inert>
@@ -349,7 +388,7 @@ function accountAuthor(account: SessionUser, typedName: string): Author {
   return {uid: account.uid, name, provider: account.provider, ...(photo ? {avatarUrl: account.avatarUrl} : {})};
 }
 
-defineElement('lar-reply-form', ReplyForm);
+defineInternal('lar-reply-form', ReplyForm);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,8 +2,12 @@
  * The sign-in area of the Leave a Reply form: the provider icons, "Connecting to Google…", the
  * email-link steps, and once signed in "You are commenting using your Google account." with
  * Log Out and Change. It follows the Session it is given and never touches what the reader typed.
+ *
+ * It renders into the form's shadow root (no shadow root of its own), so its parts are the form's
+ * parts and the form's styles reach it; it is `display: contents`, adding no box.
  */
-import {html, nothing, type ReactiveControllerHost} from 'lit';
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {createRef, ref} from 'lit/directives/ref.js';
 import {
   OAUTH_PROVIDERS,
   SessionError,
@@ -14,8 +18,9 @@ import {
 } from '../../../auth/session.js';
 import {SessionFollower} from '../../../controllers/session-follower.js';
 import {LarErrorEvent} from '../../../events/error-event.js';
-import type {Messages} from '../../../i18n/en.js';
+import {en, type Messages} from '../../../i18n/en.js';
 import {isEmail} from '../../../model/validation.js';
+import {defineInternal} from '../../../shell/define.js';
 import {providerIcon, type IconName} from './provider-icons.js';
 
 /** Brand names: the same in every language. */
@@ -31,23 +36,40 @@ export const PROVIDER_NAMES: Record<OAuthProviderName, string> = {
 /** A way to sign in with an account, as the `providers` attribute names it. */
 export type SignInChoice = OAuthProviderName | 'email';
 
-export interface SignInHost extends ReactiveControllerHost, HTMLElement {
-  readonly session: Session | undefined;
-  readonly messages: Messages;
-  /** The `providers` attribute, in display order. */
-  readonly providers: readonly string[];
-  readonly renderRoot: HTMLElement | DocumentFragment;
+/** What the area needs from the form around it. */
+export interface SignInForm {
   /** The email typed into the guest form, offered for an email link. */
   readonly guestEmail: string;
   /** After a sign-in: on to writing. */
   focusComment(): void;
+  /** After Log Out, or "comment as a guest": the guest form's first field. */
+  focusGuestFields(): void;
 }
 
+/** Fired (not bubbling) when what the form shows around the area changes: the account, or "Change". */
+export const SIGN_IN_CHANGE = 'lar-sign-in-change';
 
 const isChoice = (name: string): name is SignInChoice =>
   name === 'email' || (OAUTH_PROVIDERS as readonly string[]).includes(name);
 
-export class SignInController {
+export class SignInArea extends LitElement {
+  static override properties = {
+    user: {state: true},
+    busy: {state: true},
+    status: {state: true},
+    error: {state: true},
+    changing: {state: true},
+    emailStep: {state: true},
+    email: {state: true},
+  };
+
+  /** Set by the form before each of its renders. */
+  session: Session | undefined;
+  messages: Messages = en;
+  /** The `providers` attribute, in display order. */
+  providers: readonly string[] = ['guest'];
+  form: SignInForm | undefined;
+
   /** The reader as the session knows them (a guest too). */
   user: SessionUser | null = null;
   /** What is under way: a provider's sign-in, the email link, or logging out. */
@@ -58,21 +80,42 @@ export class SignInController {
   private changing = false;
   private emailStep: 'closed' | 'ask' | 'confirm' | 'sent' = 'closed';
   private email = '';
-  private readonly follower: SessionFollower;
 
-  constructor(private readonly host: SignInHost) {
-    this.follower = new SessionFollower(
-      host,
-      () => host.session,
-      (user) => {
-        this.user = user;
-        host.requestUpdate();
-      },
-      (session) => {
-        this.user = null;
-        if (session) this.resume(session);
-      },
-    );
+  private readonly choiceList = createRef<HTMLUListElement>();
+  private readonly linkEmail = createRef<HTMLInputElement>();
+  private readonly changeButton = createRef<HTMLButtonElement>();
+
+  private readonly follower = new SessionFollower(
+    () => this.session,
+    (user) => (this.user = user),
+    (session) => {
+      this.user = null;
+      if (session) this.resume(session);
+    },
+  );
+
+  // Light DOM: inside the form's shadow root, with the form's parts and styles.
+  protected override createRenderRoot(): HTMLElement {
+    this.style.display = 'contents';
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.follower.follow();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.follower.stop();
+  }
+
+  protected override willUpdate(): void {
+    this.follower.follow();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('user') || changed.has('changing')) this.dispatchEvent(new Event(SIGN_IN_CHANGE));
   }
 
   /**
@@ -80,12 +123,12 @@ export class SignInController {
    * session has loaded they are assumed to work, so the form does not change its shape then.
    */
   get choices(): SignInChoice[] {
-    return this.host.session?.canSignIn === false ? [] : this.host.providers.filter(isChoice);
+    return this.session?.canSignIn === false ? [] : this.providers.filter(isChoice);
   }
 
   /** Whether the guest form is offered: listed, or the only way left to comment. */
   get guestAllowed(): boolean {
-    return this.host.providers.includes('guest') || this.choices.length === 0;
+    return this.providers.includes('guest') || this.choices.length === 0;
   }
 
   /** The account the reader comments with, or null for a guest (or nobody yet). */
@@ -100,14 +143,13 @@ export class SignInController {
 
   /** Says, next to the icons, that this form needs an account. */
   requireSignIn(): void {
-    this.error = this.host.messages.signIn.required;
-    this.host.requestUpdate();
-    this.focusLater('[part=provider-button]');
+    this.error = this.messages.signIn.required;
+    this.focusLater(() => this.firstChoice);
   }
 
   /** The fieldset's legend: what the reader can do, or who they are commenting as. */
   legend(): string {
-    const m = this.host.messages;
+    const m = this.messages;
     const account = this.account;
     if (account && !this.changing) {
       if (account.provider === 'email') return m.signIn.signedInEmail;
@@ -118,7 +160,7 @@ export class SignInController {
   }
 
   /** The `part="sign-in"` area, or nothing when there is nothing to choose or show. */
-  render() {
+  override render() {
     const account = this.account;
     if (!this.choices.length && !account && this.emailStep === 'closed') return nothing;
     return html`<div part="sign-in" class="sign-in">
@@ -130,22 +172,24 @@ export class SignInController {
   }
 
   private renderAccount(account: SessionUser) {
-    const m = this.host.messages.signIn;
+    const m = this.messages.signIn;
     const name = account.name?.trim();
     return html`<div class="account">
-      ${account.avatarUrl
-        ? html`<img part="avatar" class="account-photo" src=${account.avatarUrl} alt="" width="40" height="40" referrerpolicy="no-referrer" />`
-        : html`<span part="avatar" class="account-photo initial" aria-hidden="true">${(name || '?').charAt(0).toUpperCase()}</span>`}
+      ${
+        account.avatarUrl
+          ? html`<img part="avatar" class="account-photo" src=${account.avatarUrl} alt="" width="40" height="40" referrerpolicy="no-referrer" />`
+          : html`<span part="avatar" class="account-photo initial" aria-hidden="true">${(name || '?').charAt(0).toUpperCase()}</span>`
+      }
       ${name ? html`<span class="account-name">${name}</span>` : nothing}
       <span class="account-actions">
         <button type="button" class="link log-out" @click=${this.logOut}>${m.logOut}</button>
-        <button type="button" class="link change" @click=${this.change}>${m.change}</button>
+        <button type="button" class="link change" ${ref(this.changeButton)} @click=${this.change}>${m.change}</button>
       </span>
     </div>`;
   }
 
   private renderChoices() {
-    const m = this.host.messages.signIn;
+    const m = this.messages.signIn;
     const button = (name: IconName, label: string, onClick: () => void) =>
       html`<li>
         <button
@@ -161,7 +205,7 @@ export class SignInController {
           ${providerIcon(name)}
         </button>
       </li>`;
-    return html`<ul class="providers">
+    return html`<ul class="providers" ${ref(this.choiceList)}>
         ${this.changing && this.account && this.guestAllowed ? button('guest', m.asGuest, this.asGuest) : nothing}
         ${this.choices.map((choice) =>
           choice === 'email'
@@ -169,18 +213,21 @@ export class SignInController {
             : button(choice, m.logInWith(PROVIDER_NAMES[choice]), () => void this.signIn(choice)),
         )}
       </ul>
-      ${this.changing && this.account
-        ? html`<button type="button" class="link keep" @click=${this.keep}>${m.keep}</button>`
-        : nothing}`;
+      ${
+        this.changing && this.account
+          ? html`<button type="button" class="link keep" @click=${this.keep}>${m.keep}</button>`
+          : nothing
+      }`;
   }
 
   private renderEmailStep() {
-    const m = this.host.messages.signIn;
+    const m = this.messages.signIn;
     const confirming = this.emailStep === 'confirm';
     return html`<div class="email-link">
       <label for="link-email">${confirming ? m.confirmEmail : m.emailLabel}</label>
       <span class="email-row">
         <input
+          ${ref(this.linkEmail)}
           part="input"
           id="link-email"
           name="link-email"
@@ -201,7 +248,7 @@ export class SignInController {
   async signIn(provider: OAuthProviderName): Promise<void> {
     if (this.busy) return;
     const label = PROVIDER_NAMES[provider];
-    this.begin(provider, this.host.messages.signIn.connecting(label));
+    this.begin(provider, this.messages.signIn.connecting(label));
     try {
       const session = await this.ready();
       this.succeeded(await session.signIn(provider));
@@ -218,7 +265,6 @@ export class SignInController {
       else if (resumed.state === 'failed') this.failed(resumed.error, '');
       else if (resumed.state === 'needs-email') {
         this.emailStep = 'confirm';
-        this.host.requestUpdate();
       }
     });
   }
@@ -232,11 +278,10 @@ export class SignInController {
     this.busy = what;
     this.error = '';
     this.status = status;
-    this.host.requestUpdate();
   }
 
   private succeeded(outcome: SignInOutcome) {
-    const m = this.host.messages.signIn;
+    const m = this.messages.signIn;
     const label =
       outcome.method === 'email' ? m.emailName : outcome.method === 'custom' ? '' : PROVIDER_NAMES[outcome.method];
     this.busy = null;
@@ -245,31 +290,31 @@ export class SignInController {
     this.error = '';
     this.status = outcome.kind === 'linked' ? m.linked(label) : outcome.kind === 'switched' ? m.switched(label) : '';
     this.user = outcome.user;
-    this.host.requestUpdate();
-    void this.host.updateComplete.then(() => this.host.focusComment());
+    void this.updateComplete.then(() => this.form?.focusComment());
   }
 
   private failed(error: unknown, label: string) {
-    const m = this.host.messages.signIn;
-    const e = error instanceof SessionError ? error : new SessionError('failed', error instanceof Error ? error.message : String(error));
+    const m = this.messages.signIn;
+    const e =
+      error instanceof SessionError
+        ? error
+        : new SessionError('failed', error instanceof Error ? error.message : String(error));
     this.busy = null;
     if (e.code === 'link-resent') {
       this.emailStep = 'sent';
       this.error = '';
       this.status = m.errors.linkResent(e.email ?? this.email);
-      this.host.requestUpdate();
       return;
     }
     this.status = '';
     this.error = this.errorText(e, label || m.emailName);
-    this.host.requestUpdate();
     if (e.code !== 'cancelled') {
-      this.host.dispatchEvent(new LarErrorEvent({code: e.authCode ?? `sign-in-${e.code}`, message: e.message}));
+      this.dispatchEvent(new LarErrorEvent({code: e.authCode ?? `sign-in-${e.code}`, message: e.message}));
     }
   }
 
   private errorText(error: SessionError, label: string): string {
-    const e = this.host.messages.signIn.errors;
+    const e = this.messages.signIn.errors;
     switch (error.code) {
       case 'cancelled':
         return e.cancelled;
@@ -295,9 +340,8 @@ export class SignInController {
     this.emailStep = 'ask';
     this.error = '';
     this.status = '';
-    this.email ||= this.host.guestEmail;
-    this.host.requestUpdate();
-    this.focusLater('#link-email');
+    this.email ||= this.form?.guestEmail ?? '';
+    this.focusLater(() => this.linkEmail.value);
   };
 
   private onEmailKey = (event: KeyboardEvent) => {
@@ -309,12 +353,11 @@ export class SignInController {
 
   private submitEmail = async () => {
     if (this.busy) return;
-    const m = this.host.messages.signIn;
+    const m = this.messages.signIn;
     const email = this.email.trim();
     if (!isEmail(email)) {
       this.error = m.errors.invalidEmail;
-      this.host.requestUpdate();
-      this.focusLater('#link-email');
+      this.focusLater(() => this.linkEmail.value);
       return;
     }
     if (this.emailStep === 'confirm') {
@@ -332,7 +375,6 @@ export class SignInController {
       this.busy = null;
       this.emailStep = 'sent';
       this.status = m.linkSent(email);
-      this.host.requestUpdate();
     } catch (error) {
       this.failed(error, m.emailName);
     }
@@ -345,10 +387,13 @@ export class SignInController {
       await (await this.ready()).signOut();
       this.busy = null;
       this.changing = false;
-      this.status = this.host.messages.signIn.loggedOut;
+      this.status = this.messages.signIn.loggedOut;
       this.user = null;
-      this.host.requestUpdate();
-      this.focusLater('[part=provider-button], #email');
+      void this.updateComplete.then(() => {
+        const first = this.firstChoice;
+        if (first) first.focus();
+        else this.form?.focusGuestFields();
+      });
     } catch (error) {
       this.failed(error, '');
     }
@@ -358,27 +403,38 @@ export class SignInController {
     this.changing = true;
     this.status = '';
     this.error = '';
-    this.host.requestUpdate();
-    this.focusLater('[part=provider-button]');
+    this.focusLater(() => this.firstChoice);
   };
 
   private keep = () => {
     this.changing = false;
     this.emailStep = 'closed';
     this.error = '';
-    this.host.requestUpdate();
-    this.focusLater('.change');
+    this.focusLater(() => this.changeButton.value);
   };
 
   /** From "Change": leave the account and comment as a guest (a new guest identity). */
   private asGuest = async () => {
     await this.logOut();
     this.status = '';
-    this.host.requestUpdate();
-    this.focusLater('#email');
+    void this.updateComplete.then(() => this.form?.focusGuestFields());
   };
 
-  private focusLater(selector: string) {
-    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  /** The first way to sign in on offer, if any shows. */
+  private get firstChoice(): HTMLButtonElement | undefined {
+    return this.choiceList.value?.querySelector('button') ?? undefined;
+  }
+
+  /** Focuses an element of this area once it has rendered. */
+  private focusLater(target: () => HTMLElement | undefined) {
+    void this.updateComplete.then(() => target()?.focus());
+  }
+}
+
+defineInternal('lar-sign-in-area', SignInArea);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lar-sign-in-area': SignInArea;
   }
 }

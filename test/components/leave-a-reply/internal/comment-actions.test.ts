@@ -3,14 +3,15 @@
  * Edit and Delete within the window, a moderator's Approve / Hide / Delete / Pin and closing the
  * thread, the local backend's moderator switch, and the form's abuse controls.
  */
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
+import {waitUntil} from '../../../helpers/wait-until.js';
 import {sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';
-import type {LeaveAReplyElement} from '../../../src/components/leave-a-reply/leave-a-reply.js';
-import type {Comment} from '../../../src/model/comment.js';
-import {StoreError} from '../../../src/store/comment-store.js';
-import {LOCAL_MODERATOR_KEY} from '../../../src/store/memory/local-store.js';
-import {comment, mount, ready, settle, threadOf, TITLE, type Mounted} from '../../helpers/mount.js';
+import type {LeaveAReplyElement} from '../../../../src/components/leave-a-reply/leave-a-reply.js';
+import type {Comment} from '../../../../src/model/comment.js';
+import {StoreError} from '../../../../src/store/comment-store.js';
+import {LOCAL_MODERATOR_KEY} from '../../../../src/store/memory/local-store.js';
+import {comment, mount, ready, settle, threadOf, TITLE, type Mounted} from '../../../helpers/mount.js';
 
 function text(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -39,7 +40,10 @@ async function postAsGuest(m: Mounted, body: string) {
   const textarea = m.f<HTMLTextAreaElement>('#body');
   textarea.value = body;
   textarea.dispatchEvent(new Event('input'));
-  for (const [selector, value] of [['#email', 'ada@example.com'], ['#name', 'Ada']]) {
+  for (const [selector, value] of [
+    ['#email', 'ada@example.com'],
+    ['#name', 'Ada'],
+  ]) {
     const input = m.f<HTMLInputElement>(selector);
     input.value = value;
     input.dispatchEvent(new Event('input'));
@@ -55,7 +59,10 @@ async function readerUid(m: Mounted): Promise<string> {
 }
 
 const buttons = (m: Mounted, id: string) => m.$$(`#comment-${id} [part=actions] button`).map((b) => text(b));
-const announced = (m: Mounted) => waitUntil(() => text(m.$('[role=status][aria-live]')), 'nothing announced').then(() => text(m.$('[role=status][aria-live]')));
+const announced = (m: Mounted) =>
+  waitUntil(() => text(m.$('[role=status][aria-live]')), 'nothing announced').then(() =>
+    text(m.$('[role=status][aria-live]')),
+  );
 
 describe('moderation and own comments in <leave-a-reply>', () => {
   beforeEach(() => localStorage.clear());
@@ -127,11 +134,15 @@ describe('moderation and own comments in <leave-a-reply>', () => {
       const uid = await readerUid(m);
       const windowMs = 15 * 60_000;
       m.store.seed(await threadOf(m.el), [
-        {...comment({id: 'mine', body: 'Almost too late'}), author: {uid, name: 'Ada', provider: 'guest'}, createdAt: new Date(Date.now() - windowMs + 300)},
+        {
+          ...comment({id: 'mine', body: 'Almost too late'}),
+          author: {uid, name: 'Ada', provider: 'guest'},
+          createdAt: new Date(Date.now() - windowMs + 300),
+        },
       ]);
       await settle(m);
       expect(buttons(m, 'mine')).to.deep.equal(['Reply', 'Edit', 'Delete']);
-      await waitUntil(() => !m.$('#comment-mine .edit'), 'Edit stayed after the window', {timeout: 2000});
+      await waitUntil(() => !m.$('#comment-mine .edit'), 'Edit stayed after the window', {timeout: 20_000});
       expect(buttons(m, 'mine')).to.deep.equal(['Reply', 'Delete']);
     });
 

@@ -3,7 +3,8 @@
  * session itself is tested against the Auth emulator in auth-session.test.ts and the pop-ups end to
  * end in e2e/sign-in.test.mjs).
  */
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
+import {waitUntil} from '../../../helpers/wait-until.js';
 import {sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import {
@@ -14,15 +15,20 @@ import {
   type SessionUser,
   type SignInKind,
   type SignInOutcome,
-} from '../../../src/auth/session.js';
-import {normalizePageUrl} from '../../../src/model/page-identity.js';
-import {MemoryStore} from '../../../src/store/memory/memory-store.js';
-import type {Comment} from '../../../src/model/comment.js';
-import {mount, settle, type Mounted} from '../../helpers/mount.js';
+} from '../../../../src/auth/session.js';
+import {normalizePageUrl} from '../../../../src/model/page-identity.js';
+import {MemoryStore} from '../../../../src/store/memory/memory-store.js';
+import type {Comment} from '../../../../src/model/comment.js';
+import {mount, settle, type Mounted} from '../../../helpers/mount.js';
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-const THEO: SessionUser = {uid: 'g-theo', provider: 'google', name: 'Theodore', avatarUrl: 'https://photos.example/theo.png'};
+const THEO: SessionUser = {
+  uid: 'g-theo',
+  provider: 'google',
+  name: 'Theodore',
+  avatarUrl: 'https://photos.example/theo.png',
+};
 
 /** A session whose sign-ins finish when the test says so. */
 class ScriptedSession implements Session {
@@ -31,7 +37,8 @@ class ScriptedSession implements Session {
   calls: string[] = [];
   resumeWith: ResumedSignIn = {state: 'none'};
   private listeners = new Set<(user: SessionUser | null) => void>();
-  private pending: {method: SignInOutcome['method']; resolve: (o: SignInOutcome) => void; reject: (e: unknown) => void} | undefined;
+  private pending:
+    {method: SignInOutcome['method']; resolve: (o: SignInOutcome) => void; reject: (e: unknown) => void} | undefined;
 
   constructor(user: SessionUser | null = null) {
     this.user = user;
@@ -136,15 +143,26 @@ describe('sign-in', () => {
       }
     }
     const m = await mountWith(new LateRestore());
-    const posted = new Promise<CustomEvent<Comment>>((resolve) => m.el.addEventListener('lar-comment-posted', (e) => resolve(e), {once: true}));
-    for (const [field, value] of [['#body', 'Typed before Auth woke up.'], ['#email', 'theo@example.com'], ['#name', 'Theo']]) {
+    const posted = new Promise<CustomEvent<Comment>>((resolve) =>
+      m.el.addEventListener('lar-comment-posted', (e) => resolve(e), {once: true}),
+    );
+    for (const [field, value] of [
+      ['#body', 'Typed before Auth woke up.'],
+      ['#email', 'theo@example.com'],
+      ['#name', 'Theo'],
+    ]) {
       const input = m.f<HTMLInputElement>(field);
       input.value = value;
       input.dispatchEvent(new Event('input'));
     }
     m.f<HTMLButtonElement>('.submit').click();
     const {detail} = await posted;
-    expect(detail.author).to.deep.equal({uid: 'g-theo', name: 'Theodore', provider: 'google', avatarUrl: THEO.avatarUrl});
+    expect(detail.author).to.deep.equal({
+      uid: 'g-theo',
+      name: 'Theodore',
+      provider: 'google',
+      avatarUrl: THEO.avatarUrl,
+    });
     expect(JSON.stringify(detail)).not.to.contain('theo@example.com');
   });
 
@@ -226,7 +244,9 @@ describe('sign-in', () => {
     await click(m, 'Log in with GitHub');
     session.fail(new SessionError('not-enabled', 'not allowed', {authCode: 'auth/operation-not-allowed'}));
     await settle(m);
-    expect(signInError(m)).to.equal('Logging in with GitHub is not turned on for this site. Your comment is still here.');
+    expect(signInError(m)).to.equal(
+      'Logging in with GitHub is not turned on for this site. Your comment is still here.',
+    );
     expect(errors.firstCall.args[0].detail).to.deep.equal({code: 'auth/operation-not-allowed', message: 'not allowed'});
 
     await click(m, 'Log in with Google');
