@@ -31,6 +31,28 @@ function linkAttributesToProperties() {
   };
 }
 
+/**
+ * Modules in path order: the analyzer lists them in the order the file system returns the glob's
+ * matches, which differs between checkouts, and `npm test` compares the manifest byte for byte.
+ * And HTMLElement as the elements' base, as tools expect.
+ */
+function sortModules() {
+  return {
+    name: 'sort-modules',
+    packageLinkPhase({customElementsManifest}) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      // shell/html-element.ts is HTMLElement in a browser (a stand-in only where there is no DOM).
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.superclass?.name === 'HTMLElementBase') {
+            declaration.superclass = {name: 'HTMLElement', package: 'global:'};
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   // The public elements only: the views they load are internal and free to change.
   // (shell/lazy-page-element.ts: the base class they inherit their properties from.)
@@ -39,5 +61,5 @@ export default {
   litelement: true,
   // package.json names custom-elements.json itself; the analyzer would point it at its scratch folder.
   packagejson: false,
-  plugins: [linkAttributesToProperties()],
+  plugins: [linkAttributesToProperties(), sortModules()],
 };

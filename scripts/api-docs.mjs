@@ -102,13 +102,21 @@ if (existsSync(readme) && readFileSync(readme, 'utf8').includes(START)) {
   ]);
 }
 
+/** Where two texts first differ, for the error: the line, as it is and as it would be. */
+function firstDifference(current, next) {
+  const [a, b] = [current.split('\n'), next.split('\n')];
+  const line = a.findIndex((text, i) => text !== b[i]);
+  const at = line === -1 ? a.length : line;
+  return `line ${at + 1}: ${JSON.stringify(a[at]?.trim() ?? '')} would be ${JSON.stringify(b[at]?.trim() ?? '')}`;
+}
+
 let stale = [];
 for (const [path, make] of targets) {
   const file = join(root, path);
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const next = make(current);
   if (next === current) continue;
-  if (check) stale.push(path);
+  if (check) stale.push(`${path} (${firstDifference(current, next)})`);
   else writeFileSync(file, next);
 }
 if (stale.length) {

@@ -20,6 +20,8 @@ export const en = {
   leaveReplyTo: (name: string) => `Leave a Reply to ${name}`,
   cancelReply: 'Cancel reply',
   guestIntro: 'Fill in your details below or click an icon to log in:',
+  /** The same, when there are no icons to click (guests only). */
+  guestDetails: 'Fill in your details below:',
   email: 'Email (required)',
   emailNote: 'Address never made public',
   name: 'Name (required)',
@@ -33,6 +35,8 @@ export const en = {
   reply: 'Reply',
   replyTo: (name: string) => `Reply to ${name}`,
   inReplyTo: (name: string) => `In reply to ${name}`,
+  /** Next to a commenter's name: how they signed in (providers show their brand name). */
+  providerBadge: {guest: 'guest', email: 'email', custom: 'member'},
   loadMore: 'Load more comments',
   loading: 'Loading comments…',
   sending: 'Sending…',

@@ -15,17 +15,30 @@ export function countLinks(text: string): number {
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"]+/gi;
 // Punctuation that usually ends the sentence rather than the URL.
-const TRAILING = /[.,;:!?'")\]]+$/;
+const TRAILING = /[.,;:!?'")\]]$/;
+const count = (text: string, char: string) => text.split(char).length - 1;
+
+/** The URL without the sentence's punctuation after it; a ")" stays when it closes a "(" of the URL. */
+function trimUrl(url: string): string {
+  let end = url.length;
+  const opened = count(url, '(');
+  let closed = count(url, ')');
+  while (end > 0 && TRAILING.test(url[end - 1])) {
+    if (url[end - 1] === ')') {
+      if (opened >= closed) break;
+      closed--;
+    }
+    end--;
+  }
+  return url.slice(0, end);
+}
 
 function linkRuns(line: string): TextRun[] {
   const runs: TextRun[] = [];
   let last = 0;
   for (const match of line.matchAll(URL_IN_TEXT)) {
-    let href = match[0];
-    const trailing = href.match(TRAILING)?.[0] ?? '';
-    // Keep a closing parenthesis that belongs to the URL, as in Wikipedia links.
-    const keepParen = trailing.startsWith(')') && href.includes('(');
-    if (trailing && !keepParen) href = href.slice(0, -trailing.length);
+    // Keeps a closing parenthesis that belongs to the URL, as in Wikipedia links.
+    const href = trimUrl(match[0]);
     const start = match.index;
     if (start > last) runs.push({kind: 'text', text: line.slice(last, start)});
     runs.push({kind: 'link', text: href, href});

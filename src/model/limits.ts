@@ -16,6 +16,8 @@ export const LIMITS = {
   pageTitleMax: 300,
   /** Links allowed in one comment before the form refuses it. */
   linksMax: 5,
+  /** Seconds between two edits by one account (each edit costs every open view a read). */
+  editIntervalSeconds: 5,
 } as const;
 
 /** Comments loaded per page ("Load more comments" loads the next page). */

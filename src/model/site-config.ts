@@ -1,10 +1,9 @@
 /**
  * The site owner's moderation settings: the `config/site` document in Firestore (written from the
  * Firebase console), read by the stores and by firestore.rules alike. The stores decide a new
- * comment's status with `needsReview`; the rules refuse a published comment for which it is true,
- * so both must agree (test/model/limits.test.ts checks the defaults; test/rules/ the behaviour).
+ * comment's status with `needsReview` (review.ts); the rules refuse a published comment for which
+ * it is true, so both must agree (test/model/limits.test.ts checks the defaults; test/rules/ the behaviour).
  */
-import {countLinks} from './body-text.js';
 
 export type ModerationMode = 'open' | 'first-time' | 'all';
 
@@ -16,12 +15,18 @@ export interface SiteConfig {
   moderation: ModerationMode;
   /** A comment with more links than this is held for review (up to LIMITS.linksMax is accepted at all). */
   linkLimit: number;
-  /** Words or phrases (any case) that hold a comment for review when its body or author name contains one. */
+  /**
+   * Words or phrases that hold a comment for review when its body, author name or website contains
+   * one: in any case, across soft hyphens and zero-width characters, and with look-alike letters
+   * read as Latin ones (text-safety.ts, plainText).
+   */
   bannedWords: string[];
   /** Minutes after posting during which authors may edit a comment. */
   editWindowMinutes: number;
-  /** Seconds a reader must wait between two comments (the per-user rate limit). */
+  /** Seconds a reader must wait between two comments anywhere on the site (the per-account rate limit). */
   postIntervalSeconds: number;
+  /** Guests' pictures from Gravatar (a hash of their email; see README, Privacy). Default true. */
+  gravatar: boolean;
 }
 
 /** Used for every field config/site leaves out; firestore.rules has the same numbers. */
@@ -31,6 +36,7 @@ export const SITE_DEFAULTS: Readonly<SiteConfig> = Object.freeze({
   bannedWords: [],
   editWindowMinutes: 15,
   postIntervalSeconds: 10,
+  gravatar: true,
 });
 
 const MODES: readonly ModerationMode[] = ['open', 'first-time', 'all'];
@@ -47,31 +53,8 @@ export function siteConfigFrom(data: Record<string, unknown> | undefined): SiteC
     bannedWords: Array.isArray(d.bannedWords) ? d.bannedWords.filter((w): w is string => typeof w === 'string') : [],
     editWindowMinutes: wholeNumber(d.editWindowMinutes) ? d.editWindowMinutes : SITE_DEFAULTS.editWindowMinutes,
     postIntervalSeconds: wholeNumber(d.postIntervalSeconds) ? d.postIntervalSeconds : SITE_DEFAULTS.postIntervalSeconds,
+    gravatar: typeof d.gravatar === 'boolean' ? d.gravatar : SITE_DEFAULTS.gravatar,
   };
-}
-
-export interface ReviewInput {
-  body: string;
-  authorName: string;
-  /** A moderator has approved a comment by this author before. */
-  approved: boolean;
-}
-
-/**
- * Whether a new (or edited) comment must wait for a moderator. The same test as `needsReview` in
- * firestore.rules: banned words match anywhere, in any case, in the body or the author's name.
- */
-export function needsReview(site: SiteConfig, {body, authorName, approved}: ReviewInput): boolean {
-  if (site.moderation === 'all') return true;
-  if (site.moderation === 'first-time' && !approved) return true;
-  if (countLinks(body) > site.linkLimit) return true;
-  const text = `${body}\n${authorName}`;
-  // Case-insensitive like the rules' RE2 `(?i)`: Unicode simple case folding, via a `u` regex.
-  return site.bannedWords.some((word) => new RegExp(escapeRegExp(word), 'iu').test(text));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
 /** Whether `createdAt` is still inside the edit window at `now`. */

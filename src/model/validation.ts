@@ -1,5 +1,6 @@
 import {LIMITS} from './limits.js';
 import {countLinks} from './body-text.js';
+import {hasVisibleText, stripBidiControls} from './text-safety.js';
 
 export type DraftField = 'body' | 'name' | 'email' | 'url';
 
@@ -39,11 +40,18 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * A field as it is posted: trimmed, without the characters that reorder text (text-safety.ts).
+ * The form posts what this returns; validateDraft judges the same.
+ */
+export const cleanField = (value: string): string => stripBidiControls(value).trim();
+
 /** Every problem with a draft, in the order the fields appear in the form. */
 export function validateDraft(input: DraftInput): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const body = input.body.trim();
-  if (!body) problems.push({field: 'body', code: 'required'});
+  const body = cleanField(input.body);
+  // Text that shows nothing (zero-width spaces, fillers) is no comment and no name.
+  if (!hasVisibleText(body)) problems.push({field: 'body', code: 'required'});
   else if (body.length > LIMITS.bodyMax) problems.push({field: 'body', code: 'tooLong', limit: LIMITS.bodyMax});
   else if (countLinks(body) > LIMITS.linksMax)
     problems.push({field: 'body', code: 'tooManyLinks', limit: LIMITS.linksMax});
@@ -54,11 +62,11 @@ export function validateDraft(input: DraftInput): FieldProblem[] {
     else if (email.length > LIMITS.emailMax) problems.push({field: 'email', code: 'tooLong', limit: LIMITS.emailMax});
     else if (!isEmail(email)) problems.push({field: 'email', code: 'invalidEmail'});
 
-    const name = input.guest.name.trim();
-    if (!name) problems.push({field: 'name', code: 'required'});
+    const name = cleanField(input.guest.name);
+    if (!hasVisibleText(name)) problems.push({field: 'name', code: 'required'});
     else if (name.length > LIMITS.nameMax) problems.push({field: 'name', code: 'tooLong', limit: LIMITS.nameMax});
 
-    const url = normalizeWebsite(input.guest.url);
+    const url = normalizeWebsite(cleanField(input.guest.url));
     if (url.length > LIMITS.urlMax) problems.push({field: 'url', code: 'tooLong', limit: LIMITS.urlMax});
     else if (url && !isHttpUrl(url)) problems.push({field: 'url', code: 'invalidUrl'});
   }

@@ -3,7 +3,8 @@
  * library on one page (a theme and a plugin, say) do not throw.
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
-  if (!customElements.get(tag)) customElements.define(tag, ctor);
+  // No registry outside a browser (server rendering): nothing to register.
+  if (typeof customElements !== 'undefined' && !customElements.get(tag)) customElements.define(tag, ctor);
 }
 
 /**
@@ -13,6 +14,7 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
  * class), never by the bare name, which may belong to the other copy.
  */
 export function defineInternal(base: string, ctor: CustomElementConstructor): string {
+  if (typeof customElements === 'undefined') return base;
   for (let n = 1; ; n++) {
     const tag = n === 1 ? base : `${base}-${n}`;
     const taken = customElements.get(tag);

@@ -1,4 +1,5 @@
 import type {FirebaseOptions} from '../boot/firebase-options.js';
+import {HTMLElementBase} from './html-element.js';
 import {whenNearViewport} from './lazy-boot.js';
 
 /** What a lazily loaded view offers the element that hosts it. */
@@ -12,7 +13,7 @@ export interface HostedView {
  * and loading their view only when they near the viewport (at once with `loading="eager"`).
  * Lit-free, as it is part of the script-tag entry.
  */
-export abstract class LazyPageElement<View extends HostedView> extends HTMLElement {
+export abstract class LazyPageElement<View extends HostedView> extends HTMLElementBase {
   protected view: View | undefined;
   private booting: Promise<void> | undefined;
   private stopWaiting: (() => void) | undefined;

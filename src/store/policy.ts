@@ -4,43 +4,53 @@
  * thrown), nothing when the write may go ahead. The memory, local and Firestore stores all ask
  * here, so they cannot drift apart (test/store/policy.test.ts, and the contract suite for each store).
  */
-import type {Comment, CommentStatus} from '../model/comment.js';
+import {isKnownAvatar} from '../model/avatars.js';
+import type {Author, Comment} from '../model/comment.js';
 import {LIMITS} from '../model/limits.js';
 import {countLinks} from '../model/body-text.js';
-import {needsReview, withinEditWindow, type SiteConfig} from '../model/site-config.js';
+import {hasBidiControls, hasVisibleText} from '../model/text-safety.js';
+import {needsReview} from '../model/review.js';
+import {withinEditWindow, type SiteConfig} from '../model/site-config.js';
 import {StoreError, type ModerationChange, type Viewer} from './comment-store.js';
 
-/**
- * Who sees a comment besides the published pages: the rules' read access (firestore.rules), plus
- * what was posted through the store while the view was open (`postedHere`), so a reader never
- * loses sight of what they just wrote, wherever its page is.
- */
-export function visibleBeyondPages(
-  comment: Comment,
-  viewer: Viewer | null,
-  moderator: boolean,
-  postedHere: boolean,
-): boolean {
-  switch (comment.status) {
-    case 'published':
-      return postedHere;
-    case 'pending':
-      return moderator || postedHere || (!!viewer && viewer.uid === comment.author.uid);
-    case 'hidden':
-      return moderator;
-    default:
-      return false;
-  }
-}
-
-/** 1 for a published comment, else 0: what it adds to the thread's count. */
-export const published = (status: CommentStatus | string | undefined) => (status === 'published' ? 1 : 0);
+export {published, visibleBeyondPages} from './visibility.js';
 
 /** Why a body cannot be stored, as the rules would refuse it; undefined when it can. */
 export function bodyProblem(body: string): string | undefined {
-  if (!body.trim()) return 'A comment cannot be empty.';
+  if (!hasVisibleText(body)) return 'A comment cannot be empty.';
+  if (hasBidiControls(body)) return 'A comment cannot contain characters that reorder its text.';
   if (body.length > LIMITS.bodyMax) return `A comment is limited to ${LIMITS.bodyMax} characters.`;
   if (countLinks(body) > LIMITS.linksMax) return `A comment may contain at most ${LIMITS.linksMax} links.`;
+  return undefined;
+}
+
+/**
+ * The author as a store writes it: without a picture readers may not load (a guest's Gravatar
+ * when the site turned it off, any URL off the providers' image hosts; model/avatars.ts).
+ */
+export function storedAuthor(author: Author, site: SiteConfig): Author {
+  if (!author.avatarUrl || isKnownAvatar(author.avatarUrl, author.provider, site.gravatar)) return {...author};
+  const {avatarUrl: _dropped, ...rest} = author;
+  return rest;
+}
+
+/** Why an author cannot be stored, as the rules would refuse it: a name that hides or turns its text. */
+export function authorRefusal(author: Author): StoreError | undefined {
+  const texts = [author.name, author.url ?? ''];
+  if (!hasVisibleText(author.name) || author.name.length > LIMITS.nameMax || texts.some(hasBidiControls)) {
+    return new StoreError('invalid', 'That name cannot be used.');
+  }
+  return undefined;
+}
+
+/**
+ * Why a reply is refused: it answers a comment readers cannot see (pending, hidden, deleted) or
+ * one that is not there. `parent` is undefined when the store does not know it.
+ */
+export function replyRefusal(parentId: string | null, parent: Comment | undefined): StoreError | undefined {
+  if (parentId !== null && parent?.status !== 'published') {
+    return new StoreError('invalid', 'That comment can no longer be answered.');
+  }
   return undefined;
 }
 
@@ -48,7 +58,7 @@ export function bodyProblem(body: string): string | undefined {
 export interface PostFacts {
   locked: boolean;
   site: SiteConfig;
-  /** When this reader last posted in this thread (ms), if known. */
+  /** When this reader last posted anywhere on the site (ms), if known: the limit is per account, site-wide. */
   lastPostAt?: number;
   now?: number;
 }
@@ -77,19 +87,24 @@ export function statusOfNewComment(
   site: SiteConfig,
   writer: Writer,
   body: string,
-  authorName: string,
+  author: Pick<Author, 'name' | 'url'>,
 ): 'published' | 'pending' {
-  return !writer.moderator && needsReview(site, {body, authorName, approved: writer.approved})
+  return !writer.moderator &&
+    needsReview(site, {body, authorName: author.name, authorUrl: author.url, approved: writer.approved})
     ? 'pending'
     : 'published';
 }
 
-/** Why an edit is refused: not the author's, no longer editable, past the window, or a bad body. */
+/**
+ * Why an edit is refused: not the author's, no longer editable, past the window, too soon after
+ * this author's previous edit (`lastEditAt`, ms), or a bad body.
+ */
 export function editRefusal(
   comment: Comment,
   by: Viewer,
   body: string,
   site: SiteConfig,
+  lastEditAt?: number,
   now = new Date(),
 ): StoreError | undefined {
   if (comment.author.uid !== by.uid || (comment.status !== 'published' && comment.status !== 'pending')) {
@@ -97,6 +112,13 @@ export function editRefusal(
   }
   if (!withinEditWindow(comment.createdAt, site.editWindowMinutes, now)) {
     return new StoreError('expired', 'The time to edit this comment is over.');
+  }
+  const wait = lastEditAt === undefined ? 0 : lastEditAt + LIMITS.editIntervalSeconds * 1000 - now.getTime();
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000);
+    return new StoreError('rate-limited', `Please wait ${seconds} s before editing again.`, {
+      retryAfterSeconds: seconds,
+    });
   }
   const problem = bodyProblem(body);
   return problem ? new StoreError('invalid', problem) : undefined;
@@ -109,7 +131,7 @@ export function statusAfterEdit(
   writer: Writer,
   body: string,
 ): 'pending' | undefined {
-  return comment.status === 'published' && statusOfNewComment(site, writer, body, comment.author.name) === 'pending'
+  return comment.status === 'published' && statusOfNewComment(site, writer, body, comment.author) === 'pending'
     ? 'pending'
     : undefined;
 }

@@ -64,7 +64,7 @@ async function reader({path = '/review/', blockPopups = false} = {}) {
   await context.route(/^https:\/\/(unpkg\.com|fonts\.googleapis\.com|fonts\.gstatic\.com|gravatar\.com)\//, (route) =>
     route.abort(),
   );
-  await context.route('https://photos.example/**', (route) =>
+  await context.route('https://lh3.googleusercontent.com/**', (route) =>
     route.fulfill({
       contentType: 'image/svg+xml',
       body: '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>',
@@ -148,12 +148,15 @@ describe('sign-in against the Auth emulator', {skip, concurrency: true}, () => {
     await signInWithPopup(page, 'Google', {
       name,
       email: `theo-${run}@example.com`,
-      photo: 'https://photos.example/theo.svg',
+      photo: 'https://lh3.googleusercontent.com/a/theo.svg',
     });
 
     assert.equal(await legend(page), 'You are commenting using your Google account.');
     await page.getByText(name, {exact: true}).waitFor();
-    assert.equal(await page.locator('.account-photo').getAttribute('src'), 'https://photos.example/theo.svg');
+    assert.equal(
+      await page.locator('.account-photo').getAttribute('src'),
+      'https://lh3.googleusercontent.com/a/theo.svg',
+    );
     await page.getByRole('button', {name: 'Log Out'}).waitFor();
     await page.getByRole('button', {name: 'Change'}).waitFor();
     const [signedIn] = await events(page, 'lar-sign-in');
@@ -165,7 +168,7 @@ describe('sign-in against the Auth emulator', {skip, concurrency: true}, () => {
       uid: signedIn.uid,
       name,
       provider: 'google',
-      avatarUrl: 'https://photos.example/theo.svg',
+      avatarUrl: 'https://lh3.googleusercontent.com/a/theo.svg',
     });
 
     await page.reload();

@@ -10,15 +10,22 @@ import {SITE_DEFAULTS} from '../../src/model/site-config.js';
  */
 describe('firestore.rules limits', () => {
   let rules: string;
-  let defined: Map<string, number | string>;
+  let defined: Map<string, number | string | boolean>;
 
   before(async () => {
     const response = await fetch('/firestore.rules');
     expect(response.ok, 'the dev server serves /firestore.rules').to.equal(true);
     rules = await response.text();
     defined = new Map(
-      [...rules.matchAll(/function\s+(\w+)\s*\(\s*\)\s*\{\s*return\s+(\d+|'[^']*')\s*;\s*\}/g)].map(
-        ([, name, value]) => [name, value.startsWith("'") ? value.slice(1, -1) : Number(value)],
+      [...rules.matchAll(/function\s+(\w+)\s*\(\s*\)\s*\{\s*return\s+(\d+|'[^']*'|true|false)\s*;\s*\}/g)].map(
+        ([, name, value]) => [
+          name,
+          value.startsWith("'")
+            ? value.slice(1, -1)
+            : value === 'true' || value === 'false'
+              ? value === 'true'
+              : Number(value),
+        ],
       ),
     );
   });
@@ -29,6 +36,7 @@ describe('firestore.rules limits', () => {
     defaultLinkLimit: SITE_DEFAULTS.linkLimit,
     defaultEditWindowMinutes: SITE_DEFAULTS.editWindowMinutes,
     defaultPostIntervalSeconds: SITE_DEFAULTS.postIntervalSeconds,
+    defaultGravatar: SITE_DEFAULTS.gravatar,
   };
 
   it('defines every limit and site default with the value the client uses', () => {

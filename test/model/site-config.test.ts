@@ -1,11 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {
-  needsReview,
-  SITE_DEFAULTS,
-  siteConfigFrom,
-  withinEditWindow,
-  type SiteConfig,
-} from '../../src/model/site-config.js';
+import {needsReview} from '../../src/model/review.js';
+import {SITE_DEFAULTS, siteConfigFrom, withinEditWindow, type SiteConfig} from '../../src/model/site-config.js';
 import {countLinks} from '../../src/model/body-text.js';
 
 /** The client's half of what firestore.rules enforces (test/rules/moderation.rules.test.mjs holds the other). */
@@ -23,6 +18,7 @@ describe('site settings and review', () => {
         bannedWords: ['spam', 7],
         editWindowMinutes: 5,
         postIntervalSeconds: 30,
+        gravatar: false,
       }),
     ).to.deep.equal({
       moderation: 'all',
@@ -30,9 +26,16 @@ describe('site settings and review', () => {
       bannedWords: ['spam'],
       editWindowMinutes: 5,
       postIntervalSeconds: 30,
+      gravatar: false,
     });
     expect(
-      siteConfigFrom({moderation: 'sometimes', linkLimit: -1, editWindowMinutes: 1.5, bannedWords: 'spam'}),
+      siteConfigFrom({
+        moderation: 'sometimes',
+        linkLimit: -1,
+        editWindowMinutes: 1.5,
+        bannedWords: 'spam',
+        gravatar: 'no',
+      }),
     ).to.deep.equal(SITE_DEFAULTS);
   });
 

@@ -76,10 +76,10 @@ export function comment(uid, changes = {}) {
 }
 
 /**
- * The batch a post writes (the Firestore store's post): the comment, and the thread with its
- * counts naming it and the author's rate-limit stamp in `posters` [+ their private email].
- * Options break one part at a time: `stamp: false` leaves the stamp out, `stampUid` stamps
- * someone else, `stampValue` writes another value.
+ * The batch a post writes (the Firestore store's post): the comment; the thread with its counts
+ * naming it (url, title and createdAt when it is new); the author's rate-limit stamp in
+ * posters/{uid} [+ their private email]. Options break one part at a time: `stamp: false` leaves
+ * the stamp out, `stampUid` stamps someone else's document, `stampValue` writes another value.
  */
 export function post(
   db,
@@ -102,19 +102,21 @@ export function post(
   batch.set(
     doc(db, 'threads', threadId),
     {
-      ...PAGE,
       commentCount: increment(isPending ? 0 : 1),
       ...(isPending ? {pendingCount: increment(1)} : {}),
       lastCommentId: commentId,
-      ...(asNew ? {createdAt: serverTimestamp()} : {}),
-      ...(stamp ? {posters: {[uid]: stampValue ?? serverTimestamp()}} : {}),
+      ...(asNew ? {...PAGE, createdAt: serverTimestamp()} : {}),
       ...thread,
     },
     {merge: true},
   );
+  if (stamp) batch.set(doc(db, 'posters', uid), {postedAt: stampValue ?? serverTimestamp()}, {merge: true});
   if (email) batch.set(doc(db, 'users', commentData.author.uid, 'private', 'profile'), {email}, {merge: true});
   return batch.commit();
 }
+
+/** An account's rate-limit stamps as a test starts from them (e.g. {postedAt: secondsFromNow(-3)}). */
+export const seedStamps = (admin, uid, stamps) => admin((db) => setDoc(doc(db, 'posters', uid), stamps));
 
 /** A moment `seconds` from now (negative: in the past), as a server Timestamp. */
 export const secondsFromNow = (seconds) => Timestamp.fromMillis(Date.now() + seconds * 1000);

@@ -40,9 +40,9 @@ const links = (n) => Array.from({length: n}, (_, i) => `https://l${i}.example`).
  * The batch FirestoreStore writes to change comment `id` (status `was`): the comment's changes,
  * and the thread naming it, stamped changedAt (polling views see the change), with its counts
  * when the status moves one. `thread: false` leaves the thread out; `threadChanges` replaces
- * what the thread gets.
+ * what the thread gets; `stampEdit` stamps that account's edit.
  */
-function change(db, id, changes, {was = 'published', thread = true, threadChanges, extra} = {}) {
+function change(db, id, changes, {was = 'published', thread = true, threadChanges, extra, stampEdit} = {}) {
   const now = changes.status ?? was;
   const batch = writeBatch(db);
   batch.update(doc(db, 'threads', THREAD, 'comments', id), changes);
@@ -62,6 +62,8 @@ function change(db, id, changes, {was = 'published', thread = true, threadChange
       },
     );
   }
+  // An author's edit stamps their posters/{uid}.editedAt (the edit interval).
+  if (stampEdit) batch.set(doc(db, 'posters', stampEdit), {editedAt: serverTimestamp()}, {merge: true});
   extra?.(batch, db);
   return batch.commit();
 }
@@ -142,7 +144,9 @@ describe('firestore.rules: moderation', () => {
     it('takes an edit or a pin naming its comment, stamped with the time of the write', async () => {
       await seedThread(admin);
       await makeModerator(admin, 'mod');
-      await assertSucceeds(change(guest('alice'), 'c1', {body: 'Second thoughts.', editedAt: serverTimestamp()}));
+      await assertSucceeds(
+        change(guest('alice'), 'c1', {body: 'Second thoughts.', editedAt: serverTimestamp()}, {stampEdit: 'alice'}),
+      );
       await assertSucceeds(change(mod(), 'c1', {pinned: true}));
     });
 
@@ -177,7 +181,12 @@ describe('firestore.rules: moderation', () => {
 
   describe('an author editing their comment', () => {
     const edit = (db, changes, options) =>
-      change(db, 'c1', {body: 'Second thoughts.', editedAt: serverTimestamp(), ...changes}, options);
+      change(
+        db,
+        'c1',
+        {body: 'Second thoughts.', editedAt: serverTimestamp(), ...changes},
+        {stampEdit: 'alice', ...options},
+      );
 
     it('allows a new body stamped editedAt, within the edit window', async () => {
       await seedThread(admin);

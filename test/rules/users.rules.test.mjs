@@ -1,11 +1,11 @@
 /**
- * firestore.rules against the Firestore emulator: the rate limit (each reader, in each thread),
+ * firestore.rules against the Firestore emulator: the rate limit (each account, site-wide),
  * the users/{uid} record, private profiles, moderators' records and the site settings. See
  * comments.rules.test.mjs for how these run.
  */
 import {describe, it} from 'node:test';
 import {assertFails, assertSucceeds} from '@firebase/rules-unit-testing';
-import {collection, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc} from 'firebase/firestore';
+import {collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc} from 'firebase/firestore';
 import {
   DEFAULTS,
   LIMITS,
@@ -14,24 +14,28 @@ import {
   makeModerator,
   post,
   secondsFromNow,
+  seedStamps,
   seedThread,
   useRulesEnvironment,
 } from './helpers.mjs';
 
 describe('firestore.rules: readers, moderators and the site', () => {
   const {guest, viaGoogle, signedOut, admin} = useRulesEnvironment('demo-lar-rules-users');
-  /** A thread whose posters map says `uid` last commented at `time`. */
-  const stampOf = (uid, time) => seedThread(admin, {thread: {posters: {[uid]: time}}});
+  /** A thread with a comment, and `uid`'s last post at `time` (their posters/{uid} stamp). */
+  const stampOf = async (uid, time) => {
+    await seedThread(admin);
+    await seedStamps(admin, uid, {postedAt: time});
+  };
   const next = (uid, changes = {}) => ({commentId: 'c2', asNew: false, commentData: comment(uid, changes)});
 
-  describe('rate limit', () => {
-    it('refuses the second of two comments in a burst, in one thread', async () => {
+  describe('rate limit (per account, across the whole site)', () => {
+    it('refuses the second of two comments in a burst, in one thread or in another', async () => {
       await assertSucceeds(post(guest('sam'), {commentData: comment('sam')}));
       await assertFails(post(guest('sam'), next('sam', {body: 'And again!'})));
       // Holding it for review does not help.
       await assertFails(post(guest('sam'), next('sam', {status: 'pending'})));
-      // The limit is per thread: a comment on another page is that thread's first from Sam.
-      await assertSucceeds(
+      // Nor does another page: the stamp is the account's, site-wide.
+      await assertFails(
         post(guest('sam'), {threadId: 'other-thread', commentData: comment('sam', {body: 'Elsewhere'})}),
       );
     });
@@ -60,6 +64,35 @@ describe('firestore.rules: readers, moderators and the site', () => {
     it('keeps other readers apart', async () => {
       await assertSucceeds(post(guest('sam'), {commentData: comment('sam')}));
       await assertSucceeds(post(guest('ann'), next('ann')));
+    });
+
+    it('requires the stamp, at the time of the write, with every comment', async () => {
+      await assertFails(post(guest('sam'), {commentData: comment('sam'), stamp: false}));
+      await assertFails(post(guest('sam'), {commentData: comment('sam'), stampValue: secondsFromNow(-3600)}));
+      await assertSucceeds(post(guest('sam'), {commentData: comment('sam')}));
+    });
+  });
+
+  describe('posters/{uid}: an account’s stamps', () => {
+    it('are readable by their account only, and by nobody signed out', async () => {
+      await seedStamps(admin, 'sam', {postedAt: secondsFromNow(-60)});
+      await assertSucceeds(getDoc(doc(guest('sam'), 'posters', 'sam')));
+      await assertFails(getDoc(doc(guest('mallory'), 'posters', 'sam')));
+      await assertFails(getDoc(doc(signedOut(), 'posters', 'sam')));
+      await assertFails(getDocs(collection(signedOut(), 'posters')));
+      await assertFails(getDocs(collection(guest('sam'), 'posters')));
+    });
+
+    it('are written by their account only, to the time of the write, and never removed', async () => {
+      await seedStamps(admin, 'sam', {postedAt: secondsFromNow(-60)});
+      await assertFails(setDoc(doc(guest('mallory'), 'posters', 'sam'), {postedAt: serverTimestamp()}));
+      await assertFails(deleteDoc(doc(guest('sam'), 'posters', 'sam')));
+      await assertFails(deleteDoc(doc(guest('mallory'), 'posters', 'sam')));
+      await assertFails(setDoc(doc(guest('sam'), 'posters', 'sam'), {postedAt: secondsFromNow(-3600)}));
+      await assertFails(setDoc(doc(guest('sam'), 'posters', 'sam'), {postedAt: serverTimestamp(), note: 'x'}));
+      await assertFails(updateDoc(doc(guest('sam'), 'posters', 'sam'), {editedAt: secondsFromNow(-3600)}));
+      // Stamping oneself without posting only delays oneself: allowed.
+      await assertSucceeds(setDoc(doc(guest('sam'), 'posters', 'sam'), {postedAt: serverTimestamp()}));
     });
   });
 

@@ -4,6 +4,9 @@ import {LIMITS} from '../../src/model/limits.js';
 import {SITE_DEFAULTS, type SiteConfig} from '../../src/model/site-config.js';
 import {
   approvesAuthor,
+  authorRefusal,
+  replyRefusal,
+  storedAuthor,
   editRefusal,
   moderationRefusal,
   postRefusal,
@@ -58,46 +61,115 @@ describe('write policy: posting', () => {
   });
 
   it('holds a comment for review as the site says, but never a moderator’s', () => {
-    expect(statusOfNewComment(site(), reader, 'Hello', 'Ada')).to.equal('published');
-    expect(statusOfNewComment(site({moderation: 'all'}), reader, 'Hello', 'Ada')).to.equal('pending');
-    expect(statusOfNewComment(site({moderation: 'all'}), moderator, 'Hello', 'Ada')).to.equal('published');
-    expect(statusOfNewComment(site({moderation: 'first-time'}), reader, 'Hello', 'Ada')).to.equal('pending');
+    expect(statusOfNewComment(site(), reader, 'Hello', {name: 'Ada'})).to.equal('published');
+    expect(statusOfNewComment(site({moderation: 'all'}), reader, 'Hello', {name: 'Ada'})).to.equal('pending');
+    expect(statusOfNewComment(site({moderation: 'all'}), moderator, 'Hello', {name: 'Ada'})).to.equal('published');
+    expect(statusOfNewComment(site({moderation: 'first-time'}), reader, 'Hello', {name: 'Ada'})).to.equal('pending');
     expect(
-      statusOfNewComment(site({moderation: 'first-time'}), {moderator: false, approved: true}, 'Hello', 'Ada'),
+      statusOfNewComment(site({moderation: 'first-time'}), {moderator: false, approved: true}, 'Hello', {name: 'Ada'}),
     ).to.equal('published');
-    expect(statusOfNewComment(site({bannedWords: ['spam']}), reader, 'Buy SPAM now', 'Ada')).to.equal('pending');
-    expect(statusOfNewComment(site({bannedWords: ['spam']}), reader, 'Hello', 'Spammer')).to.equal('pending');
+    expect(statusOfNewComment(site({bannedWords: ['spam']}), reader, 'Buy SPAM now', {name: 'Ada'})).to.equal(
+      'pending',
+    );
+    expect(statusOfNewComment(site({bannedWords: ['spam']}), reader, 'Hello', {name: 'Spammer'})).to.equal('pending');
+  });
+
+  it('finds a banned word behind a soft hyphen, a joiner, a look-alike letter, or in the website', () => {
+    const banned = site({bannedWords: ['Casino']});
+    for (const body of [
+      'cas\u00ADino night',
+      'cas\u200Dino night',
+      'саsino night' /* Cyrillic с, а */,
+      'ＣＡＳＩＮＯ',
+    ]) {
+      expect(statusOfNewComment(banned, reader, body, {name: 'Ada'}), JSON.stringify(body)).to.equal('pending');
+    }
+    expect(statusOfNewComment(banned, reader, 'Hi', {name: 'Ada', url: 'https://casino.example'})).to.equal('pending');
+    expect(statusOfNewComment(banned, reader, 'A casual night', {name: 'Ada'})).to.equal('published');
+  });
+});
+
+describe('write policy: authors', () => {
+  const guest = {uid: 'g', name: 'Ada', provider: 'guest' as const};
+  const hash = 'a'.repeat(64);
+
+  it('refuses a name that shows nothing or reorders its text', () => {
+    for (const name of ['\u200B\u200B', '\u3164', '\u2800', ' \u00AD ', '\u202Enimda etis']) {
+      expect(authorRefusal({...guest, name})?.code, JSON.stringify(name)).to.equal('invalid');
+    }
+    expect(authorRefusal({...guest, url: 'https://a.example/\u202E'})?.code).to.equal('invalid');
+    expect(authorRefusal({...guest, name: 'Ada Lovelace'})).to.equal(undefined);
+    expect(authorRefusal({...guest, name: 'عائشة'})).to.equal(undefined);
+  });
+
+  it("keeps only pictures readers may load: a guest's Gravatar if the site allows it, a provider's photo host", () => {
+    const gravatar = `https://gravatar.com/avatar/${hash}?s=96&d=identicon`;
+    expect(storedAuthor({...guest, avatarUrl: gravatar}, site()).avatarUrl).to.equal(gravatar);
+    expect(storedAuthor({...guest, avatarUrl: gravatar}, site({gravatar: false})).avatarUrl).to.equal(undefined);
+    expect(storedAuthor({...guest, avatarUrl: 'https://tracker.example/p.gif'}, site()).avatarUrl).to.equal(undefined);
+    const google = {uid: 'g', name: 'Theo', provider: 'google' as const};
+    const photo = 'https://lh3.googleusercontent.com/a/photo=s96';
+    expect(storedAuthor({...google, avatarUrl: photo}, site()).avatarUrl).to.equal(photo);
+    for (const url of [
+      'http://lh3.googleusercontent.com/a',
+      'https://lh3.googleusercontent.com.evil.example/a',
+      'https://lh3.googleusercontent.com@evil.example/a',
+      'https://192.168.0.1/a',
+      gravatar,
+    ]) {
+      expect(storedAuthor({...google, avatarUrl: url}, site()).avatarUrl, url).to.equal(undefined);
+    }
+  });
+
+  it('refuses a reply to a comment readers cannot see', () => {
+    for (const status of ['pending', 'hidden', 'deleted'] as const) {
+      expect(replyRefusal('p', comment({status}))?.code, status).to.equal('invalid');
+    }
+    expect(replyRefusal('p', undefined)?.code).to.equal('invalid');
+    expect(replyRefusal('p', comment())).to.equal(undefined);
+    expect(replyRefusal(null, undefined)).to.equal(undefined);
   });
 });
 
 describe('write policy: editing', () => {
   it('lets the author edit within the window', () => {
-    expect(editRefusal(comment(), author, 'Better words.', site(), new Date(NOW))).to.equal(undefined);
+    expect(editRefusal(comment(), author, 'Better words.', site(), undefined, new Date(NOW))).to.equal(undefined);
   });
 
   it('refuses anyone but the author, and a hidden or deleted comment', () => {
-    expect(editRefusal(comment(), stranger, 'Mine now.', site(), new Date(NOW))?.code).to.equal('permission-denied');
-    expect(editRefusal(comment({status: 'hidden'}), author, 'x', site(), new Date(NOW))?.code).to.equal(
+    expect(editRefusal(comment(), stranger, 'Mine now.', site(), undefined, new Date(NOW))?.code).to.equal(
       'permission-denied',
     );
-    expect(editRefusal(comment({status: 'deleted'}), author, 'x', site(), new Date(NOW))?.code).to.equal(
+    expect(editRefusal(comment({status: 'hidden'}), author, 'x', site(), undefined, new Date(NOW))?.code).to.equal(
       'permission-denied',
     );
+    expect(editRefusal(comment({status: 'deleted'}), author, 'x', site(), undefined, new Date(NOW))?.code).to.equal(
+      'permission-denied',
+    );
+  });
+
+  it('refuses an edit too soon after the previous one', () => {
+    const refusal = editRefusal(comment(), author, 'Again.', site(), NOW - 2000, new Date(NOW));
+    expect(refusal?.code).to.equal('rate-limited');
+    expect(refusal?.retryAfterSeconds).to.equal(LIMITS.editIntervalSeconds - 2);
+    expect(
+      editRefusal(comment(), author, 'Again.', site(), NOW - LIMITS.editIntervalSeconds * 1000, new Date(NOW)),
+    ).to.equal(undefined);
   });
 
   it('refuses an edit once the window has closed', () => {
     const old = comment({createdAt: new Date(NOW - 16 * 60_000)});
-    expect(editRefusal(old, author, 'Too late.', site({editWindowMinutes: 15}), new Date(NOW))?.code).to.equal(
-      'expired',
-    );
+    expect(
+      editRefusal(old, author, 'Too late.', site({editWindowMinutes: 15}), undefined, new Date(NOW))?.code,
+    ).to.equal('expired');
   });
 
   it('refuses a body the rules would refuse', () => {
-    expect(editRefusal(comment(), author, '   ', site(), new Date(NOW))?.message).to.equal(
+    expect(editRefusal(comment(), author, '   ', site(), undefined, new Date(NOW))?.message).to.equal(
       'A comment cannot be empty.',
     );
     const long = 'x'.repeat(LIMITS.bodyMax + 1);
-    expect(editRefusal(comment(), author, long, site(), new Date(NOW))?.code).to.equal('invalid');
+    expect(editRefusal(comment(), author, long, site(), undefined, new Date(NOW))?.code).to.equal('invalid');
   });
 
   it('takes a published comment back to pending when the new text needs review', () => {

@@ -6,6 +6,7 @@
 import {expect} from '@open-wc/testing';
 import type {Author, Comment, NewComment, SortOrder, ThreadRef} from '../../src/model/comment.js';
 import type {SiteConfig} from '../../src/model/site-config.js';
+import {LIMITS} from '../../src/model/limits.js';
 import type {CommentStore, StoreError, ThreadState, ThreadWatch, Viewer} from '../../src/store/comment-store.js';
 
 export interface ContractStore {
@@ -178,7 +179,7 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
         uid: subject.uid,
         name: 'Theodore',
         url: 'https://theodore.example/letters',
-        avatarUrl: 'https://theodore.example/me.png',
+        avatarUrl: `https://gravatar.com/avatar/${'5e'.repeat(32)}?s=96&d=identicon`,
         provider: 'guest',
       };
       void post(thread, {parentId: null, body: 'A film about loneliness.', author});
@@ -437,6 +438,54 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       expect(error?.retryAfterSeconds).to.be.within(1, 60);
       await sleep(50);
       expect(watcher.latest!.comments.map((c) => c.body)).to.deep.equal(['First']);
+    });
+
+    it('keeps the rate limit across threads: it is the account’s, site-wide', async () => {
+      await subject.configure({postIntervalSeconds: 60});
+      const [here, there] = [newThread(), newThread()];
+      const watcher = watch(here);
+      await watcher.ready();
+      void post(here, {parentId: null, body: 'Here'});
+      await watcher.until('the first comment', (s) => s.comments.length === 1);
+      expect((await refusal(post(there, {parentId: null, body: 'And there'})))?.code).to.equal('rate-limited');
+    });
+
+    it('refuses a reply to a comment readers cannot see yet', async () => {
+      await subject.configure({postIntervalSeconds: 0, moderation: 'all'});
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'Held'});
+      const [held] = (await watcher.until('the held comment', (s) => s.comments.length === 1)).comments;
+      expect(held.status).to.equal('pending');
+      if (subject.confirms) await watcher.until('the held comment, confirmed', (s) => !s.comments[0].sending);
+      expect((await refusal(post(thread, {parentId: held.id, body: 'Answering the unseen'})))?.code).to.equal(
+        'invalid',
+      );
+    });
+
+    it('leaves out a picture readers may not load', async () => {
+      const thread = newThread();
+      const watcher = watch(thread);
+      await watcher.ready();
+      const author: Author = {...guestAuthor(subject.uid), avatarUrl: 'https://tracker.example/pixel.gif'};
+      void post(thread, {parentId: null, body: 'Look at me', author});
+      const [comment] = (await watcher.until('the comment', (s) => s.comments.length === 1)).comments;
+      expect(comment.author.avatarUrl).to.equal(undefined);
+    });
+
+    it('refuses a second edit sooner than the edit interval', async () => {
+      await subject.configure({postIntervalSeconds: 0, editWindowMinutes: 30});
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      void post(thread, {parentId: null, body: 'First thoughts'});
+      const [comment] = (await watcher.until('the comment', (s) => s.comments.length === 1)).comments;
+      await watcher.until('the site’s edit window', (s) => s.editWindowMinutes === 30);
+      await write(subject.store.edit(thread, comment, 'Second thoughts', reader()));
+      const error = await refusal(subject.store.edit(thread, comment, 'Third thoughts', reader()));
+      expect(error?.code).to.equal('rate-limited');
+      expect(error?.retryAfterSeconds).to.be.within(1, LIMITS.editIntervalSeconds);
     });
 
     it('lets an author edit their comment, marked as edited', async () => {

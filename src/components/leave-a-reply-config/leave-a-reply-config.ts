@@ -2,6 +2,7 @@ import type {Session} from '../../auth/session.js';
 import type {FirebaseOptions} from '../../boot/firebase-options.js';
 import type {CommentStore} from '../../store/comment-store.js';
 import {reflectAttributes} from '../../shell/attribute-properties.js';
+import {HTMLElementBase} from '../../shell/html-element.js';
 import {SESSION_CONTEXT, STORE_CONTEXT} from '../../shell/lazy-boot.js';
 
 /** The attributes that choose a backend; anything else (providers, sort, …) stays per widget. */
@@ -56,7 +57,7 @@ export type ProvidedBackend = {store: CommentStore; session: Session} | null;
  *
  * @slot - The widgets and counts to configure, anywhere inside.
  */
-export class LeaveAReplyConfigElement extends HTMLElement {
+export class LeaveAReplyConfigElement extends HTMLElementBase {
   static readonly observedAttributes = OBSERVED;
 
   static {

@@ -23,8 +23,6 @@ export interface ThreadDoc {
   locked: boolean;
   /** The comment the thread's last change named. */
   lastCommentId?: string;
-  /** When each reader last commented here (ms), for the rate limit: the thread's `posters`. */
-  posters: Record<string, number>;
   /**
    * Everything a polling view compares to see whether the thread changed since it last looked:
    * counts, the comment last changed, the time of a change that moved no count, the lock.
@@ -93,15 +91,8 @@ export function threadFromData(data: Data | undefined): ThreadDoc {
     locked: data?.locked === true,
   };
   const version = JSON.stringify([thread, text(data?.lastCommentId), date(data?.changedAt)?.getTime() ?? 0]);
-  const posters: Record<string, number> = {};
-  if (data?.posters && typeof data.posters === 'object') {
-    for (const [uid, time] of Object.entries(data.posters as Data)) {
-      const at = date(time)?.getTime();
-      if (at !== undefined) posters[uid] = at;
-    }
-  }
   const lastCommentId = text(data?.lastCommentId) || undefined;
-  return {...thread, ...(lastCommentId ? {lastCommentId} : {}), posters, version};
+  return {...thread, ...(lastCommentId ? {lastCommentId} : {}), version};
 }
 
 const ERROR_CODES: Record<string, StoreErrorCode> = {

@@ -6,8 +6,9 @@
  *
  * Data model (firestore.rules is the gate):
  *   threads/{threadId}                 url, title, createdAt, commentCount, pendingCount?, lastCommentId,
- *                                      changedAt?, posters? (uid → their latest comment: rate limit), locked?
+ *                                      changedAt?, locked?
  *   threads/{threadId}/comments/{id}   parentId, body, author, createdAt, status, editedAt?, pinned?
+ *   posters/{uid}                      postedAt?, editedAt? (the account's rate-limit stamps; owner-only)
  *   users/{uid}                        approved? (set by moderators)
  *   users/{uid}/private/profile        email (guests; owner-only)
  *   admins/{uid}, config/site          moderators; the site's moderation settings (console-written)

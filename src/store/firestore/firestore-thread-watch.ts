@@ -24,7 +24,7 @@ import type {StoreError, ThreadState, ThreadWatch, Viewer, WatchOptions} from '.
 import {commentFromSnapshot, threadFromData, toStoreError, type ThreadDoc} from './firestore-adapter.js';
 import type {FirestoreContext} from './firestore-context.js';
 import {PollSchedule, type PollTiming} from './poll-schedule.js';
-import {published, visibleBeyondPages} from '../policy.js';
+import {published, visibleBeyondPages} from '../visibility.js';
 
 /** How many pending and hidden comments a moderator's view holds (the newest). */
 const MODERATION_QUEUE = 100;

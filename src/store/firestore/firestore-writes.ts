@@ -5,7 +5,6 @@
  * it shares with the views through FirestoreContext (firestore-context.ts).
  */
 import {
-  deleteField,
   doc,
   getDoc,
   increment,
@@ -15,6 +14,7 @@ import {
   type DocumentReference,
 } from 'firebase/firestore/lite';
 import type {Author, Comment, CommentStatus, NewComment, ThreadRef} from '../../model/comment.js';
+import {LIMITS} from '../../model/limits.js';
 import type {SiteConfig} from '../../model/site-config.js';
 import type {ModerationChange, Viewer} from '../comment-store.js';
 import {threadFromData, toStoreError, type ThreadDoc} from './firestore-adapter.js';
@@ -22,15 +22,20 @@ import type {FirestoreContext} from './firestore-context.js';
 import type {FirestoreThreadWatch} from './firestore-thread-watch.js';
 import {
   approvesAuthor,
+  authorRefusal,
+  bodyProblem,
   editRefusal,
   moderationRefusal,
   postRefusal,
   published,
   removeRefusal,
+  replyRefusal,
   statusAfterEdit,
   statusOfNewComment,
+  storedAuthor,
   type Writer,
 } from '../policy.js';
+import {StoreError} from '../comment-store.js';
 import {untilOnline} from './until-online.js';
 
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -67,8 +72,9 @@ function authorData(author: Author): Record<string, string> {
 export class FirestoreWrites {
   /** The guest email last written per uid, so a post writes the profile only when it changed. */
   private readonly emails = new Map<string, string>();
-  /** When each reader last posted to each thread through this store ("thread/uid"). */
+  /** When each account last posted and edited through this store (the rules' limits are site-wide). */
   private readonly lastPostAt = new Map<string, number>();
+  private readonly lastEditAt = new Map<string, number>();
   /** Posts not yet confirmed, by comment id: a change to one waits for it to land first. */
   private readonly posting = new Map<string, Promise<unknown>>();
 
@@ -87,18 +93,20 @@ export class FirestoreWrites {
     const known = this.store.lastSeen(thread.id);
     const uid = input.author.uid;
     const site = await this.store.siteConfig();
-    // The rules' rate limit, told before a write: this reader's last comment here, as this store
-    // or the thread document last read knows it. The document's time is the server's: one that
-    // lies ahead of this browser's clock (a slow clock) is not trusted, so the rules decide.
-    const stampKey = `${thread.id}/${uid}`;
-    const stamped = known?.posters[uid];
-    const previousPost =
-      this.lastPostAt.get(stampKey) ?? (stamped !== undefined && stamped <= Date.now() ? stamped : undefined);
-    const interval = site.postIntervalSeconds * 1000;
-    const refusal = postRefusal({locked: !!known?.locked, site, lastPostAt: previousPost});
+    // The rules' rate limit, told before a write when this store knows the reader's last post
+    // (their stamp, posters/{uid}, is read only to explain a refusal: it costs a read).
+    const stampKey = uid;
+    const previousPost = this.lastPostAt.get(stampKey);
+    const problem = bodyProblem(input.body);
+    const refusal =
+      postRefusal({locked: !!known?.locked, site, lastPostAt: previousPost}) ??
+      authorRefusal(input.author) ??
+      (problem ? new StoreError('invalid', problem) : undefined);
     if (refusal) throw refusal;
-    const status = statusOfNewComment(site, await this.writer(site, input.author), input.body, input.author.name);
+    const author = storedAuthor(input.author, site);
+    const status = statusOfNewComment(site, await this.writer(site, author), input.body, author);
     this.lastPostAt.set(stampKey, Date.now());
+    input = {...input, author};
 
     const commentRef = doc(this.store.db, 'threads', thread.id, 'comments', id);
     const email = input.email?.trim();
@@ -126,8 +134,7 @@ export class FirestoreWrites {
     let offlineTries = 0;
     for (;;) {
       try {
-        const stale = staleStamps(known, uid, interval);
-        await this.commit(thread, input, commentRef, status, asNew, writeEmail ? email : undefined, stale);
+        await this.commit(thread, input, commentRef, status, asNew, writeEmail ? email : undefined);
         break;
       } catch (error) {
         const storeError = toStoreError(error);
@@ -148,10 +155,11 @@ export class FirestoreWrites {
         if (previousPost === undefined) this.lastPostAt.delete(stampKey);
         else this.lastPostAt.set(stampKey, previousPost);
         if (this.store.lastSeen(thread.id) === assumed) this.store.see(thread.id, known);
-        // The site's settings may have changed since they were read: read them again next time.
-        if (storeError.code === 'permission-denied') this.store.forgetSiteConfig();
         this.tellWatches((watch) => watch.forgetPosted(thread.id, commentRef.id));
-        throw storeError;
+        if (storeError.code !== 'permission-denied') throw storeError;
+        // The site's settings may have changed since they were read: read them again next time.
+        this.store.forgetSiteConfig();
+        throw (await this.whyRefused(thread, input, site)) ?? storeError;
       }
     }
     const confirmed: Comment = {...local, sending: undefined};
@@ -191,16 +199,28 @@ export class FirestoreWrites {
 
   async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {
     const site = await this.store.siteConfig();
-    const refusal = editRefusal(comment, by, body, site);
+    const refusal = editRefusal(comment, by, body, site, this.lastEditAt.get(by.uid));
     if (refusal) throw refusal;
     const writer = comment.status === 'published' ? await this.writer(site, by) : {moderator: false, approved: false};
     const status = statusAfterEdit(comment, site, writer, body) ? ({status: 'pending'} as const) : {};
-    await this.change(
-      thread,
-      comment,
-      {body, editedAt: serverTimestamp(), ...status},
-      {body, editedAt: new Date(), ...status},
-    );
+    const previous = this.lastEditAt.get(by.uid);
+    this.lastEditAt.set(by.uid, Date.now());
+    try {
+      await this.change(
+        thread,
+        comment,
+        {body, editedAt: serverTimestamp(), ...status},
+        {body, editedAt: new Date(), ...status},
+        {stamp: by.uid},
+      );
+    } catch (error) {
+      if (previous === undefined) this.lastEditAt.delete(by.uid);
+      else this.lastEditAt.set(by.uid, previous);
+      if (error instanceof StoreError && error.code === 'permission-denied') {
+        throw (await this.stampWait(by.uid, 'editedAt', LIMITS.editIntervalSeconds)) ?? error;
+      }
+      throw error;
+    }
   }
 
   async remove(thread: ThreadRef, comment: Comment, by: Viewer): Promise<void> {
@@ -222,7 +242,9 @@ export class FirestoreWrites {
       comment,
       data,
       {...change},
-      approvesAuthor(comment, change) ? comment.author.uid : undefined,
+      {
+        approveAuthor: approvesAuthor(comment, change) ? comment.author.uid : undefined,
+      },
     );
   }
 
@@ -278,14 +300,15 @@ export class FirestoreWrites {
   /**
    * One batch: the comment's change and the thread naming it (with its counts when the status
    * moves one; the rules tie the two), so polling views see the change; `approveAuthor` marks
-   * that author approved. Views show `shown` at once; offline, the batch waits for the connection.
+   * that author approved; `stamp` stamps an author's edit (the rules' edit interval). Views show
+   * `shown` at once; offline, the batch waits for the connection.
    */
   private async change(
     thread: ThreadRef,
     comment: Comment,
     data: DocumentData,
     shown: Partial<Comment>,
-    approveAuthor?: string,
+    {approveAuthor, stamp}: {approveAuthor?: string; stamp?: string} = {},
   ): Promise<void> {
     this.tellWatches((watch) => watch.showChange(thread.id, comment.id, shown));
     // A comment still being posted from here must exist before it can change (lite keeps no queue).
@@ -301,6 +324,7 @@ export class FirestoreWrites {
         changedAt: serverTimestamp(),
       });
       if (approveAuthor) batch.set(doc(this.store.db, 'users', approveAuthor), {approved: true}, {merge: true});
+      if (stamp) batch.set(doc(this.store.db, 'posters', stamp), {editedAt: serverTimestamp()}, {merge: true});
       try {
         await batch.commit();
         break;
@@ -322,9 +346,10 @@ export class FirestoreWrites {
   }
 
   /**
-   * One batch: the comment, and the thread with its counts naming it and the author's rate-limit
-   * stamp (the rules compare it with their previous one): two writes; and the guest's email, when
-   * it changed, in their private profile.
+   * One batch of three writes: the comment; the thread with its counts naming it (its url and
+   * title only when it is new: nobody rewrites them later); and the author's rate-limit stamp in
+   * posters/{uid}, a document only they write (the rules compare it with their previous one).
+   * Plus the guest's email, when it changed, in their private profile.
    */
   private commit(
     thread: ThreadRef,
@@ -333,11 +358,8 @@ export class FirestoreWrites {
     status: 'published' | 'pending',
     asNew: boolean,
     email: string | undefined,
-    staleStamps: string[],
   ): Promise<void> {
     const batch = writeBatch(this.store.db);
-    const stamps: Record<string, unknown> = {[input.author.uid]: serverTimestamp()};
-    for (const uid of staleStamps) stamps[uid] = deleteField();
     batch.set(commentRef, {
       parentId: input.parentId,
       body: input.body,
@@ -348,33 +370,58 @@ export class FirestoreWrites {
     batch.set(
       doc(this.store.db, 'threads', thread.id),
       {
-        url: thread.url,
-        title: thread.title,
         ...countChanges('none', status, true),
         // Lets the rules check that every count change comes with a new comment.
         lastCommentId: commentRef.id,
-        posters: stamps,
-        ...(asNew ? {createdAt: serverTimestamp()} : {}),
+        ...(asNew ? {url: thread.url, title: thread.title, createdAt: serverTimestamp()} : {}),
       },
       {merge: true},
     );
+    batch.set(doc(this.store.db, 'posters', input.author.uid), {postedAt: serverTimestamp()}, {merge: true});
     if (email) batch.set(doc(this.store.db, 'users', input.author.uid, 'private', 'profile'), {email}, {merge: true});
     return batch.commit();
   }
-}
 
-/** How long past the interval a stamp is kept before a post removes it (browsers' clocks differ). */
-const STAMP_MARGIN_MS = 60 * 60 * 1000;
+  /**
+   * Why the rules refused a post, in a reader's terms, when that can be found out: the rate limit
+   * (the author's stamp, posters/{uid}), a thread closed since it was read, or a reply to a comment
+   * no longer visible. Reads one to three documents, only after a refusal.
+   */
+  private async whyRefused(thread: ThreadRef, input: NewComment, site: SiteConfig): Promise<StoreError | undefined> {
+    const wait = await this.stampWait(input.author.uid, 'postedAt', site.postIntervalSeconds);
+    if (wait) return wait;
+    try {
+      const threadDoc = await getDoc(doc(this.store.db, 'threads', thread.id));
+      if (threadDoc.get('locked') === true) return postRefusal({locked: true, site});
+    } catch {
+      // unreadable: no reason to give
+    }
+    if (input.parentId !== null) {
+      const parent = await getDoc(doc(this.store.db, 'threads', thread.id, 'comments', input.parentId)).then(
+        (snapshot) => (snapshot.exists() ? ({status: snapshot.get('status')} as Comment) : undefined),
+        () => undefined, // not readable: not published
+      );
+      return replyRefusal(input.parentId, parent);
+    }
+    return undefined;
+  }
 
-/**
- * Other readers' rate-limit stamps in the thread that no longer limit anyone: a post removes them,
- * so the thread document (read with every view and poll) holds only recent posters.
- */
-function staleStamps(thread: ThreadDoc | undefined, uid: string, intervalMs: number): string[] {
-  const before = Date.now() - intervalMs - STAMP_MARGIN_MS;
-  return Object.entries(thread?.posters ?? {})
-    .filter(([other, at]) => other !== uid && at < before)
-    .map(([other]) => other);
+  /** A rate-limit refusal when the account's stamp `field` is within `seconds` of now; else undefined. */
+  private async stampWait(
+    uid: string,
+    field: 'postedAt' | 'editedAt',
+    seconds: number,
+  ): Promise<StoreError | undefined> {
+    try {
+      const stamp = (await getDoc(doc(this.store.db, 'posters', uid))).get(field) as {toMillis(): number} | undefined;
+      const wait = stamp ? stamp.toMillis() + seconds * 1000 - Date.now() : 0;
+      if (wait <= 0) return undefined;
+      const after = Math.ceil(wait / 1000);
+      return new StoreError('rate-limited', `Please wait ${after} s before trying again.`, {retryAfterSeconds: after});
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /**

@@ -11,12 +11,16 @@ import {
 } from '../comment-store.js';
 import {
   approvesAuthor,
+  authorRefusal,
+  bodyProblem,
   editRefusal,
   moderationRefusal,
   postRefusal,
   removeRefusal,
+  replyRefusal,
   statusAfterEdit,
   statusOfNewComment,
+  storedAuthor,
   visibleBeyondPages,
   type Writer,
 } from '../policy.js';
@@ -94,8 +98,9 @@ export class MemoryStore implements CommentStore {
   private readonly moderatorIds = new Set<string>();
   /** Authors a moderator has approved a comment of (first-time moderation lets them through). */
   protected readonly approvedIds = new Set<string>();
-  /** The rate limit, as firestore.rules keeps it: when each reader last posted in each thread ("thread/uid"). */
+  /** The rate limits, as firestore.rules keeps them: when each account last posted and edited, site-wide. */
   private readonly lastPostAt = new Map<string, number>();
+  private readonly lastEditAt = new Map<string, number>();
 
   watchThread(thread: ThreadRef, options: WatchOptions, onChange: (state: ThreadState) => void): ThreadWatch {
     const watcher: Watcher = {
@@ -128,17 +133,24 @@ export class MemoryStore implements CommentStore {
     const record = this.record(thread);
     const site = this.siteConfig();
     const uid = input.author.uid;
-    const stampKey = `${thread.id}/${uid}`;
+    const stampKey = uid;
     const previousPost = this.lastPostAt.get(stampKey);
-    const refusal = postRefusal({locked: record.locked, site, lastPostAt: previousPost});
+    const parent = record.comments.find((c) => c.id === input.parentId);
+    const problem = bodyProblem(input.body);
+    const refusal =
+      postRefusal({locked: record.locked, site, lastPostAt: previousPost}) ??
+      authorRefusal(input.author) ??
+      (problem ? new StoreError('invalid', problem) : undefined) ??
+      replyRefusal(input.parentId, parent && shownComment(parent));
     if (refusal) return Promise.reject(refusal);
-    const status = statusOfNewComment(site, this.writer(uid), input.body, input.author.name);
+    const author = storedAuthor(input.author, site);
+    const status = statusOfNewComment(site, this.writer(uid), input.body, author);
     this.lastPostAt.set(stampKey, Date.now());
     const comment: KeptComment = {
       id: newCommentId(),
       parentId: input.parentId,
       body: input.body,
-      author: {...input.author},
+      author,
       createdAt: new Date().toISOString(),
       status,
       sending: true,
@@ -167,8 +179,9 @@ export class MemoryStore implements CommentStore {
     const stored = this.find(thread, comment.id);
     const current = shownComment(stored);
     const site = this.siteConfig();
-    const refusal = editRefusal(current, by, body, site);
+    const refusal = editRefusal(current, by, body, site, this.lastEditAt.get(by.uid));
     if (refusal) throw refusal;
+    this.lastEditAt.set(by.uid, Date.now());
     const status = statusAfterEdit(current, site, this.writer(by.uid), body);
     await this.change(thread, stored, {body, editedAt: new Date().toISOString(), ...(status ? {status} : {})});
   }

@@ -1,6 +1,6 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {waitUntil} from '../../helpers/wait-until.js';
-import {sendKeys} from '@web/test-runner-commands';
+import {sendKeys, setViewport} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import {LIMITS} from '../../../src/model/limits.js';
 import {LocalSession} from '../../../src/auth/local-session.js';
@@ -46,11 +46,24 @@ describe('<leave-a-reply>', () => {
     await expect(m.el).to.be.accessible();
   });
 
+  it('keeps a right-to-left widget inside a left-to-right page at a phone’s width', async () => {
+    await setViewport({width: 375, height: 700});
+    try {
+      const m = await mount({lang: 'ar'});
+      await settle(m);
+      expect(m.section.shadowRoot!.querySelector('section')!.getAttribute('dir')).to.equal('rtl');
+      expect(document.documentElement.scrollWidth, 'the page grew sideways').to.be.at.most(375);
+    } finally {
+      await setViewport({width: 800, height: 600});
+    }
+  });
+
   it('says there are no thoughts yet on an empty thread', async () => {
     const m = await mount();
     expect(text(m.$('[part=title]'))).to.equal(`No thoughts yet on “${TITLE}”`);
     expect(text(m.f('[part=form-title]'))).to.equal('Leave a Reply');
-    expect(text(m.f('legend'))).to.equal('Fill in your details below or click an icon to log in:');
+    // Guests only (the default): no icons, so no "click an icon".
+    expect(text(m.f('legend'))).to.equal('Fill in your details below:');
     expect(text(m.f('label[for=email]'))).to.equal('Email (required)');
     expect(text(m.f('#email-note'))).to.equal('Address never made public');
     expect(text(m.f('label[for=name]'))).to.equal('Name (required)');
@@ -192,6 +205,27 @@ describe('<leave-a-reply>', () => {
     expect(text(m.f('#email-error'))).to.equal('Please enter a valid email address, like name@example.com.');
     expect(text(m.f('#url-error'))).to.equal('Please enter a web address, like https://example.com.');
     expect(m.$$('[part=comment]')).to.have.length(0);
+  });
+
+  it('refuses a name that shows nothing, keeping what was typed, and posts no text-reordering characters', async () => {
+    const m = await mount();
+    await typeInto(m, '#body', 'Quietly devastating.');
+    await typeInto(m, '#email', 'ada@example.com');
+    // Zero-width spaces and a Hangul filler: a name nobody would see.
+    await typeInto(m, '#name', '\u200B\u3164\u200B');
+    await submit(m);
+    expect(text(m.f('#name-error'))).to.equal('Please enter your name.');
+    expect(m.f<HTMLTextAreaElement>('#body').value).to.equal('Quietly devastating.');
+    expect(m.$$('[part=comment]')).to.have.length(0);
+
+    // A right-to-left override would display "nimdA etiS" as "Site Admin": it is left out.
+    const name = m.f<HTMLInputElement>('#name');
+    name.select();
+    await typeInto(m, '#name', '\u202Enimda etiS');
+    await submit(m);
+    await waitUntil(() => m.$$('[part=comment]').length === 1, 'the comment was not posted');
+    expect(text(m.$('[part=author]'))).to.equal('nimda etiS');
+    expect(text(m.$('[part=provider]'))).to.equal('guest');
   });
 
   it('refuses a comment or a name over the limit, keeping the text', async () => {

@@ -79,7 +79,7 @@ describe('FirestoreStore helpers', () => {
 });
 
 describe('FirestoreStore with no connection', () => {
-  const UID = 'offlineReader'; // a plain field name in the REST form of `posters.<uid>`
+  const UID = 'offlineReader';
   // The SDK logs every failed request as an error; here they fail on purpose.
   before(() => setLogLevel('silent'));
   after(() => setLogLevel('warn'));
@@ -145,26 +145,22 @@ describe('FirestoreStore with no connection', () => {
     expect(traffic.commits.length, 'a first try, and another after a second').to.be.at.least(2);
   });
 
-  it('writes two documents per post: the comment, and the thread with its counts and the author’s stamp', async () => {
+  it('writes three documents per post: the comment, the thread with its counts, the author’s own stamp', async () => {
     const thread = newThread();
     void post(thread);
     await commitsSent(1);
-    const [commentWrite, threadWrite, ...more] = traffic.commits[0];
+    const [commentWrite, threadWrite, stampWrite, ...more] = traffic.commits[0];
     expect(more).to.deep.equal([]);
     expect(commentWrite.path).to.match(new RegExp(`^threads/${thread.id}/comments/[0-9a-zA-Z]{20}$`));
     expect(commentWrite.fields).to.deep.equal(['author', 'body', 'createdAt', 'parentId', 'status']);
     expect(commentWrite.serverTimes, 'the server’s time, not the browser’s').to.deep.equal(['createdAt']);
     expect(threadWrite.path).to.equal(`threads/${thread.id}`);
-    expect(threadWrite.fields).to.deep.equal([
-      'commentCount',
-      'createdAt',
-      'lastCommentId',
-      'posters',
-      `posters.${UID}`,
-      'title',
-      'url',
-    ]);
-    expect(threadWrite.serverTimes, 'the rate-limit stamp too').to.have.members(['createdAt', `posters.${UID}`]);
+    // Nothing about who posted in the thread, which anyone may read.
+    expect(threadWrite.fields).to.deep.equal(['commentCount', 'createdAt', 'lastCommentId', 'title', 'url']);
+    expect(threadWrite.serverTimes).to.have.members(['createdAt']);
+    expect(stampWrite.path).to.equal(`posters/${UID}`);
+    expect(stampWrite.fields).to.deep.equal(['postedAt']);
+    expect(stampWrite.serverTimes, 'the server’s time').to.deep.equal(['postedAt']);
     expect(threadWrite.values.lastCommentId).to.deep.equal({stringValue: commentWrite.path.split('/').pop()});
     expect(threadWrite.values.url).to.deep.equal({stringValue: thread.url});
   });
@@ -179,7 +175,7 @@ describe('FirestoreStore with no connection', () => {
     expect(comment.fields).to.not.include('email');
     const profile = writes.find((w) => w.path === `users/${UID}/private/profile`)!;
     expect(profile.values).to.deep.equal({email: {stringValue: email}});
-    expect(writes.length).to.equal(3);
+    expect(writes.length).to.equal(4);
   });
 });
 
@@ -416,12 +412,12 @@ describe('with the Firestore emulator', function () {
       expect(view.latest!.comments.length).to.equal(5);
     });
 
-    it('a post: one commit of two writes, no read beyond the site’s settings', async () => {
+    it('a post: one commit of three writes (comment, thread, stamp), no read beyond the site’s settings', async () => {
       const thread = newThread();
       traffic = new FirestoreTraffic().start();
       await subject.store.post(thread, {parentId: null, body: 'Counted', author: guestAuthor(subject.uid)});
       expect(traffic.commits.length).to.equal(1);
-      expect(traffic.commits[0].length).to.equal(2);
+      expect(traffic.commits[0].length).to.equal(3);
       expect(traffic.reads, 'config/site').to.equal(1);
     });
 

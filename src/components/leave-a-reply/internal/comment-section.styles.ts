@@ -5,14 +5,18 @@ export const sectionStyles = [
   tokens,
   base,
   css`
+    /* A long word, name or URL wraps inside the widget instead of widening the host page. */
     :host {
       display: block;
+      min-width: 0;
+      overflow-wrap: anywhere;
     }
     /* Stacks are flex columns, not grids: the same boxes, laid out more cheaply per comment. */
     .root {
       display: flex;
       flex-direction: column;
       gap: var(--_space);
+      container-type: inline-size;
     }
     h2 {
       margin: 0;
@@ -31,6 +35,16 @@ export const sectionStyles = [
       margin-top: var(--lar-comment-gap, var(--_space));
       padding-inline-start: var(--lar-indent, calc(var(--_avatar) + 0.75rem));
       border-inline-start: 1px solid var(--_border);
+    }
+    /* In a narrow widget (a phone), replies indent by a little, less the deeper they go, so the
+       text keeps a readable width at every depth. */
+    @container (max-width: 32rem) {
+      .children {
+        padding-inline-start: var(--lar-indent, 0.75rem);
+      }
+      .children .children {
+        padding-inline-start: var(--lar-indent, 0.5rem);
+      }
     }
     article {
       background: var(--_surface);
@@ -66,10 +80,20 @@ export const sectionStyles = [
     .byline {
       display: flex;
       flex-direction: column;
+      min-width: 0;
     }
     .author {
       font-weight: 600;
       color: inherit;
+    }
+    .provider {
+      margin-inline-start: 0.25em;
+      padding: 0 0.4em;
+      border: 1px solid var(--_border);
+      border-radius: 999px;
+      color: var(--_muted);
+      font-size: 0.75em;
+      white-space: nowrap;
     }
     .meta {
       color: var(--_muted);

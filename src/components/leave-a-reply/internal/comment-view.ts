@@ -1,7 +1,10 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
+import type {OAuthProviderName} from '../../../auth/session.js';
+import {isKnownAvatar} from '../../../model/avatars.js';
 import type {Author, Comment} from '../../../model/comment.js';
+import {PROVIDER_NAMES} from '../../../model/providers.js';
 import {parseBody} from '../../../model/body-text.js';
 import {withinEditWindow} from '../../../model/site-config.js';
 import type {CommentNode} from '../../../model/thread-tree.js';
@@ -109,19 +112,34 @@ function hideBrokenImage(event: Event) {
   (event.target as HTMLImageElement).hidden = true;
 }
 
-/** The photo over the initial, when the author has one. */
+/**
+ * The photo over the initial, when the author has one from a host readers may load (a comment
+ * stored before the rules checked hosts, or by other tools, may name any URL: model/avatars.ts).
+ */
 function renderPhoto(author: Author): TemplateResult | typeof nothing {
-  const src = safeHttpUrl(author.avatarUrl);
+  const src = isKnownAvatar(author.avatarUrl, author.provider) ? author.avatarUrl : undefined;
   return src
     ? html`<img src=${src} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${hideBrokenImage} />`
     : nothing;
 }
 
-function renderAuthor(author: Author): TemplateResult {
+/**
+ * The name, then how its author signed in ("Google", "guest"): the rules tie that badge to the
+ * real sign-in, so a display name cannot pass for someone else's account unnoticed.
+ */
+function renderAuthor(author: Author, m: Messages): TemplateResult {
   const href = safeHttpUrl(author.url);
-  return href
-    ? html`<a part="author" class="author" dir="auto" href=${href} rel=${LINK_REL} target="_blank">${author.name}</a>`
-    : html`<span part="author" class="author" dir="auto">${author.name}</span>`;
+  const badge =
+    PROVIDER_NAMES[author.provider as OAuthProviderName] ??
+    m.providerBadge[author.provider as keyof Messages['providerBadge']] ??
+    m.providerBadge.guest;
+  return html`<span class="who"
+    >${
+      href
+        ? html`<a part="author" class="author" dir="auto" href=${href} rel=${LINK_REL} target="_blank">${author.name}</a>`
+        : html`<span part="author" class="author" dir="auto">${author.name}</span>`
+    } <span part="provider" class="provider">${badge}</span></span
+  >`;
 }
 
 /** What follows the time: edited, sending, and whom a flattened reply answers. */
@@ -235,7 +253,7 @@ export function renderComment(node: CommentNode, ctx: CommentViewContext): Templ
         ><span part="avatar" class="avatar" style="--lar-avatar-hue: ${hue(author.uid)}" aria-hidden="true"
           >${initials(author.name)}${renderPhoto(author)}</span
         ><div class="byline"
-          >${renderAuthor(author)} <span part="meta" class="meta"
+          >${renderAuthor(author, messages)} <span part="meta" class="meta"
             ><a class="permalink" href=${`#comment-${comment.id}`}
               ><time datetime=${comment.createdAt.toISOString()} title=${exactTime(comment.createdAt, lang)}
                 >${relativeTime(comment.createdAt, ctx.now, lang)}</time

@@ -185,12 +185,16 @@ export const formStyles = [
       border-radius: var(--_radius);
     }
     /* The honeypot: out of sight and out of the layout, but not display:none (bots skip those). */
+    /* Out of sight without moving it off the page: an offset such as inset-inline-start:
+       -10000px turns into right: -10000px in a right-to-left widget and widens a left-to-right page. */
     .trap {
       position: absolute;
-      inset-inline-start: -10000px;
       width: 1px;
       height: 1px;
+      margin: -1px;
       overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
   `,
 ];

@@ -7,9 +7,11 @@ import {LarErrorEvent} from '../../../events/error-event.js';
 import {en, type Messages} from '../../../i18n/en.js';
 import type {Author, Comment, ThreadRef} from '../../../model/comment.js';
 import {LIMITS} from '../../../model/limits.js';
+import {gravatarUrl, isKnownAvatar} from '../../../model/avatars.js';
 import {sha256Hex} from '../../../model/sha256.js';
+import {hasVisibleText} from '../../../model/text-safety.js';
 import {
-  isHttpUrl,
+  cleanField,
   normalizeWebsite,
   validateDraft,
   type DraftField,
@@ -150,8 +152,8 @@ export class ReplyForm extends LitElement implements SignInForm {
       ...(this.signIn.showsGuestFields ? {guest: {name: this.name, email: this.email, url: this.website}} : {}),
     });
     // An account without a display name (an email link, some site accounts) gives one here.
-    const name = this.name.trim();
-    if (account && !account.name?.trim()) {
+    const name = cleanField(this.name);
+    if (account && !accountName(account)) {
       if (!name) problems.push({field: 'name', code: 'required'});
       else if (name.length > LIMITS.nameMax) problems.push({field: 'name', code: 'tooLong', limit: LIMITS.nameMax});
     }
@@ -190,11 +192,11 @@ export class ReplyForm extends LitElement implements SignInForm {
     }
     this.busy = true;
     this.status = this.messages.posting;
-    const body = this.body.trim();
+    const body = cleanField(this.body);
     const parentId = this.replyTo?.id ?? null;
     const email = this.email.trim();
-    const url = normalizeWebsite(this.website);
-    if (!account) rememberedDetails.save(this.remember ? {name: this.name.trim(), email, url} : undefined);
+    const url = normalizeWebsite(cleanField(this.website));
+    if (!account) rememberedDetails.save(this.remember ? {name: cleanField(this.name), email, url} : undefined);
     let pending: Promise<Comment>;
     try {
       if (account) {
@@ -208,10 +210,11 @@ export class ReplyForm extends LitElement implements SignInForm {
         const author: Author = asGuest
           ? {
               uid: user.uid,
-              name: this.name.trim(),
+              name: cleanField(this.name),
               provider: 'guest',
               ...(url ? {url} : {}),
-              avatarUrl: `https://gravatar.com/avatar/${await sha256Hex(email.toLowerCase())}?s=96&d=identicon`,
+              // The store leaves it out when the site turned Gravatar off (policy.ts, storedAuthor).
+              avatarUrl: gravatarUrl(await sha256Hex(email.toLowerCase())),
             }
           : accountAuthor(user, this.name);
         pending = store.post(thread, {parentId, body, author, ...(asGuest ? {email} : {})});
@@ -357,7 +360,7 @@ export class ReplyForm extends LitElement implements SignInForm {
               </label>`
             : nothing
         }
-        ${this.signIn.account && !this.signIn.account.name?.trim() ? this.field('name', m.name, this.name, 'text', 'name') : nothing}
+        ${this.signIn.account && !accountName(this.signIn.account) ? this.field('name', m.name, this.name, 'text', 'name') : nothing}
       </fieldset>
       <div class="trap" aria-hidden="true" inert>
         <label for="subject">${m.honeypot}</label>
@@ -380,11 +383,17 @@ export class ReplyForm extends LitElement implements SignInForm {
   }
 }
 
+/** The account's display name as it would be posted; '' when it shows nothing. */
+function accountName(account: SessionUser): string {
+  const name = cleanField(account.name ?? '');
+  return hasVisibleText(name) ? name : '';
+}
+
 /** The comment's author for a reader signed in with an account. */
 function accountAuthor(account: SessionUser, typedName: string): Author {
-  const name = (account.name?.trim() || typedName.trim()).slice(0, LIMITS.nameMax);
-  // firestore.rules take http(s) photo URLs up to the URL limit; a longer one is left out.
-  const photo = account.avatarUrl && isHttpUrl(account.avatarUrl) && account.avatarUrl.length <= LIMITS.urlMax;
+  const name = (accountName(account) || cleanField(typedName)).slice(0, LIMITS.nameMax);
+  // Only a photo from the provider's own image hosts (firestore.rules, knownAvatar).
+  const photo = isKnownAvatar(account.avatarUrl, account.provider);
   return {uid: account.uid, name, provider: account.provider, ...(photo ? {avatarUrl: account.avatarUrl} : {})};
 }
 

@@ -19,19 +19,10 @@ import {
 import {SessionFollower} from '../../../controllers/session-follower.js';
 import {LarErrorEvent} from '../../../events/error-event.js';
 import {en, type Messages} from '../../../i18n/en.js';
+import {PROVIDER_NAMES} from '../../../model/providers.js';
 import {isEmail} from '../../../model/validation.js';
 import {defineInternal} from '../../../shell/define.js';
 import {providerIcon, type IconName} from './provider-icons.js';
-
-/** Brand names: the same in every language. */
-export const PROVIDER_NAMES: Record<OAuthProviderName, string> = {
-  google: 'Google',
-  github: 'GitHub',
-  twitter: 'X',
-  facebook: 'Facebook',
-  microsoft: 'Microsoft',
-  apple: 'Apple',
-};
 
 /** A way to sign in with an account, as the `providers` attribute names it. */
 export type SignInChoice = OAuthProviderName | 'email';
@@ -156,7 +147,9 @@ export class SignInArea extends LitElement {
       if (account.provider === 'custom') return m.signIn.signedInSite;
       return m.signIn.signedIn(PROVIDER_NAMES[account.provider as OAuthProviderName] ?? account.provider);
     }
-    return !account && this.guestAllowed ? m.guestIntro : m.signIn.intro;
+    if (account || !this.guestAllowed) return m.signIn.intro;
+    // "…or click an icon to log in" only above icons to click.
+    return this.choices.length ? m.guestIntro : m.guestDetails;
   }
 
   /** The `part="sign-in"` area, or nothing when there is nothing to choose or show. */

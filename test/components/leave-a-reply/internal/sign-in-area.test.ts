@@ -27,7 +27,7 @@ const THEO: SessionUser = {
   uid: 'g-theo',
   provider: 'google',
   name: 'Theodore',
-  avatarUrl: 'https://photos.example/theo.png',
+  avatarUrl: 'https://lh3.googleusercontent.com/a/theo.png',
 };
 
 /** A session whose sign-ins finish when the test says so. */
@@ -186,7 +186,8 @@ describe('sign-in', () => {
   it('shows no provider icons when the session cannot sign in (backend="local" without a Firebase config)', async () => {
     const m = await mount({providers: 'guest google github'});
     expect(m.form.shadowRoot!.querySelector('[part=sign-in]')).to.equal(null);
-    expect(text(m.f('legend'))).to.equal('Fill in your details below or click an icon to log in:');
+    // No icons to click, so no "click an icon" (it used to say so above nothing).
+    expect(text(m.f('legend'))).to.equal('Fill in your details below:');
     expect(m.f('#email')).to.exist;
   });
 
