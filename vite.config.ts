@@ -28,7 +28,7 @@ export default defineConfig({
           groups: [
             {
               name: 'widget-core',
-              test: /src[\\/](auth[\\/]session|i18n[\\/]plural|model[\\/](limits|sha256|page-identity|site-config|body-text)|store[\\/](comment-store|visibility)|boot[\\/](settings|backend))\.ts$|@lit[\\/]context[\\/]lib[\\/]create-context/,
+              test: /src[\\/](auth[\\/]session|i18n[\\/]plural|model[\\/](limits|sha256|page-identity|site-config|body-text|avatars|providers)|store[\\/](comment-store|visibility)|boot[\\/](settings|backend))\.ts$|@lit[\\/]context[\\/]lib[\\/]create-context/,
             },
           ],
         },

@@ -93,11 +93,7 @@ const MUTATIONS = [
     "&& author.avatarUrl.matches('https://(lh[3-6]",
     "&& author.avatarUrl.matches('https://(.*|lh[3-6]",
   ],
-  [
-    'reply to published',
-    "\n                && get(commentPath(threadId, data.parentId)).data.status == 'published'",
-    '',
-  ],
+  ['reply to published', "&& get(commentPath(threadId, data.parentId)).data.status == 'published'));", '));'],
   [
     'thread create keys',
     "hasOnly(['url', 'title', 'createdAt', 'commentCount', 'pendingCount', 'lastCommentId'])",
@@ -244,11 +240,6 @@ const MUTATIONS = [
     'return true;',
   ],
   ['provider', '&& providerMatches(author.provider);', ';'],
-  [
-    'parent exists',
-    '|| (data.parentId is string && exists(commentPath(threadId, data.parentId))\n',
-    '|| (data.parentId is string\n',
-  ],
   ['linksMax', '&& linkCount(body) <= linksMax();', ';'],
   [
     'admins',

@@ -136,5 +136,18 @@ export const de: Messages = {
     notAllowed: 'Das darfst du nicht.',
     expired: 'Die Zeit zum Bearbeiten dieses Kommentars ist abgelaufen.',
   },
+  refusals: {
+    refused: 'Die Website hat ihn nicht angenommen.',
+    tryAgainIn: (seconds) =>
+      plural('de', seconds, {
+        one: 'Bitte warte # Sekunde und versuche es dann erneut.',
+        other: 'Bitte warte # Sekunden und versuche es dann erneut.',
+      }),
+    gone: 'Der Kommentar, auf den du antwortest, ist nicht mehr verfügbar.',
+    invalid: 'Das wurde so nicht angenommen. Bitte prüfe den Text und versuche es erneut.',
+    offline: 'Du scheinst offline zu sein. Versuche es erneut, sobald die Verbindung wieder steht.',
+    busy: 'Die Website erhält gerade zu viele Kommentare. Versuche es in ein paar Minuten erneut.',
+    unknown: 'Etwas ist schiefgelaufen. Bitte versuche es erneut.',
+  },
   configError: (detail) => `leave-a-reply kann nicht starten: ${detail}`,
 };

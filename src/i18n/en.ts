@@ -145,6 +145,20 @@ export const en = {
     notAllowed: 'You are not allowed to do that.',
     expired: 'The time to edit this comment is over.',
   },
+  /** Why the backend refused a post or a change, in the reader's words (never the backend's text). */
+  refusals: {
+    refused: 'The site did not accept it.',
+    tryAgainIn: (seconds: number) =>
+      plural('en', seconds, {
+        one: 'Please wait # second and try again.',
+        other: 'Please wait # seconds and try again.',
+      }),
+    gone: 'The comment you are answering is no longer there.',
+    invalid: 'It was not accepted as written. Please check it and try again.',
+    offline: 'You seem to be offline. Please try again when the connection returns.',
+    busy: 'The site is receiving too many comments right now. Please try again in a few minutes.',
+    unknown: 'Something went wrong. Please try again.',
+  },
   configError: (detail: string) => `leave-a-reply cannot start: ${detail}`,
 };
 

@@ -135,5 +135,18 @@ export const es: Messages = {
     notAllowed: 'No tienes permiso para hacer eso.',
     expired: 'Ya no se puede editar este comentario.',
   },
+  refusals: {
+    refused: 'El sitio no lo aceptó.',
+    tryAgainIn: (seconds) =>
+      plural('es', seconds, {
+        one: 'Espera # segundo y vuelve a intentarlo.',
+        other: 'Espera # segundos y vuelve a intentarlo.',
+      }),
+    gone: 'El comentario al que respondes ya no está disponible.',
+    invalid: 'No se aceptó tal como está. Revísalo y vuelve a intentarlo.',
+    offline: 'Parece que no tienes conexión. Vuelve a intentarlo cuando se restablezca.',
+    busy: 'El sitio está recibiendo demasiados comentarios ahora mismo. Vuelve a intentarlo en unos minutos.',
+    unknown: 'Algo salió mal. Vuelve a intentarlo.',
+  },
   configError: (detail) => `leave-a-reply no puede arrancar: ${detail}`,
 };

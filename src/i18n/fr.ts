@@ -137,5 +137,18 @@ export const fr: Messages = {
     notAllowed: 'Vous n’êtes pas autorisé à faire cela.',
     expired: 'Le délai pour modifier ce commentaire est dépassé.',
   },
+  refusals: {
+    refused: 'Le site ne l’a pas accepté.',
+    tryAgainIn: (seconds) =>
+      plural('fr', seconds, {
+        one: 'Veuillez patienter # seconde avant de réessayer.',
+        other: 'Veuillez patienter # secondes avant de réessayer.',
+      }),
+    gone: 'Le commentaire auquel vous répondez n’est plus disponible.',
+    invalid: 'Ce texte n’a pas été accepté tel quel. Vérifiez-le et réessayez.',
+    offline: 'Vous semblez hors ligne. Réessayez quand la connexion sera rétablie.',
+    busy: 'Le site reçoit trop de commentaires en ce moment. Réessayez dans quelques minutes.',
+    unknown: 'Une erreur s’est produite. Veuillez réessayer.',
+  },
   configError: (detail) => `leave-a-reply ne peut pas démarrer : ${detail}`,
 };

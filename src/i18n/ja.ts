@@ -127,5 +127,14 @@ export const ja: Messages = {
     notAllowed: 'この操作は許可されていません。',
     expired: 'このコメントを編集できる時間は過ぎました。',
   },
+  refusals: {
+    refused: 'サイトに受け付けられませんでした。',
+    tryAgainIn: (seconds) => `${n(seconds)}秒待ってから、もう一度お試しください。`,
+    gone: '返信先のコメントは表示できなくなりました。',
+    invalid: 'この内容では受け付けられませんでした。内容を確認して、もう一度お試しください。',
+    offline: 'オフラインのようです。接続が戻ってから、もう一度お試しください。',
+    busy: '現在コメントが集中しています。数分後にもう一度お試しください。',
+    unknown: '問題が発生しました。もう一度お試しください。',
+  },
   configError: (detail) => `leave-a-reply を開始できません: ${detail}`,
 };

@@ -38,6 +38,11 @@ export interface ThreadRef {
 
 /** What a reader submits. */
 export interface NewComment {
+  /**
+   * The id to create it under, chosen before the first attempt (comment-id.ts): a post sent again
+   * (a retry, a reload, another tab) then lands once. The store makes one when it is left out.
+   */
+  id?: string;
   parentId: string | null;
   body: string;
   author: Author;

@@ -6,6 +6,8 @@ export interface CommentNode {
   depth: number;
   /** The comment this one answers, when it is loaded (for "in reply to" labels). */
   parent?: Comment;
+  /** Shown beside its parent rather than under it (deeper than max-depth): says whom it answers. */
+  flattened?: boolean;
   children: CommentNode[];
 }
 
@@ -35,16 +37,16 @@ export function buildThreadTree(comments: readonly Comment[], sort: SortOrder, m
 
   const seen = new Set<string>();
   // Appends `comment` and its descendants into `into`, flattening below maxDepth.
-  const place = (comment: Comment, depth: number, into: CommentNode[]) => {
+  const place = (comment: Comment, depth: number, into: CommentNode[], flattened = false) => {
     if (seen.has(comment.id)) return; // guards against cycles in bad data
     seen.add(comment.id);
     const parent = comment.parentId ? byId.get(comment.parentId) : undefined;
-    const node: CommentNode = {comment, depth, parent, children: []};
+    const node: CommentNode = {comment, depth, parent, children: [], ...(flattened ? {flattened} : {})};
     into.push(node);
     const replies = (childrenOf.get(comment.id) ?? []).sort(byTime);
     for (const reply of replies) {
       if (depth < limit) place(reply, depth + 1, node.children);
-      else place(reply, depth, into);
+      else place(reply, depth, into, true);
     }
   };
   const tree: CommentNode[] = [];

@@ -57,10 +57,19 @@ export interface ThreadWatch {
 
 /**
  * `rate-limited`: the reader posted less than the site's interval ago (`retryAfterSeconds` says how
- * long to wait); `expired`: the edit window of the comment has closed.
+ * long to wait); `expired`: the edit window of the comment has closed; `gone`: the comment a reply
+ * answers is no longer visible; `quota`: the backend is over its quota for now.
  */
 export type StoreErrorCode =
-  'permission-denied' | 'unavailable' | 'invalid' | 'locked' | 'rate-limited' | 'expired' | 'unknown';
+  | 'permission-denied'
+  | 'unavailable'
+  | 'invalid'
+  | 'locked'
+  | 'rate-limited'
+  | 'expired'
+  | 'gone'
+  | 'quota'
+  | 'unknown';
 
 export class StoreError extends Error {
   /** For `rate-limited`: whole seconds until the reader may post again. */
@@ -114,6 +123,11 @@ export interface CommentStore {
    * commented on). For count badges: one call answers a whole listing page.
    */
   countComments(threads: ThreadRef[]): Promise<number[]>;
+  /**
+   * Whether `by`'s comment `id` is stored already: a draft restored after a reload asks before it
+   * is offered again (it may have been sent just before). Optional for stores of your own.
+   */
+  isPosted?(thread: ThreadRef, id: string, by: Viewer): Promise<boolean>;
 }
 
 export const commentStoreContext = createContext<CommentStore | undefined>(Symbol.for('leave-a-reply/comment-store'));

@@ -49,7 +49,7 @@ export function authorRefusal(author: Author): StoreError | undefined {
  */
 export function replyRefusal(parentId: string | null, parent: Comment | undefined): StoreError | undefined {
   if (parentId !== null && parent?.status !== 'published') {
-    return new StoreError('invalid', 'That comment can no longer be answered.');
+    return new StoreError('gone', 'That comment can no longer be answered.');
   }
   return undefined;
 }

@@ -29,6 +29,8 @@ describe('buildThreadTree', () => {
     expect(shape(tree)).to.equal('a@1[b@2 c@2 d@2 e@2]');
     const flattened = tree[0].children.find((n) => n.comment.id === 'd')!;
     expect(flattened.parent?.id, 'whom it answers, for "in reply to"').to.equal('c');
+    expect(flattened.flattened).to.equal(true);
+    expect(tree[0].children[0].flattened, 'b sits under its parent').to.equal(undefined);
     expect(shape(buildThreadTree(comments, 'oldest', 1))).to.equal('a@1 b@1 c@1 d@1 e@1');
   });
 

@@ -123,9 +123,9 @@ describe('write policy: authors', () => {
 
   it('refuses a reply to a comment readers cannot see', () => {
     for (const status of ['pending', 'hidden', 'deleted'] as const) {
-      expect(replyRefusal('p', comment({status}))?.code, status).to.equal('invalid');
+      expect(replyRefusal('p', comment({status}))?.code, status).to.equal('gone');
     }
-    expect(replyRefusal('p', undefined)?.code).to.equal('invalid');
+    expect(replyRefusal('p', undefined)?.code).to.equal('gone');
     expect(replyRefusal('p', comment())).to.equal(undefined);
     expect(replyRefusal(null, undefined)).to.equal(undefined);
   });

@@ -100,7 +100,7 @@ const ERROR_CODES: Record<string, StoreErrorCode> = {
   unauthenticated: 'permission-denied',
   unavailable: 'unavailable',
   'deadline-exceeded': 'unavailable',
-  'resource-exhausted': 'unavailable',
+  'resource-exhausted': 'quota',
   'invalid-argument': 'invalid',
   'failed-precondition': 'invalid', // e.g. a missing index: the message says which
 };

@@ -124,6 +124,10 @@ export class FirestoreStore implements CommentStore {
     return (await this.writer()).post(thread, input);
   }
 
+  async isPosted(thread: ThreadRef, id: string, by: Viewer): Promise<boolean> {
+    return (await this.writer()).isPosted(thread, id, by);
+  }
+
   async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {
     return (await this.writer()).edit(thread, comment, body, by);
   }

@@ -37,26 +37,9 @@ import {
 } from '../policy.js';
 import {StoreError} from '../comment-store.js';
 import {untilOnline} from './until-online.js';
+import {timeOfOrderedId, timeOrderedId} from '../../model/comment-id.js';
 
-const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-
-/**
- * A document id that sorts by creation time: 9 characters of time, 11 random. Until the server
- * has it, a comment shows with the time its id carries; Firestore breaks ties of equal times by
- * document id, so these ids also keep comments of one instant in the order they were written. A
- * comment thread's write rate is far below where ordered ids could hot-spot an index.
- */
-export function timeOrderedId(now = Date.now()): string {
-  const random = crypto.getRandomValues(new Uint8Array(11));
-  return now.toString(36).padStart(9, '0') + Array.from(random, (b) => ID_ALPHABET[b % 62]).join('');
-}
-
-/** The time a timeOrderedId() was made, or undefined for other ids. */
-export function timeOfOrderedId(id: string): number | undefined {
-  if (!/^[0-9a-z]{9}[0-9a-zA-Z]{11}$/.test(id)) return undefined;
-  const time = parseInt(id.slice(0, 9), 36);
-  return Number.isSafeInteger(time) ? time : undefined;
-}
+export {timeOfOrderedId, timeOrderedId};
 
 /** Author fields as stored: exactly the keys the rules allow, no undefined values. */
 function authorData(author: Author): Record<string, string> {
@@ -81,7 +64,7 @@ export class FirestoreWrites {
   constructor(private readonly store: FirestoreContext) {}
 
   post(thread: ThreadRef, input: NewComment): Promise<Comment> {
-    const id = timeOrderedId();
+    const id = input.id ?? timeOrderedId();
     const posting = this.send(thread, input, id);
     this.posting.set(id, posting);
     const done = () => this.posting.delete(id);
@@ -130,7 +113,6 @@ export class FirestoreWrites {
     const assumed: ThreadDoc = {...(known ?? threadFromData(undefined)), exists: true};
     this.store.see(thread.id, assumed);
     let flipped = false;
-    let wasOffline = false; // a write that failed offline may still have reached the server
     let offlineTries = 0;
     for (;;) {
       try {
@@ -140,12 +122,12 @@ export class FirestoreWrites {
         const storeError = toStoreError(error);
         // Offline: wait for the connection and send it again; the view shows it as sending.
         if (storeError.code === 'unavailable') {
-          wasOffline = true;
           await untilOnline(++offlineTries);
           continue;
         }
-        // A write sent just before the connection dropped may have landed: then it is posted.
-        if (storeError.code === 'permission-denied' && wasOffline && (await this.landed(commentRef, input))) break;
+        // Refused because it is already there (a write whose answer was lost, a reload, another tab
+        // sending the same draft): then it is posted, once.
+        if (storeError.code === 'permission-denied' && (await this.landed(commentRef, input))) break;
         if (storeError.code === 'permission-denied' && !flipped) {
           flipped = true;
           asNew = !asNew;
@@ -185,16 +167,19 @@ export class FirestoreWrites {
     }
   }
 
-  /** Whether the comment is on the server as this reader wrote it (a retry found it there). */
-  private async landed(ref: DocumentReference, input: NewComment): Promise<boolean> {
+  /** Whether this reader's comment with this id is on the server already (sent before, by any tab). */
+  private async landed(ref: DocumentReference, input: Pick<NewComment, 'author'>): Promise<boolean> {
     try {
       const snapshot = await getDoc(ref);
-      return (
-        snapshot.exists() && snapshot.get('body') === input.body && snapshot.get('author.uid') === input.author.uid
-      );
+      return snapshot.exists() && snapshot.get('author.uid') === input.author.uid;
     } catch {
       return false;
     }
+  }
+
+  /** Whether `by`'s comment `id` is on the server (a draft restored after a reload asks). */
+  isPosted(thread: ThreadRef, id: string, by: Viewer): Promise<boolean> {
+    return this.landed(doc(this.store.db, 'threads', thread.id, 'comments', id), {author: {...by, name: ''}});
   }
 
   async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {

@@ -131,6 +131,9 @@ export class MemoryStore implements CommentStore {
 
   post(thread: ThreadRef, input: NewComment): Promise<Comment> {
     const record = this.record(thread);
+    // The same id sent again (a retry, a reload, another tab): it is posted already, once.
+    const sent = input.id ? record.comments.find((c) => c.id === input.id) : undefined;
+    if (sent && sent.author.uid === input.author.uid && !sent.sending) return Promise.resolve(shownComment(sent));
     const site = this.siteConfig();
     const uid = input.author.uid;
     const stampKey = uid;
@@ -147,7 +150,7 @@ export class MemoryStore implements CommentStore {
     const status = statusOfNewComment(site, this.writer(uid), input.body, author);
     this.lastPostAt.set(stampKey, Date.now());
     const comment: KeptComment = {
-      id: newCommentId(),
+      id: input.id ?? newCommentId(),
       parentId: input.parentId,
       body: input.body,
       author,
@@ -173,6 +176,10 @@ export class MemoryStore implements CommentStore {
         return shownComment(comment);
       },
     );
+  }
+
+  async isPosted(thread: ThreadRef, id: string, by: Viewer): Promise<boolean> {
+    return this.record(thread).comments.some((c) => c.id === id && c.author.uid === by.uid && !c.sending);
   }
 
   async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {

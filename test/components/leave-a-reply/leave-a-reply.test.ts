@@ -4,7 +4,7 @@ import {sendKeys, setViewport} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import {LIMITS} from '../../../src/model/limits.js';
 import {LocalSession} from '../../../src/auth/local-session.js';
-import {StoreError} from '../../../src/store/comment-store.js';
+import {StoreError, type StoreErrorCode} from '../../../src/store/comment-store.js';
 import {MemoryStore} from '../../../src/store/memory/memory-store.js';
 import {comment, mount, settle, threadOf, TITLE, type Mounted} from '../../helpers/mount.js';
 
@@ -51,7 +51,12 @@ describe('<leave-a-reply>', () => {
     try {
       const m = await mount({lang: 'ar'});
       await settle(m);
-      expect(m.section.shadowRoot!.querySelector('section')!.getAttribute('dir')).to.equal('rtl');
+      // The Arabic catalog, which sets the direction, loads on demand.
+      await waitUntil(
+        () => m.section.shadowRoot!.querySelector('section')!.getAttribute('dir') === 'rtl',
+        'the widget did not turn right-to-left',
+      );
+      await m.form.updateComplete;
       expect(document.documentElement.scrollWidth, 'the page grew sideways').to.be.at.most(375);
     } finally {
       await setViewport({width: 800, height: 600});
@@ -244,6 +249,50 @@ describe('<leave-a-reply>', () => {
     expect(m.f<HTMLTextAreaElement>('#body').value).to.equal(long);
   });
 
+  it('posts once on a double click, and does not then ask for a comment', async () => {
+    const m = await mount();
+    await fillGuest(m, 'Clicked twice.');
+    const button = m.f<HTMLButtonElement>('.submit');
+    button.click();
+    await m.form.updateComplete;
+    button.click();
+    await waitUntil(() => m.$$('[part=comment]').length === 1, 'the comment was not posted');
+    await settle(m);
+    expect(m.$$('[part=comment]')).to.have.length(1);
+    expect(m.form.shadowRoot!.querySelector('#body-error')).to.equal(null);
+    expect(text(m.f('.status'))).not.to.contain('Please fix');
+  });
+
+  it('explains every refusal in the reader’s words and language, never the backend’s text', async () => {
+    const raw = "Request failed with error: evaluation error at L323:26 for 'create'";
+    const cases: Array<[StoreErrorCode, string, string?]> = [
+      ['rate-limited', 'Please wait 7 seconds before posting again.'],
+      ['locked', 'Comments are closed.'],
+      ['gone', 'The comment you are answering is no longer there.'],
+      ['invalid', 'It was not accepted as written. Please check it and try again.'],
+      ['permission-denied', 'The site did not accept it.'],
+      ['unavailable', 'You seem to be offline. Please try again when the connection returns.'],
+      ['quota', 'The site is receiving too many comments right now. Please try again in a few minutes.'],
+      ['unknown', 'Something went wrong. Please try again.'],
+      ['locked', 'Les commentaires sont fermés.', 'fr'],
+    ];
+    for (const [code, reason, lang] of cases) {
+      localStorage.clear(); // the previous case's text is kept as a draft: start afresh
+      const m = await mount(lang ? {lang} : {});
+      // Another language's catalog loads on demand: the form speaks it once it has arrived.
+      if (lang) await waitUntil(() => text(m.f('[part=form-title]')) !== 'Leave a Reply', 'the catalog did not arrive');
+      m.store.failNextPost(new StoreError(code, raw, {retryAfterSeconds: 7}));
+      await fillGuest(m, `About ${code}`);
+      await submit(m);
+      await waitUntil(() => m.form.shadowRoot!.querySelector('.post-error'), `no error shown for ${code}`);
+      const shown = text(m.f('.post-error'));
+      expect(shown, code).to.contain(reason);
+      expect(shown, code).not.to.contain('evaluation error');
+      expect(m.f<HTMLTextAreaElement>('#body').value, code).to.equal(`About ${code}`);
+      m.el.parentElement!.remove();
+    }
+  });
+
   it('keeps the text in the form with a clear message when the write fails', async () => {
     const m = await mount();
     const errors = sinon.spy();
@@ -253,7 +302,7 @@ describe('<leave-a-reply>', () => {
     await submit(m);
     await waitUntil(() => m.form.shadowRoot!.querySelector('.post-error'), 'no error shown');
     expect(text(m.f('.post-error'))).to.equal(
-      'Your comment was not posted: The site refused the comment. Your text is still here.',
+      'Your comment was not posted: The site did not accept it. Your text is still here.',
     );
     expect(m.f('.post-error').getAttribute('role')).to.equal('alert');
     expect(m.f<HTMLTextAreaElement>('#body').value).to.equal('Do not lose me.');
@@ -276,6 +325,55 @@ describe('<leave-a-reply>', () => {
     await settle(m);
     expect(m.$('[part=comment] .sending')).to.equal(null);
     expect(m.$('.offline')).to.equal(null);
+  });
+
+  it('after a reload mid-post, does not offer again a comment the server already has', async () => {
+    // The reader pressed Post Comment, the server saved it, and the page reloaded before the answer:
+    // their guest identity and the draft (with the id it was sent under) are in this browser.
+    localStorage.setItem('leave-a-reply:guest-uid', 'g-reloaded');
+    const store = new MemoryStore();
+    const m = await mount({}, store);
+    const ref = await threadOf(m.el);
+    m.el.remove();
+    store.seed(ref, [
+      comment({
+        id: 'sent-1',
+        body: 'Saved before the reload',
+        author: {uid: 'g-reloaded', name: 'Ada', provider: 'guest'},
+      }),
+    ]);
+    localStorage.setItem(
+      `leave-a-reply:draft:${ref.id}`,
+      JSON.stringify({body: 'Saved before the reload', parentId: null, id: 'sent-1'}),
+    );
+
+    const again = await mount({}, store);
+    await waitUntil(() => text(again.f('.status')) === 'Your comment was posted.', 'the draft was offered again');
+    expect(again.f<HTMLTextAreaElement>('#body').value).to.equal('');
+    expect(localStorage.getItem(`leave-a-reply:draft:${ref.id}`)).to.equal(null);
+    expect(again.$$('[part=comment]')).to.have.length(1);
+  });
+
+  it('after a reload mid-post, offers the text again when it did not arrive, and posts it under the same id', async () => {
+    localStorage.setItem('leave-a-reply:guest-uid', 'g-reloaded-2');
+    const store = new MemoryStore();
+    const m = await mount({}, store);
+    const ref = await threadOf(m.el);
+    m.el.remove();
+    localStorage.setItem(
+      `leave-a-reply:draft:${ref.id}`,
+      JSON.stringify({body: 'Lost on the way', parentId: null, id: 'never-1'}),
+    );
+
+    const again = await mount({}, store);
+    await settle(again);
+    expect(again.f<HTMLTextAreaElement>('#body').value).to.equal('Lost on the way');
+    expect(text(again.f('.status'))).to.equal('Your unsent comment was restored.');
+    await typeInto(again, '#email', 'ada@example.com');
+    await typeInto(again, '#name', 'Ada');
+    await submit(again);
+    await waitUntil(() => again.$('#comment-never-1'), 'not posted under the id it was first sent with');
+    expect(again.$$('[part=comment]')).to.have.length(1);
   });
 
   it('keeps a draft across a reload', async () => {
@@ -327,10 +425,17 @@ describe('<leave-a-reply>', () => {
     await settle(m);
     expect(m.$$('[part=comment]')).to.have.length(20);
     expect(text(m.$('[part=title]'))).to.equal(`25 thoughts on “${TITLE}”`);
-    m.$<HTMLButtonElement>('[part=load-more]')!.click();
-    await settle(m);
-    expect(m.$$('[part=comment]')).to.have.length(25);
+    // By keyboard: when the last page arrives and the button goes, focus moves to the first comment
+    // that arrived, not to the page's body.
+    m.$<HTMLButtonElement>('[part=load-more]')!.focus();
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => m.$$('[part=comment]').length === 25, 'the next page did not arrive');
     expect(m.$('[part=load-more]')).to.equal(null);
+    const twentyFirst = m.$$('[part=comment]')[20];
+    await waitUntil(
+      () => m.section.shadowRoot!.activeElement === twentyFirst.querySelector('.permalink'),
+      'focus was lost',
+    );
   });
 
   it('sorts oldest first by default, newest first when asked', async () => {

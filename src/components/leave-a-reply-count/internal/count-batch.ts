@@ -17,6 +17,9 @@ let queue: CountRequest[] = [];
  * on their way (a backend loading, a URL being hashed): the batch waits for them together.
  */
 export function countInBatch(store: Promise<CommentStore>, thread: Promise<ThreadRef>): Promise<number> {
+  // Handled here at once: a store or thread that has already failed is answered at the next frame,
+  // and the browser would report it unhandled until then.
+  void Promise.allSettled([store, thread]);
   return new Promise((resolve, reject) => {
     if (!queue.length) nextFrame(flush);
     queue.push({store, thread, resolve, reject});

@@ -5,6 +5,7 @@ import {withinEditWindow} from '../../../model/site-config.js';
 import {StoreError, type CommentStore, type ThreadState, type Viewer} from '../../../store/comment-store.js';
 import type {CommentAction, InPlace} from './comment-view.js';
 import {editProblem} from './edit-problem.js';
+import {refusalText} from './refusal-text.js';
 
 /** What the comment actions need from the comment section. */
 export interface CommentActionsHost extends ReactiveControllerHost {
@@ -201,7 +202,7 @@ export class CommentActions implements InPlace, ReactiveController {
       await working;
       this.host.announce(action === 'save-edit' && this.isPending(comment.id) ? m.actions.savedPending : done);
     } catch (error) {
-      this.set({failure: {id: comment.id, message: m.actions.failed(actionError(m, error))}});
+      this.set({failure: {id: comment.id, message: m.actions.failed(refusalText(m, error, 'change'))}});
       this.failed(error);
       if (this.editing?.id === comment.id) void this.focusAfterUpdate(`${at} textarea`);
     }
@@ -220,7 +221,7 @@ export class CommentActions implements InPlace, ReactiveController {
       await store.setLocked(thread, locked, by);
       this.host.announce(locked ? m.actions.closed : m.actions.reopened);
     } catch (error) {
-      this.set({lockProblem: m.actions.failed(actionError(m, error))});
+      this.set({lockProblem: m.actions.failed(refusalText(m, error, 'change'))});
       this.failed(error);
     }
   }
@@ -258,11 +259,4 @@ export class CommentActions implements InPlace, ReactiveController {
     }
     this.host.focusHeading();
   }
-}
-
-/** Why a comment action failed, in the reader's language where the store's code says enough. */
-function actionError(m: Messages, error: unknown): string {
-  if (error instanceof StoreError && error.code === 'permission-denied') return m.actions.notAllowed;
-  if (error instanceof StoreError && error.code === 'expired') return m.actions.expired;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -241,6 +241,30 @@ export class CommentSection extends LitElement implements SectionView {
 
   protected override updated(): void {
     this.loadOncePainted();
+    this.focusLoadedComments();
+  }
+
+  /** The comments on screen when "Load more comments" was pressed with focus on it. */
+  private loadingMoreFrom: Set<string> | undefined;
+
+  private readonly loadMore = (event: Event) => {
+    if ((this.renderRoot as ShadowRoot).activeElement === event.currentTarget) {
+      this.loadingMoreFrom = new Set(this.threadController.state.comments.map((c) => c.id));
+    }
+    this.threadController.loadMore();
+  };
+
+  /**
+   * When the last page came in and its button went away, focus would fall to the page's body:
+   * it moves to the first comment that arrived instead (its permalink), where reading goes on.
+   */
+  private focusLoadedComments() {
+    const before = this.loadingMoreFrom;
+    if (!before || this.threadController.state.hasMore) return;
+    const arrived = this.threadController.state.comments.find((c) => !before.has(c.id));
+    if (!arrived) return;
+    this.loadingMoreFrom = undefined;
+    this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(arrived.id)} .permalink`)?.focus();
   }
 
   /** The reader acting: the signed-in one, or (a local moderator who never posted) a new guest. */
@@ -297,7 +321,14 @@ export class CommentSection extends LitElement implements SectionView {
       <section class="root" aria-labelledby="lar-title" lang=${lang} dir=${dir}>
         <header part="header" class="header">
           <h2 part="title" id="lar-title" tabindex="-1">
-            ${state.loading ? m.headingLoading(title ?? '') : title ? m.heading(state.count, title) : m.headingUntitled(state.count)}
+            ${
+              // Not "No thoughts yet" for a thread that could not be read: its count is unknown.
+              state.loading || ((state.error || state.offline) && !state.comments.length)
+                ? m.headingLoading(title ?? '')
+                : title
+                  ? m.heading(state.count, title)
+                  : m.headingUntitled(state.count)
+            }
           </h2>
           ${
             state.moderator && !state.loading
@@ -310,7 +341,7 @@ export class CommentSection extends LitElement implements SectionView {
         ${actions?.lockProblem ? html`<p part="error" class="error" role="alert">${actions.lockProblem}</p>` : nothing}
         ${state.loading ? html`<p part="status" class="status">${m.loading}</p>` : nothing}
         ${state.offline ? html`<p part="status" class="status offline">${m.offline}</p>` : nothing}
-        ${state.error ? html`<p part="error" class="error" role="alert">${m.loadError} ${state.error.message}</p>` : nothing}
+        ${state.error ? html`<p part="error" class="error" role="alert">${m.loadError}</p>` : nothing}
         ${
           tree.length
             ? html`<ol part="thread" class="thread">
@@ -333,7 +364,7 @@ export class CommentSection extends LitElement implements SectionView {
         }
         ${
           state.hasMore
-            ? html`<button part="load-more" class="load-more" type="button" @click=${() => this.threadController.loadMore()}>
+            ? html`<button part="load-more" class="load-more" type="button" @click=${this.loadMore}>
               ${m.loadMore}
             </button>`
             : nothing

@@ -150,7 +150,8 @@ function renderNotes(
 ): TemplateResult | typeof nothing {
   const {comment} = node;
   const m = ctx.messages;
-  const inReplyTo = label && node.depth === 1;
+  // A reply shown apart from its parent (paged, or deeper than max-depth) says whom it answers.
+  const inReplyTo = label && (node.depth === 1 || node.flattened);
   if (!comment.editedAt && !comment.sending && !inReplyTo) return nothing;
   return html`${
     comment.editedAt

@@ -10,6 +10,8 @@ const DETAILS_KEY = 'leave-a-reply:guest-details';
 export interface Draft {
   body: string;
   parentId: string | null;
+  /** The id its post was sent under (comment-id.ts), once Post Comment was pressed. */
+  id?: string;
 }
 
 export interface GuestDetails {

@@ -18,8 +18,10 @@ import {
   type FieldProblem,
 } from '../../../model/validation.js';
 import {StoreError, type CommentStore} from '../../../store/comment-store.js';
+import {timeOrderedId} from '../../../model/comment-id.js';
 import {drafts, rememberedDetails} from './drafts.js';
 import {formStyles} from './reply-form.styles.js';
+import {refusalText} from './refusal-text.js';
 import {SIGN_IN_CHANGE, SignInArea, type SignInForm} from './sign-in-area.js';
 
 function problemText(m: Messages, problem: FieldProblem, length: number): string {
@@ -79,6 +81,15 @@ export class ReplyForm extends LitElement implements SignInForm {
   @state() private trap = '';
   /** After the first failed submit, fields re-validate as the reader types. */
   @state() private validateLive = false;
+  /** A comment just went out and nothing was typed since: a second click of Post Comment is the same click. */
+  private justPosted = false;
+  /**
+   * The id the text in the box is (or was) being posted under: chosen at the first Post Comment,
+   * kept with the draft, reused by every retry, a reload and another tab, so it lands once.
+   */
+  private postId: string | undefined;
+  /** A restored draft whose post may have reached the server before the reload: asked once. */
+  private checkSent: {threadId: string; id: string} | undefined;
 
   @query('textarea') private textarea!: HTMLTextAreaElement;
 
@@ -129,17 +140,46 @@ export class ReplyForm extends LitElement implements SignInForm {
     if (changed.has('thread') && this.thread) {
       const draft = drafts.load(this.thread.id);
       this.body = draft?.body ?? '';
+      this.postId = draft?.id;
+      this.checkSent = draft?.id ? {threadId: this.thread.id, id: draft.id} : undefined;
       this.status = draft?.body ? this.messages.draftRestored : '';
       this.errors = {};
       this.postError = '';
     }
   }
 
+  protected override updated(): void {
+    void this.askWhetherSent();
+  }
+
+  /**
+   * A draft restored with the id of a post already sent (the page reloaded while it was on its
+   * way, or another tab sent it): asks the store whether it arrived, and if so the draft goes.
+   * If the store cannot tell yet, the text stays; posting it again is harmless (same id).
+   */
+  private async askWhetherSent() {
+    const check = this.checkSent;
+    const {store, thread} = this;
+    const user = this.signIn.user;
+    if (!check || !store?.isPosted || !user || thread?.id !== check.threadId) return;
+    this.checkSent = undefined;
+    const posted = await store.isPosted(thread, check.id, user).catch(() => false);
+    if (!posted || this.thread?.id !== check.threadId || this.postId !== check.id) return;
+    drafts.clear(check.threadId);
+    this.postId = undefined;
+    this.body = '';
+    this.status = this.messages.posted;
+  }
+
   private saveDraft() {
-    if (this.thread) drafts.save(this.thread.id, {body: this.body, parentId: this.replyTo?.id ?? null});
+    const id = this.postId;
+    if (this.thread) {
+      drafts.save(this.thread.id, {body: this.body, parentId: this.replyTo?.id ?? null, ...(id ? {id} : {})});
+    }
   }
 
   private onInput(field: 'body' | 'name' | 'email' | 'website', event: Event) {
+    this.justPosted = false;
     this[field] = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
     if (field === 'body') this.saveDraft();
     if (this.validateLive) this.errors = this.check().errors;
@@ -164,7 +204,8 @@ export class ReplyForm extends LitElement implements SignInForm {
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.busy) return;
+    // A double click: the first click posted and emptied the box; the second is not a new, empty comment.
+    if (this.busy || (this.justPosted && !this.body.trim())) return;
     const {problems, errors} = this.check();
     this.errors = errors;
     this.postError = '';
@@ -192,6 +233,9 @@ export class ReplyForm extends LitElement implements SignInForm {
     }
     this.busy = true;
     this.status = this.messages.posting;
+    // Chosen before the first attempt and kept with the draft (see postId).
+    const id = (this.postId ??= timeOrderedId());
+    this.saveDraft();
     const body = cleanField(this.body);
     const parentId = this.replyTo?.id ?? null;
     const email = this.email.trim();
@@ -201,7 +245,7 @@ export class ReplyForm extends LitElement implements SignInForm {
     try {
       if (account) {
         // The account's own name and photo; its email stays with Firebase Auth, out of every document.
-        pending = store.post(thread, {parentId, body, author: accountAuthor(account, this.name)});
+        pending = store.post(thread, {id, parentId, body, author: accountAuthor(account, this.name)});
       } else {
         const user = await session.guest();
         // Auth may restore a signed-in account only now (a returning reader who typed quickly):
@@ -217,7 +261,7 @@ export class ReplyForm extends LitElement implements SignInForm {
               avatarUrl: gravatarUrl(await sha256Hex(email.toLowerCase())),
             }
           : accountAuthor(user, this.name);
-        pending = store.post(thread, {parentId, body, author, ...(asGuest ? {email} : {})});
+        pending = store.post(thread, {id, parentId, body, author, ...(asGuest ? {email} : {})});
       }
     } catch (error) {
       this.failed(error, body);
@@ -225,13 +269,15 @@ export class ReplyForm extends LitElement implements SignInForm {
     }
     // The comment now shows in the thread as sending; the box empties, the saved draft stays
     // until the backend confirms.
-    drafts.save(thread.id, {body, parentId});
+    drafts.save(thread.id, {body, parentId, id});
     this.body = '';
+    this.justPosted = true;
     this.busy = false;
     this.validateLive = false;
     this.status = this.offline ? this.messages.queued : this.messages.posting;
     try {
       const comment = await pending;
+      if (this.postId === id) this.postId = undefined; // the next text is another comment
       if (!this.body) drafts.clear(thread.id);
       else this.saveDraft();
       this.status = '';
@@ -248,11 +294,7 @@ export class ReplyForm extends LitElement implements SignInForm {
     if (this.body.trim() !== body) this.body = this.body.trim() ? `${body}\n\n${this.body}` : body;
     this.saveDraft();
     const message = error instanceof Error ? error.message : String(error);
-    const reason =
-      error instanceof StoreError && error.code === 'rate-limited'
-        ? this.messages.errors.postTooSoon(error.retryAfterSeconds ?? 1)
-        : message;
-    this.postError = this.messages.postError(reason.endsWith('.') ? reason : `${reason}.`);
+    this.postError = this.messages.postError(refusalText(this.messages, error, 'post'));
     this.dispatchEvent(new LarErrorEvent({code: error instanceof StoreError ? error.code : 'post-failed', message}));
     void this.updateComplete.then(() => this.focusComment());
   }

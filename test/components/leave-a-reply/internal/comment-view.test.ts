@@ -7,6 +7,7 @@ import {expect} from '@open-wc/testing';
 import {setViewport} from '@web/test-runner-commands';
 import type {Author} from '../../../../src/model/comment.js';
 import {comment, mount, settle, threadOf} from '../../../helpers/mount.js';
+import {waitUntil} from '../../../helpers/wait-until.js';
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const GRAVATAR = `https://gravatar.com/avatar/${'9f'.repeat(32)}?s=96&d=identicon`;
@@ -38,7 +39,11 @@ describe('a comment’s author', () => {
 
     const fr = await mount({lang: 'fr'});
     fr.store.seed(await threadOf(fr.el), seed.slice(0, 2));
-    await settle(fr);
+    // The French catalog loads on demand.
+    await waitUntil(
+      () => fr.$$('[part=provider]').length === 2 && text(fr.$('[part=provider]')) !== 'guest',
+      'the French catalog did not arrive',
+    );
     expect(fr.$$('[part=provider]').map(text)).to.deep.equal(['invité', 'Google']);
   });
 
@@ -64,6 +69,20 @@ describe('a comment’s author', () => {
     expect(pictures).to.deep.equal([null, GRAVATAR, 'https://lh3.googleusercontent.com/a/theo=s96', null]);
     // The initial stands in.
     expect(text(m.$('[part=comment] [part=avatar]'))).to.equal('P');
+  });
+});
+
+describe('replies past max-depth', () => {
+  it('say visibly whom they answer, as replies to an unloaded comment do', async () => {
+    const m = await mount({'max-depth': '2'});
+    m.store.seed(await threadOf(m.el), [
+      comment({id: 'a', name: 'Ann', createdAt: new Date(1000)}),
+      comment({id: 'b', parentId: 'a', name: 'Ben', createdAt: new Date(2000)}),
+      comment({id: 'c', parentId: 'b', name: 'Cleo', createdAt: new Date(3000)}),
+    ]);
+    await settle(m);
+    expect(text(m.$('#comment-c .in-reply-to'))).to.equal('In reply to Ben');
+    expect(m.$('#comment-b .in-reply-to'), 'b sits under Ann: no need to say').to.equal(null);
   });
 });
 
