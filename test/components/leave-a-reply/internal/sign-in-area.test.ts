@@ -351,7 +351,9 @@ describe('sign-in', () => {
     await type(m, '#body', 'Signed in and posting.');
     m.f<HTMLButtonElement>('.submit').click();
     await waitUntil(() => posted.called, 'not posted');
-    expect(post.firstCall.args[1]).to.deep.equal({
+    const {id, ...sent} = post.firstCall.args[1];
+    expect(id, 'the id chosen before the first attempt').to.be.a('string');
+    expect(sent).to.deep.equal({
       parentId: null,
       body: 'Signed in and posting.',
       author: {uid: THEO.uid, name: 'Theodore', provider: 'google', avatarUrl: THEO.avatarUrl},
