@@ -28,6 +28,7 @@ import {
   makeModerator,
   post,
   secondsFromNow,
+  seedStamps,
   seedThread,
   useRulesEnvironment,
 } from './helpers.mjs';
@@ -196,12 +197,15 @@ describe('firestore.rules: moderation', () => {
     it('allows editing a pending comment, which stays pending', async () => {
       await seedThread(admin, {comments: {c1: {status: 'pending'}}});
       await assertSucceeds(edit(guest('alice'), {}, {was: 'pending'}));
+      // Past the edit interval, so only the status can refuse the next one.
+      await seedStamps(admin, 'alice', {editedAt: secondsFromNow(-60)});
       await assertFails(edit(guest('alice'), {body: 'Third thoughts.', status: 'published'}, {was: 'pending'}));
     });
 
     it('denies an edit by anyone else, or signed out', async () => {
       await seedThread(admin);
-      await assertFails(edit(guest('mallory')));
+      // Mallory stamps her own edit: only the authorship is wrong.
+      await assertFails(edit(guest('mallory'), {}, {stampEdit: 'mallory'}));
       await assertFails(edit(signedOut()));
     });
 
