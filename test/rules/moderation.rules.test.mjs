@@ -162,7 +162,7 @@ describe('firestore.rules: moderation', () => {
           guest('alice'),
           'c2',
           {body: 'Second thoughts.', editedAt: serverTimestamp()},
-          {threadChanges: {lastCommentId: 'c1', changedAt: serverTimestamp()}},
+          {threadChanges: {lastCommentId: 'c1', changedAt: serverTimestamp()}, stampEdit: 'alice'},
         ),
       );
     });
@@ -174,7 +174,7 @@ describe('firestore.rules: moderation', () => {
           guest('alice'),
           'c1',
           {body: 'Second thoughts.', editedAt: serverTimestamp()},
-          {threadChanges: {lastCommentId: 'c1', changedAt: secondsFromNow(3600)}},
+          {threadChanges: {lastCommentId: 'c1', changedAt: secondsFromNow(3600)}, stampEdit: 'alice'},
         ),
       );
     });
