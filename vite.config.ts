@@ -28,7 +28,11 @@ export default defineConfig({
           groups: [
             {
               name: 'widget-core',
-              test: /src[\\/](auth[\\/]session|i18n[\\/]plural|model[\\/](limits|sha256|page-identity|site-config|body-text|avatars|providers)|store[\\/](comment-store|visibility)|boot[\\/](settings|backend))\.ts$|@lit[\\/]context[\\/]lib[\\/]create-context/,
+              test: /src[\\/](auth[\\/]session|shell[\\/]safe-storage|events[\\/]error-event|i18n[\\/]plural|model[\\/](limits|sha256|page-identity|site-config|body-text|avatars|providers)|store[\\/](comment-store|visibility)|boot[\\/](settings|backend))\.ts$|@lit[\\/]context[\\/]lib[\\/]create-context/,
+            },
+            {
+              name: 'write-policy',
+              test: /src[\\/](store[\\/]policy|shell[\\/]until-online|model[\\/](text-safety|comment-id))\.ts$/,
             },
           ],
         },

@@ -3,7 +3,8 @@
 //
 // Runs what needs the Firebase emulators:
 //   - with the Firestore and Auth emulators: the security rules tests (test/rules, node --test)
-//     and the browser tests that talk to the emulators (Firestore store contract, session, backend);
+//     and the browser tests that talk to the emulators (Firestore store contract, session, backend),
+//     then, when dist/ is built, the built widget's end-to-end tests (test/e2e-emulators);
 //   - when the Firestore emulator cannot start: says so plainly and why, then runs the browser
 //     tests that need only the Auth emulator.
 // Where to find a Firestore emulator, in order:
@@ -53,6 +54,12 @@ function runInside(kind) {
   }
   // web-test-runner.config.js hands both emulators' addresses to the test page.
   failed |= run(bin('wtr'), BROWSER_TESTS[kind]);
+  // The built widget against both emulators (posting when a fault strikes); `npm test` builds first.
+  if (kind === 'firestore') {
+    if (existsSync(join(root, 'dist/leave-a-reply.js')))
+      failed |= run(process.execPath, ['--test', 'test/e2e-emulators/']);
+    else console.log('\nNot run: test/e2e-emulators (no dist/leave-a-reply.js; run `npm run build` first).');
+  }
   return failed ? 1 : 0;
 }
 

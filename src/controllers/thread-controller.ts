@@ -25,6 +25,7 @@ export class ThreadController implements ReactiveController {
   private watch: ThreadWatch | undefined;
   private target: {store: CommentStore; thread: ThreadRef; options: WatchOptions} | undefined;
   private viewer: Viewer | null = null;
+  private also: readonly string[] = [];
   private onScreen = true;
   private observer?: IntersectionObserver;
 
@@ -55,6 +56,12 @@ export class ThreadController implements ReactiveController {
 
   loadMore(): void {
     this.watch?.loadMore();
+  }
+
+  /** Comments to show beyond the loaded pages (ThreadWatch.showAlso), in this and later views. */
+  showAlso(ids: readonly string[]): void {
+    this.also = ids;
+    if (ids.length) this.watch?.showAlso?.(ids);
   }
 
   /** Who is reading: the live view follows them without starting over (no flash of "loading"). */
@@ -97,6 +104,7 @@ export class ThreadController implements ReactiveController {
     });
     this.watch = watch;
     if (!this.onScreen) watch.setOnScreen?.(false);
+    if (this.also.length) watch.showAlso?.(this.also);
   }
 
   private stop() {

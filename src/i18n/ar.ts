@@ -41,6 +41,7 @@ export const ar: Messages = {
   reply: 'رد',
   replyTo: (name) => `رد على ${name}`,
   inReplyTo: (name) => `ردًا على ${name}`,
+  deletedComment: 'حُذف هذا التعليق.',
   providerBadge: {guest: 'زائر', email: 'بريد إلكتروني', custom: 'عضو'},
   loadMore: 'تحميل المزيد من التعليقات',
   loading: 'جارٍ تحميل التعليقات…',
@@ -50,6 +51,7 @@ export const ar: Messages = {
   locked: 'التعليقات مغلقة.',
   posted: 'نُشر تعليقك.',
   queued: 'سيُرسل تعليقك عند عودة الاتصال.',
+  sendingElsewhere: 'يُرسَل هذا التعليق من علامة تبويب أخرى لهذه الصفحة…',
   newComment: (name) => `تعليق جديد من ${name}.`,
   draftRestored: 'استُعيد تعليقك الذي لم يُرسل.',
   loadError: 'تعذّر تحميل التعليقات.',
@@ -118,7 +120,7 @@ export const ar: Messages = {
       linkResent: (email) =>
         `لدى ${email} حساب هنا من قبل، لذا أرسلنا رابطًا جديدًا يسجّل الدخول إليه. تبقى التعليقات التي كتبتها كضيف باسمك كضيف.`,
       network: 'تعذّر الوصول إلى خدمة تسجيل الدخول. تحقّق من اتصالك وحاول مرة أخرى. ما زال تعليقك هنا.',
-      failed: (provider, reason) => `تعذّر تسجيل الدخول باستخدام ${provider}: ${reason} ما زال تعليقك هنا.`,
+      failed: (provider) => `تعذّر تسجيل الدخول باستخدام ${provider}. حاول مرة أخرى بعد قليل. ما زال تعليقك هنا.`,
     },
   },
   actions: {

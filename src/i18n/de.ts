@@ -32,6 +32,7 @@ export const de: Messages = {
   reply: 'Antworten',
   replyTo: (name) => `${name} antworten`,
   inReplyTo: (name) => `Antwort auf ${name}`,
+  deletedComment: 'Dieser Kommentar wurde gelöscht.',
   providerBadge: {guest: 'Gast', email: 'E-Mail', custom: 'Mitglied'},
   loadMore: 'Weitere Kommentare laden',
   loading: 'Kommentare werden geladen…',
@@ -41,6 +42,7 @@ export const de: Messages = {
   locked: 'Die Kommentare sind geschlossen.',
   posted: 'Dein Kommentar wurde veröffentlicht.',
   queued: 'Dein Kommentar wird gesendet, sobald die Verbindung zurück ist.',
+  sendingElsewhere: 'Dieser Kommentar wird gerade in einem anderen Tab dieser Seite gesendet …',
   newComment: (name) => `Neuer Kommentar von ${name}.`,
   draftRestored: 'Dein nicht gesendeter Kommentar wurde wiederhergestellt.',
   loadError: 'Die Kommentare konnten nicht geladen werden.',
@@ -101,7 +103,8 @@ export const de: Messages = {
         `${email} hat hier schon ein Konto, deshalb haben wir einen neuen Link gesendet, der dich dort anmeldet. Was du als Gast geschrieben hast, bleibt unter deinem Gastnamen.`,
       network:
         'Der Anmeldedienst ist nicht erreichbar. Prüfe deine Verbindung und versuche es noch einmal. Dein Kommentar ist noch da.',
-      failed: (provider, reason) => `Anmeldung mit ${provider} fehlgeschlagen: ${reason} Dein Kommentar ist noch da.`,
+      failed: (provider) =>
+        `Die Anmeldung mit ${provider} hat nicht geklappt. Versuch es gleich noch einmal. Dein Kommentar ist noch da.`,
     },
   },
   actions: {

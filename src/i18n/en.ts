@@ -35,6 +35,8 @@ export const en = {
   reply: 'Reply',
   replyTo: (name: string) => `Reply to ${name}`,
   inReplyTo: (name: string) => `In reply to ${name}`,
+  /** In place of a deleted comment that still has replies under it. */
+  deletedComment: 'This comment was deleted.',
   /** Next to a commenter's name: how they signed in (providers show their brand name). */
   providerBadge: {guest: 'guest', email: 'email', custom: 'member'},
   loadMore: 'Load more comments',
@@ -45,6 +47,8 @@ export const en = {
   locked: 'Comments are closed.',
   posted: 'Your comment was posted.',
   queued: 'Your comment will be sent when the connection returns.',
+  /** The same comment is on its way from another tab of the page. */
+  sendingElsewhere: 'This comment is being sent from another tab of this page…',
   newComment: (name: string) => `New comment from ${name}.`,
   draftRestored: 'Your unsent comment was restored.',
   loadError: 'Comments could not be loaded.',
@@ -107,8 +111,8 @@ export const en = {
         `${email} already has an account here, so we sent a new link that logs in to it. Comments you wrote as a guest stay under your guest name.`,
       network:
         'The sign-in service could not be reached. Check your connection and try again. Your comment is still here.',
-      failed: (provider: string, reason: string) =>
-        `Could not log in with ${provider}: ${reason} Your comment is still here.`,
+      failed: (provider: string) =>
+        `Could not log in with ${provider}. Please try again in a moment. Your comment is still here.`,
     },
   },
   /** A comment's actions besides Reply: its author's, and a moderator's. */

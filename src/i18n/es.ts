@@ -31,6 +31,7 @@ export const es: Messages = {
   reply: 'Responder',
   replyTo: (name) => `Responder a ${name}`,
   inReplyTo: (name) => `En respuesta a ${name}`,
+  deletedComment: 'Este comentario se ha eliminado.',
   providerBadge: {guest: 'invitado', email: 'correo', custom: 'miembro'},
   loadMore: 'Cargar más comentarios',
   loading: 'Cargando comentarios…',
@@ -40,6 +41,7 @@ export const es: Messages = {
   locked: 'Los comentarios están cerrados.',
   posted: 'Tu comentario se ha publicado.',
   queued: 'Tu comentario se enviará cuando vuelva la conexión.',
+  sendingElsewhere: 'Este comentario se está enviando desde otra pestaña de esta página…',
   newComment: (name) => `Nuevo comentario de ${name}.`,
   draftRestored: 'Se ha recuperado tu comentario sin enviar.',
   loadError: 'No se han podido cargar los comentarios.',
@@ -100,7 +102,8 @@ export const es: Messages = {
         `${email} ya tiene una cuenta aquí, así que hemos enviado un enlace nuevo que inicia sesión en ella. Lo que escribiste como invitado sigue con tu nombre de invitado.`,
       network:
         'No se pudo contactar con el servicio de acceso. Comprueba tu conexión y vuelve a intentarlo. Tu comentario sigue aquí.',
-      failed: (provider, reason) => `No se pudo iniciar sesión con ${provider}: ${reason} Tu comentario sigue aquí.`,
+      failed: (provider) =>
+        `No se pudo iniciar sesión con ${provider}. Vuelve a intentarlo en un momento. Tu comentario sigue aquí.`,
     },
   },
   actions: {

@@ -31,6 +31,7 @@ export const fr: Messages = {
   reply: 'Répondre',
   replyTo: (name) => `Répondre à ${name}`,
   inReplyTo: (name) => `En réponse à ${name}`,
+  deletedComment: 'Ce commentaire a été supprimé.',
   providerBadge: {guest: 'invité', email: 'e-mail', custom: 'membre'},
   loadMore: 'Charger plus de commentaires',
   loading: 'Chargement des commentaires…',
@@ -40,6 +41,7 @@ export const fr: Messages = {
   locked: 'Les commentaires sont fermés.',
   posted: 'Votre commentaire a été publié.',
   queued: 'Votre commentaire sera envoyé au retour de la connexion.',
+  sendingElsewhere: 'Ce commentaire est en cours d’envoi depuis un autre onglet de cette page…',
   newComment: (name) => `Nouveau commentaire de ${name}.`,
   draftRestored: 'Votre commentaire non envoyé a été restauré.',
   loadError: 'Impossible de charger les commentaires.',
@@ -101,8 +103,8 @@ export const fr: Messages = {
         `${email} a déjà un compte ici : nous avons envoyé un nouveau lien qui connecte à ce compte. Les commentaires écrits en tant qu’invité restent sous votre nom d’invité.`,
       network:
         'Le service de connexion est injoignable. Vérifiez votre connexion et réessayez. Votre commentaire est toujours là.',
-      failed: (provider, reason) =>
-        `Impossible de se connecter avec ${provider} : ${reason} Votre commentaire est toujours là.`,
+      failed: (provider) =>
+        `Impossible de se connecter avec ${provider}. Réessayez dans un instant. Votre commentaire est toujours là.`,
     },
   },
   actions: {

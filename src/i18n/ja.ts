@@ -26,6 +26,7 @@ export const ja: Messages = {
   reply: '返信',
   replyTo: (name) => `${name} さんに返信`,
   inReplyTo: (name) => `${name} さんへの返信`,
+  deletedComment: 'このコメントは削除されました。',
   providerBadge: {guest: 'ゲスト', email: 'メール', custom: '会員'},
   loadMore: 'さらにコメントを読み込む',
   loading: 'コメントを読み込み中…',
@@ -35,6 +36,7 @@ export const ja: Messages = {
   locked: 'コメントは受け付けていません。',
   posted: 'コメントを投稿しました。',
   queued: 'コメントは接続が戻りしだい送信されます。',
+  sendingElsewhere: 'このコメントはこのページの別のタブから送信中です…',
   newComment: (name) => `${name} さんから新しいコメントがあります。`,
   draftRestored: '送信していないコメントを復元しました。',
   loadError: 'コメントを読み込めませんでした。',
@@ -91,8 +93,8 @@ export const ja: Messages = {
         `${email} にはこのサイトのアカウントがすでにあるため、そのアカウントにログインする新しいリンクを送信しました。ゲストとして書いたコメントはゲスト名のまま残ります。`,
       network:
         'ログインサービスに接続できませんでした。接続を確認してもう一度お試しください。コメントはそのまま残っています。',
-      failed: (provider, reason) =>
-        `${provider} でログインできませんでした: ${reason} コメントはそのまま残っています。`,
+      failed: (provider) =>
+        `${provider} でログインできませんでした。少し時間をおいてもう一度お試しください。コメントはそのまま残っています。`,
     },
   },
   actions: {

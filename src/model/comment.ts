@@ -17,6 +17,11 @@ export interface Author {
 export interface Comment {
   id: string;
   parentId: string | null;
+  /**
+   * For a reply: the top-level comment it hangs under (stores that page by top-level comments load
+   * a page's replies by it). Absent on top-level comments, and on replies stored before it existed.
+   */
+  rootId?: string;
   body: string;
   author: Author;
   createdAt: Date;
@@ -44,6 +49,8 @@ export interface NewComment {
    */
   id?: string;
   parentId: string | null;
+  /** For a reply: the top-level comment it hangs under (see Comment.rootId; `rootOf` in thread-tree.ts). */
+  rootId?: string;
   body: string;
   author: Author;
   /** Guest email: stored only in the owner-only private profile, never in the comment. */

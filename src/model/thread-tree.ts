@@ -16,7 +16,8 @@ const byTime = (a: Comment, b: Comment) => a.createdAt.getTime() - b.createdAt.g
 /**
  * Builds the visible tree. Top-level comments follow `sort` with pinned ones first; replies always
  * read oldest first under their parent. A reply deeper than `maxDepth` joins its parent's level.
- * A reply whose parent is not loaded (paging) is shown at the top level.
+ * A reply whose parent is not loaded is shown at the top level. A deleted comment stays only as
+ * the place of replies still shown under it; without any it leaves the tree.
  */
 export function buildThreadTree(comments: readonly Comment[], sort: SortOrder, maxDepth: number): CommentNode[] {
   const limit = Math.max(1, Math.floor(maxDepth) || 1);
@@ -33,12 +34,23 @@ export function buildThreadTree(comments: readonly Comment[], sort: SortOrder, m
       roots.push(comment);
     }
   }
+  // Whether a comment shows: not deleted, or holding a reply that shows (memoised; cycles end it).
+  const shows = new Map<string, boolean>();
+  const kept = (comment: Comment): boolean => {
+    let known = shows.get(comment.id);
+    if (known === undefined) {
+      shows.set(comment.id, false);
+      known = comment.status !== 'deleted' || (childrenOf.get(comment.id) ?? []).some(kept);
+      shows.set(comment.id, known);
+    }
+    return known;
+  };
   roots.sort((a, b) => Number(!!b.pinned) - Number(!!a.pinned) || (sort === 'newest' ? byTime(b, a) : byTime(a, b)));
 
   const seen = new Set<string>();
   // Appends `comment` and its descendants into `into`, flattening below maxDepth.
   const place = (comment: Comment, depth: number, into: CommentNode[], flattened = false) => {
-    if (seen.has(comment.id)) return; // guards against cycles in bad data
+    if (seen.has(comment.id) || !kept(comment)) return; // `seen` guards against cycles in bad data
     seen.add(comment.id);
     const parent = comment.parentId ? byId.get(comment.parentId) : undefined;
     const node: CommentNode = {comment, depth, parent, children: [], ...(flattened ? {flattened} : {})};

@@ -51,6 +51,12 @@ export interface ThreadWatch {
    * is not, and look again when it comes back; stores that are told of changes ignore it.
    */
   setOnScreen?(onScreen: boolean): void;
+  /**
+   * Comments to show whatever page they are on, when this viewer may see them: the reader's own
+   * recent comments on the thread, remembered in this browser, so one they just posted does not
+   * vanish behind "Load more" after a reload. Each costs a read (Firestore) unless already loaded.
+   */
+  showAlso?(ids: readonly string[]): void;
   /** Stops listening; no further callbacks. */
   close(): void;
 }

@@ -270,6 +270,22 @@ describe('sign-in against the Auth emulator', {skip, concurrency: true}, () => {
     await context.close();
   });
 
+  test('offline, a click on a provider says the connection is the problem, in words, and the comment stays', async () => {
+    const {context, page} = await reader();
+    await page.getByLabel('Comment', {exact: true}).fill('Written on a train.');
+    await context.setOffline(true);
+    await page.getByRole('button', {name: 'Log in with Google'}).click();
+    await page
+      .getByText(
+        'The sign-in service could not be reached. Check your connection and try again. Your comment is still here.',
+      )
+      .waitFor();
+    assert.equal(await page.getByText(/Error\.|Firebase|auth\/|Failed to fetch/).count(), 0, 'no backend text shown');
+    assert.equal(await page.getByLabel('Comment', {exact: true}).inputValue(), 'Written on a train.');
+    await context.setOffline(false);
+    await context.close();
+  });
+
   test('a blocked pop-up falls back to a redirect, and the reader comes back signed in', async () => {
     const {context, page} = await reader({blockPopups: true});
     await page.getByLabel('Comment', {exact: true}).fill('Typed before the redirect.');
@@ -335,9 +351,14 @@ describe('sign-in against the Auth emulator', {skip, concurrency: true}, () => {
     await context.close();
   });
 
-  test('Auth loads in two steps: its core for a guest, sign-in with an account at a provider click', async () => {
+  test('Auth loads in two steps: its core once the page is idle, sign-in with an account at a provider click', async () => {
     const {context, page} = await reader();
-    assert.equal(await chunkLoaded(page, 'firebase-auth-core'), false, 'reading needs no Auth');
+    // Without the reader doing anything: a guest's post must not need a download (it may be offline by then).
+    await page.waitForFunction(() =>
+      performance
+        .getEntriesByType('resource')
+        .some((e) => new URL(e.name).pathname.startsWith('/chunks/firebase-auth-core-')),
+    );
     const comment = await postComment(page, 'A guest, with the core only.', {email: 'core@example.com', name: 'Core'});
     assert.equal(comment.author.provider, 'guest');
     assert.equal(await chunkLoaded(page, 'firebase-auth-core'), true);

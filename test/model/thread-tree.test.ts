@@ -23,6 +23,21 @@ describe('buildThreadTree', () => {
     expect(shape(buildThreadTree(comments, 'newest', 3))).to.equal('c@1 b@1 a@1[r1@2 r2@2]');
   });
 
+  it('keeps a deleted comment only while a reply that shows hangs under it, at any depth', () => {
+    const deleted = {status: 'deleted' as const, body: ''};
+    const comments = [
+      c('gone', 1, null, deleted), // nothing under it
+      c('q', 2, null, deleted),
+      c('mid', 3, 'q', deleted), // deleted too, but holds a live reply
+      c('live', 4, 'mid'),
+      c('husk', 5, 'q', deleted), // a deleted reply with nothing under it
+      c('x', 6),
+    ];
+    expect(shape(buildThreadTree(comments, 'oldest', 3))).to.equal('q@1[mid@2[live@3]] x@1');
+    // Flattened past max-depth, the live reply still holds its deleted ancestors in place.
+    expect(shape(buildThreadTree(comments, 'oldest', 1))).to.equal('q@1 mid@1 live@1 x@1');
+  });
+
   it('attaches replies deeper than max-depth at the last level, in time order, with their parent', () => {
     const comments = [c('a', 1), c('b', 2, 'a'), c('c', 3, 'b'), c('d', 4, 'c'), c('e', 5, 'd')];
     const tree = buildThreadTree(comments, 'oldest', 2);

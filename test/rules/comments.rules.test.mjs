@@ -9,6 +9,7 @@
  * in users.rules.test.mjs.
  */
 import {describe, it} from 'node:test';
+import assert from 'node:assert/strict';
 import {assertFails, assertSucceeds} from '@firebase/rules-unit-testing';
 import {
   Timestamp,
@@ -164,6 +165,23 @@ describe('firestore.rules: posting and reading', () => {
       await assertFails(
         post(guest('ann'), {commentId: 'c2', asNew: false, commentData: comment('ann', {status: 'deleted'})}),
       );
+    });
+
+    it('a reply names its top-level comment: the parent’s root, or the parent when top-level', async () => {
+      await seedThread(admin, {comments: {c1: {}, r1: {parentId: 'c1', rootId: 'c1'}, legacy: {parentId: 'c1'}}});
+      const reply = (id, parentId, rootId) =>
+        post(guest(`u-${id}`), {commentId: id, commentData: comment(`u-${id}`, {parentId, rootId}), asNew: false});
+      await assertFails(reply('x1', 'r1', 'r1'), 'a reply to a reply named its parent as root');
+      await assertFails(reply('x2', 'c1', null), 'a reply without a root');
+      await assertFails(reply('x3', 'c1', 'elsewhere'), 'a root of its own choosing');
+      await assertFails(
+        post(guest('u-x4'), {commentId: 'x4', commentData: comment('u-x4', {rootId: 'c1'}), asNew: false}),
+        'a top-level comment with a root',
+      );
+      await assertSucceeds(reply('ok1', 'r1', 'c1'), 'under the reply, rooted at the top');
+      await assertSucceeds(reply('ok2', 'c1', 'c1'), 'under the top-level comment');
+      // A parent stored before comments named their root is taken as the root.
+      await assertSucceeds(reply('ok3', 'legacy', 'legacy'), 'under a reply stored without a root');
     });
 
     it('denies a reply to a comment that does not exist, or a parentId that is not a string', async () => {
@@ -351,15 +369,68 @@ describe('firestore.rules: posting and reading', () => {
       await assertSucceeds(getDoc(doc(signedOut(), 'threads', THREAD, 'comments', 'c1')));
     });
 
-    it('denies a query that does not ask for published comments only', async () => {
+    it('lets anyone query a page as the widget does: top-level comments, then the replies under them', async () => {
+      await seedStatuses();
+      for (const direction of ['asc', 'desc']) {
+        await assertSucceeds(
+          getDocs(
+            query(
+              comments(signedOut()),
+              where('parentId', '==', null),
+              where('status', 'in', ['published', 'deleted']),
+              orderBy('createdAt', direction),
+              limit(20),
+            ),
+          ),
+        );
+      }
+      const replies = await assertSucceeds(
+        getDocs(
+          query(
+            comments(signedOut()),
+            where('rootId', 'in', [
+              'c1',
+              'x2',
+              'x3',
+              'x4',
+              'x5',
+              'x6',
+              'x7',
+              'x8',
+              'x9',
+              'x10',
+              'x11',
+              'x12',
+              'x13',
+              'x14',
+              'x15',
+            ]),
+            where('status', 'in', ['published', 'deleted']),
+            orderBy('createdAt'),
+          ),
+        ),
+      );
+      assert.equal(replies.size, 0);
+    });
+
+    it('lets anyone read a deleted comment: a placeholder, emptied and nameless', async () => {
+      await seedStatuses();
+      const deleted = await assertSucceeds(getDoc(doc(signedOut(), 'threads', THREAD, 'comments', 'deleted1')));
+      assert.equal(deleted.get('body'), '');
+    });
+
+    it('denies a query that does not ask for published (or deleted) comments only', async () => {
       await seedStatuses();
       await assertFails(getDocs(query(comments(signedOut()), orderBy('createdAt'))));
       await assertFails(getDocs(query(comments(guest('sam')), where('status', '==', 'pending'))));
+      await assertFails(
+        getDocs(query(comments(guest('sam')), where('status', 'in', ['published', 'hidden']), orderBy('createdAt'))),
+      );
     });
 
-    it('denies reading someone else’s pending, hidden or deleted comment', async () => {
+    it('denies reading someone else’s pending or hidden comment', async () => {
       await seedStatuses();
-      for (const id of ['pending1', 'hidden1', 'deleted1']) {
+      for (const id of ['pending1', 'hidden1']) {
         await assertFails(getDoc(doc(signedOut(), 'threads', THREAD, 'comments', id)));
         await assertFails(getDoc(doc(guest('sam'), 'threads', THREAD, 'comments', id)));
       }

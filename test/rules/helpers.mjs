@@ -63,10 +63,11 @@ export function useRulesEnvironment(projectId) {
   };
 }
 
-/** A new comment as the stores write it. */
+/** A new comment as the stores write it (a reply's root is its parent unless given). */
 export function comment(uid, changes = {}) {
   return {
     parentId: null,
+    rootId: typeof changes.parentId === 'string' ? changes.parentId : null,
     body: 'A film about loneliness.',
     author: {uid, name: 'Samantha', provider: 'guest'},
     createdAt: serverTimestamp(),

@@ -270,7 +270,8 @@ describe('firestore.rules: moderation', () => {
   });
 
   describe('soft delete', () => {
-    const remove = (db, options) => change(db, 'c1', {status: 'deleted', body: ''}, options);
+    const nameless = {uid: 'alice', name: '', provider: 'guest'};
+    const remove = (db, options) => change(db, 'c1', {status: 'deleted', body: '', author: nameless}, options);
 
     it('lets the author delete their comment, body emptied and counts down, even after the edit window', async () => {
       await seedThread(admin, {comments: {c1: {createdAt: secondsFromNow(-86_400)}}});
@@ -282,9 +283,30 @@ describe('firestore.rules: moderation', () => {
       await assertSucceeds(remove(guest('alice'), {was: 'pending'}));
     });
 
-    it('denies a delete that keeps the body, or leaves the count', async () => {
+    it('denies a delete that keeps the body, the name, the website, or leaves the count', async () => {
+      await seedThread(admin, {
+        comments: {c1: {author: {uid: 'alice', name: 'Alice', url: 'https://alice.example', provider: 'guest'}}},
+      });
+      await assertFails(change(guest('alice'), 'c1', {status: 'deleted', author: nameless}));
+      await assertFails(change(guest('alice'), 'c1', {status: 'deleted', body: ''}), 'the name kept');
+      await assertFails(
+        change(guest('alice'), 'c1', {
+          status: 'deleted',
+          body: '',
+          author: {...nameless, url: 'https://alice.example'},
+        }),
+        'the website kept',
+      );
+      await assertFails(
+        change(guest('alice'), 'c1', {status: 'deleted', body: '', author: {...nameless, uid: 'bob'}}),
+        'the uid changed',
+      );
+      await assertFails(
+        change(guest('alice'), 'c1', {status: 'deleted', body: '', author: {...nameless, provider: 'google'}}),
+        'the sign-in changed',
+      );
+      await assertSucceeds(remove(guest('alice')), 'the control: body and name gone, uid and sign-in kept');
       await seedThread(admin);
-      await assertFails(change(guest('alice'), 'c1', {status: 'deleted'}));
       await assertFails(remove(guest('alice'), {thread: false}));
       await assertFails(remove(guest('alice'), {threadChanges: {commentCount: increment(-2), lastCommentId: 'c1'}}));
     });

@@ -8,6 +8,7 @@ import type {Author, Comment, NewComment, SortOrder, ThreadRef} from '../../src/
 import type {SiteConfig} from '../../src/model/site-config.js';
 import {LIMITS} from '../../src/model/limits.js';
 import {timeOrderedId} from '../../src/model/comment-id.js';
+import {buildThreadTree} from '../../src/model/thread-tree.js';
 import type {CommentStore, StoreError, ThreadState, ThreadWatch, Viewer} from '../../src/store/comment-store.js';
 
 export interface ContractStore {
@@ -565,7 +566,7 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       expect(watcher.latest!.comments[0].body).to.equal('Set in stone');
     });
 
-    it('lets an author delete their comment: it leaves every view and the count', async () => {
+    it('lets an author delete their comment: emptied and nameless, out of the count, and out of the tree', async () => {
       const thread = newThread();
       const watcher = watch(thread, 'oldest', 50, reader());
       await watcher.ready();
@@ -573,12 +574,119 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       void post(thread, {parentId: null, body: 'Stays'});
       const state = await watcher.until('both comments', (s) => s.comments.length === 2);
       const regret = state.comments.find((c) => c.body === 'Regrets')!;
-      void write(subject.store.remove(thread, regret, reader()));
-      const after = await watcher.until('the comment gone', (s) => s.comments.length === 1);
-      expect(after.comments[0].body).to.equal('Stays');
+      const removing = write(subject.store.remove(thread, regret, reader()));
+      const after = await watcher.until('the comment deleted', (s) =>
+        s.comments.some((c) => c.id === regret.id && c.status === 'deleted'),
+      );
       expect(after.count).to.equal(1);
-      const error = await refusal(subject.store.remove(thread, after.comments[0], {uid: 'mallory', provider: 'guest'}));
+      const gone = after.comments.find((c) => c.id === regret.id)!;
+      expect([gone.body, gone.author.name, gone.author.url]).to.deep.equal(['', '', undefined]);
+      // Without replies under it, nothing of it shows.
+      expect(buildThreadTree(after.comments, 'oldest', 3).map((n) => n.comment.body)).to.deep.equal(['Stays']);
+      if (subject.confirms) {
+        await removing;
+        // A view opened later reads it from the backend the same way: no text, no name.
+        const fresh = await watch(thread).until('a fresh view', (s) => s.comments.length === 2 && !s.loading);
+        const stored = fresh.comments.find((c) => c.id === regret.id)!;
+        expect([stored.status, stored.body, stored.author.name]).to.deep.equal(['deleted', '', '']);
+        expect(fresh.count).to.equal(1);
+      }
+      const error = await refusal(
+        subject.store.remove(
+          thread,
+          after.comments.find((c) => c.body === 'Stays')!,
+          {uid: 'mallory', provider: 'guest'},
+        ),
+      );
       expect(error?.code).to.equal('permission-denied');
+    });
+
+    it('keeps a deleted comment with replies as a placeholder that holds them in their place', async () => {
+      const thread = newThread();
+      const watcher = watch(thread, 'oldest', 50, reader());
+      await watcher.ready();
+      const parentPost = post(thread, {parentId: null, body: 'A question'});
+      const asked = await watcher.until('the question', (s) => s.comments.length === 1);
+      if (subject.confirms) await parentPost;
+      const question = asked.comments[0];
+      const answerPost = post(thread, {parentId: question.id, rootId: question.id, body: 'An answer'});
+      const both = await watcher.until('the answer', (s) => s.comments.length === 2);
+      if (subject.confirms) await answerPost;
+      const answer = both.comments.find((c) => c.body === 'An answer')!;
+      const deeperPost = post(thread, {parentId: answer.id, rootId: question.id, body: 'A follow-up'});
+      await watcher.until('the follow-up', (s) => s.comments.length === 3);
+      if (subject.confirms) await deeperPost;
+      const removing = write(subject.store.remove(thread, question, reader()));
+      if (subject.confirms) await removing;
+
+      const fresh = watch(thread, 'oldest', 50);
+      const state = await fresh.until('the placeholder', (s) =>
+        s.comments.some((c) => c.id === question.id && c.status === 'deleted'),
+      );
+      await fresh.until('all three', (s) => s.comments.length === 3);
+      const tree = buildThreadTree(fresh.latest!.comments, 'oldest', 3);
+      expect(tree.map((n) => [n.comment.status, n.comment.body])).to.deep.equal([['deleted', '']]);
+      expect(tree[0].children.map((n) => n.comment.body)).to.deep.equal(['An answer']);
+      expect(tree[0].children[0].children.map((n) => n.comment.body)).to.deep.equal(['A follow-up']);
+      expect(state.count).to.equal(2);
+    });
+
+    it('pages by top-level comments, each with its replies: never a reply without its parent', async () => {
+      const thread = newThread();
+      await postInTurn(thread, ['First', 'Second', 'Third']);
+      const observer = watch(thread);
+      const loaded = await observer.until('three', (s) => s.comments.length === 3);
+      const first = loaded.comments.find((c) => c.body === 'First')!;
+      // A late reply to the earliest comment, and a reply to that reply.
+      const late = post(thread, {parentId: first.id, rootId: first.id, body: 'Late reply'});
+      const withLate = await observer.until('the late reply', (s) => s.comments.length === 4);
+      if (subject.confirms) await late;
+      const lateReply = withLate.comments.find((c) => c.body === 'Late reply')!;
+      const deeper = post(thread, {parentId: lateReply.id, rootId: first.id, body: 'Reply to the reply'});
+      await observer.until('the deeper reply', (s) => s.comments.length === 5);
+      if (subject.confirms) await deeper;
+
+      // Oldest first, one top-level comment a page: the late replies come with the first comment.
+      const oldest = watch(thread, 'oldest', 1);
+      const page1 = await oldest.until('page 1', (s) => !s.loading && s.comments.length > 0);
+      expect(bodiesByTime(page1.comments, 'oldest')).to.deep.equal(['First', 'Late reply', 'Reply to the reply']);
+      expect(page1.hasMore).to.equal(true);
+      expect(page1.count).to.equal(5);
+      oldest.handle.loadMore();
+      const page2 = await oldest.until('page 2', (s) => s.comments.length === 4);
+      expect(page2.comments.map((c) => c.body).sort()).to.deep.equal(
+        ['First', 'Late reply', 'Reply to the reply', 'Second'].sort(),
+      );
+
+      // Newest first: the replies are not shown until the comment they answer is.
+      const newest = watch(thread, 'newest', 2);
+      const top = await newest.until('newest page 1', (s) => !s.loading && s.comments.length > 0);
+      expect(bodiesByTime(top.comments, 'newest')).to.deep.equal(['Third', 'Second']);
+      newest.handle.loadMore();
+      const all = await newest.until('newest page 2', (s) => s.comments.length === 5);
+      expect(all.hasMore).to.equal(false);
+      for (const comment of all.comments.filter((c) => c.parentId)) {
+        expect(
+          all.comments.some((c) => c.id === comment.parentId),
+          `${comment.body} has its parent`,
+        ).to.equal(true);
+      }
+    });
+
+    it('shows the comments it is asked to (a reader’s own, after a reload) beyond the loaded pages', async () => {
+      const thread = newThread();
+      await postInTurn(thread, ['One', 'Two', 'Mine, just posted']);
+      const observer = watch(thread);
+      const all = await observer.until('three', (s) => s.comments.length === 3);
+      const mine = all.comments.find((c) => c.body === 'Mine, just posted')!;
+      const reloaded = watch(thread, 'oldest', 1, reader());
+      const page = await reloaded.until('page 1', (s) => !s.loading && s.comments.length === 1);
+      expect(page.comments[0].body).to.equal('One');
+      reloaded.handle.showAlso?.([mine.id, 'no-such-comment']);
+      const shown = await reloaded.until('the reader’s own comment', (s) => s.comments.some((c) => c.id === mine.id));
+      expect(shown.comments.map((c) => c.body).sort()).to.deep.equal(['Mine, just posted', 'One']);
+      expect(shown.count).to.equal(3);
+      expect(shown.hasMore).to.equal(true);
     });
 
     it('tells a moderator they are one, and shows them the comments held for review', async () => {

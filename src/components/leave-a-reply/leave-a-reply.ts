@@ -40,7 +40,7 @@ const OBSERVED = [
 
 /** Every ::part of the view, forwarded so the host page can style them. */
 export const PARTS =
-  'header,title,thread,comment,avatar,author,provider,meta,body,actions,reply-button,form,form-title,field,input,textarea,submit,sign-in,provider-button,status,error,load-more';
+  'header,title,thread,comment,deleted,avatar,author,provider,meta,body,actions,reply-button,form,form-title,field,input,textarea,submit,sign-in,provider-button,status,error,load-more';
 
 /**
  * The comment section: heading, thread and the Leave a Reply form, stored in your Firebase project.
@@ -79,6 +79,7 @@ export const PARTS =
  * @csspart title - The "N thoughts on “T”" heading.
  * @csspart thread - The list of comments.
  * @csspart comment - One comment (an `li`).
+ * @csspart deleted - A deleted comment kept as the place of its replies ("This comment was deleted."); also `comment`.
  * @csspart avatar - A commenter's picture or initial.
  * @csspart author - A commenter's name (a link when they gave a website).
  * @csspart provider - How a commenter signed in, next to their name: "Google", "GitHub", "guest"…

@@ -9,7 +9,7 @@ import type {Backend} from '../../boot/backend.js';
 import {firebaseAppFor} from '../../auth/firebase/firebase-app.js';
 import type {WidgetSettings} from '../../boot/settings.js';
 
-export {firebaseAppFor};
+export {firebaseAppFor, deferredFirebaseSession};
 
 export async function createFirebaseBackend(settings: WidgetSettings): Promise<Backend> {
   const app = firebaseAppFor(settings);

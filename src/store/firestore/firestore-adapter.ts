@@ -71,6 +71,7 @@ export function commentFromData(id: string, data: Data): Comment {
   return {
     id,
     parentId: typeof data.parentId === 'string' && data.parentId ? data.parentId : null,
+    ...(typeof data.rootId === 'string' && data.rootId ? {rootId: data.rootId} : {}),
     body: text(data.body),
     author: author(data.author),
     // A missing time (bad data) sorts as "now", not 1970.

@@ -17,6 +17,7 @@ import {
   where,
   type DocumentSnapshot,
   type Firestore,
+  type Query,
 } from 'firebase/firestore/lite';
 import type {Comment} from '../../model/comment.js';
 import {SITE_DEFAULTS} from '../../model/site-config.js';
@@ -28,6 +29,11 @@ import {published, visibleBeyondPages} from '../visibility.js';
 
 /** How many pending and hidden comments a moderator's view holds (the newest). */
 const MODERATION_QUEUE = 100;
+/** The statuses pages show: deleted comments are placeholders for the replies under them. */
+const LISTED = ['published', 'deleted'];
+const listed = (status: unknown) => status === 'published' || status === 'deleted';
+/** Top-level comments per replies query: Firestore allows 30 disjunctions, and status takes two. */
+const REPLY_QUERY_ROOTS = 15;
 
 /**
  * The view's state: the thread document, the loaded window of published comments (from the top,
@@ -38,7 +44,12 @@ export class FirestoreThreadWatch implements ThreadWatch {
   private thread?: ThreadDoc;
   private offline = false;
   private error?: StoreError;
-  /** The published comments loaded, in order; `wanted` is how many the reader has asked to see. */
+  /**
+   * The pages loaded: top-level comments in the view's order (`tops`; `wanted` is how many the
+   * reader has asked to see), and in `window` those with every reply under them. Both hold
+   * published comments and deleted ones (placeholders that keep their replies in place).
+   */
+  private tops: DocumentSnapshot[] = [];
   private window: DocumentSnapshot[] = [];
   /** The thread document as it was when the view last read its comments. */
   private readThread?: ThreadDoc;
@@ -91,18 +102,36 @@ export class FirestoreThreadWatch implements ThreadWatch {
 
   loadMore(): void {
     if (this.closed || !this.hasMore()) return;
-    const after = this.window.at(-1);
-    this.wanted = this.window.length + this.options.pageSize;
+    const after = this.tops.at(-1);
+    this.wanted = this.tops.length + this.options.pageSize;
     // A re-read under way asked for fewer comments: this page wins, and the next poll reads all.
     const generation = ++this.readGeneration;
     if (this.readingAll) this.readThread = undefined;
-    void this.read(this.pageQuery(this.options.pageSize, after)).then((docs) => {
-      if (!docs || generation !== this.readGeneration) return;
+    void this.readPages(this.options.pageSize, after).then((page) => {
+      if (!page || generation !== this.readGeneration) return;
       const known = new Set(this.window.map((d) => d.id));
-      this.window = [...this.window, ...docs.filter((d) => !known.has(d.id))];
-      this.windowEnds = docs.length < this.options.pageSize;
+      this.tops = [...this.tops, ...page.tops.filter((d) => !known.has(d.id))];
+      this.window = [...this.window, ...page.docs.filter((d) => !known.has(d.id))];
+      this.windowEnds = page.tops.length < this.options.pageSize;
       this.emit();
     });
+  }
+
+  showAlso(ids: readonly string[]): void {
+    const known = new Set([...this.window, ...this.viewerExtra].map((d) => d.id));
+    for (const id of ids) {
+      if (this.closed || known.has(id) || this.posted.has(id)) continue;
+      // Read as a comment posted in this view (and read again with them): refused (hidden from
+      // this viewer), missing or offline, it is simply not shown.
+      getDoc(doc(this.db, 'threads', this.threadId, 'comments', id)).then(
+        (snapshot) => {
+          if (this.closed || !snapshot.exists() || this.posted.has(id)) return;
+          this.posted.set(id, commentFromSnapshot(snapshot));
+          this.emit();
+        },
+        () => {},
+      );
+    }
   }
 
   setOnScreen(onScreen: boolean): void {
@@ -210,21 +239,22 @@ export class FirestoreThreadWatch implements ThreadWatch {
     const size = this.wanted;
     const startSeq = this.changeSeq;
     // An empty thread needs no comment query: its document is the whole read budget of a view.
-    const windowRead = thread.count > 0 ? this.read(this.pageQuery(size)) : Promise.resolve([]);
+    const windowRead = thread.count > 0 ? this.readPages(size) : Promise.resolve({tops: [], docs: []});
     this.readingAll = true;
-    const [docs] = await Promise.all([windowRead, this.readViewerExtra(startSeq), this.readPosted(startSeq)]).finally(
+    const [page] = await Promise.all([windowRead, this.readViewerExtra(startSeq), this.readPosted(startSeq)]).finally(
       () => (this.readingAll = false),
     );
     if (this.closed || generation !== this.readGeneration) return false;
-    if (docs) {
-      this.window = docs;
+    if (page) {
+      this.tops = page.tops;
+      this.window = page.docs;
       this.windowRead = thread.count > 0;
-      this.windowEnds = docs.length < size;
+      this.windowEnds = page.tops.length < size;
       // What the server says now includes every change made here before the reads began.
       for (const [id, {seq}] of this.changes) if (seq <= startSeq) this.changes.delete(id);
     }
     this.emit();
-    return !!docs;
+    return !!page;
   }
 
   /** Reads one comment again where the view holds it. False when it could not be read (offline). */
@@ -238,7 +268,7 @@ export class FirestoreThreadWatch implements ThreadWatch {
       // Not this viewer's to read any more (hidden): it leaves the view.
     }
     if (this.closed) return false;
-    const shown = snapshot?.exists() && snapshot.get('status') === 'published' ? snapshot : undefined;
+    const shown = snapshot?.exists() && listed(snapshot.get('status')) ? snapshot : undefined;
     const at = this.window.findIndex((d) => d.id === id);
     if (at >= 0) {
       this.window = [...this.window];
@@ -252,18 +282,44 @@ export class FirestoreThreadWatch implements ThreadWatch {
     return true;
   }
 
-  private pageQuery(size: number, after?: DocumentSnapshot) {
-    return query(
-      collection(this.db, 'threads', this.threadId, 'comments'),
-      where('status', '==', 'published'),
-      orderBy('createdAt', this.options.sort === 'newest' ? 'desc' : 'asc'),
-      ...(after ? [startAfter(after)] : []),
-      limit(size),
+  /**
+   * `size` top-level comments (after `after`), then every reply under them, by the top-level
+   * comment each names (`rootId`): a page never shows a reply without the comment it answers.
+   * Undefined when a read failed (the state says why).
+   */
+  private async readPages(
+    size: number,
+    after?: DocumentSnapshot,
+  ): Promise<{tops: DocumentSnapshot[]; docs: DocumentSnapshot[]} | undefined> {
+    const comments = collection(this.db, 'threads', this.threadId, 'comments');
+    const tops = await this.read(
+      query(
+        comments,
+        where('parentId', '==', null),
+        where('status', 'in', LISTED),
+        orderBy('createdAt', this.options.sort === 'newest' ? 'desc' : 'asc'),
+        ...(after ? [startAfter(after)] : []),
+        limit(size),
+      ),
     );
+    if (!tops) return undefined;
+    // No reply to look for when these are all the thread has (an extra query costs a read).
+    const publishedTops = tops.filter((d) => d.get('status') === 'published').length;
+    if (!after && tops.length < size && publishedTops === this.thread?.count) return {tops, docs: tops};
+    const chunks: string[][] = [];
+    for (let i = 0; i < tops.length; i += REPLY_QUERY_ROOTS)
+      chunks.push(tops.slice(i, i + REPLY_QUERY_ROOTS).map((d) => d.id));
+    const replies = await Promise.all(
+      chunks.map((roots) =>
+        this.read(query(comments, where('rootId', 'in', roots), where('status', 'in', LISTED), orderBy('createdAt'))),
+      ),
+    );
+    if (replies.some((r) => !r)) return undefined;
+    return {tops, docs: [...tops, ...replies.flatMap((r) => r!)]};
   }
 
   /** A query's documents, or undefined when it failed (the state says why). */
-  private async read(q: ReturnType<FirestoreThreadWatch['pageQuery']>): Promise<DocumentSnapshot[] | undefined> {
+  private async read(q: Query): Promise<DocumentSnapshot[] | undefined> {
     try {
       return (await getDocs(q)).docs;
     } catch (error) {
@@ -357,7 +413,8 @@ export class FirestoreThreadWatch implements ThreadWatch {
   }
 
   private hasMore(): boolean {
-    return this.windowRead && !this.windowEnds && (this.thread?.count ?? 0) > this.window.length;
+    const published = this.window.filter((d) => d.get('status') === 'published').length;
+    return this.windowRead && !this.windowEnds && (this.thread?.count ?? 0) > published;
   }
 
   private emit(): void {
@@ -377,10 +434,8 @@ export class FirestoreThreadWatch implements ThreadWatch {
       const comment = byId.get(id);
       if (!comment) continue;
       const changed = {...comment, ...change};
-      if (
-        changed.status === 'published' ||
-        visibleBeyondPages(changed, this.viewer, this.moderator, this.posted.has(id))
-      )
+      // A deleted one stays: the tree keeps it as a placeholder while replies hang under it.
+      if (listed(changed.status) || visibleBeyondPages(changed, this.viewer, this.moderator, this.posted.has(id)))
         byId.set(id, changed);
       else byId.delete(id);
     }

@@ -36,7 +36,7 @@ import {
   type Writer,
 } from '../policy.js';
 import {StoreError} from '../comment-store.js';
-import {untilOnline} from './until-online.js';
+import {untilOnline} from '../../shell/until-online.js';
 import {timeOfOrderedId, timeOrderedId} from '../../model/comment-id.js';
 
 export {timeOfOrderedId, timeOrderedId};
@@ -98,6 +98,7 @@ export class FirestoreWrites {
     const local: Comment = {
       id: commentRef.id,
       parentId: input.parentId,
+      ...(input.parentId ? {rootId: input.rootId ?? input.parentId} : {}),
       body: input.body,
       author: {...input.author},
       createdAt: new Date(timeOfOrderedId(commentRef.id) ?? Date.now()),
@@ -212,7 +213,9 @@ export class FirestoreWrites {
     const moderator = comment.author.uid !== by.uid && (await this.store.isModerator(by));
     const refusal = removeRefusal(comment, by, moderator);
     if (refusal) throw refusal;
-    await this.change(thread, comment, {status: 'deleted', body: ''}, {status: 'deleted', body: ''});
+    // Anyone may read a deleted comment (a placeholder holding its replies): it keeps no name.
+    const author = {uid: comment.author.uid, name: '', provider: comment.author.provider};
+    await this.change(thread, comment, {status: 'deleted', body: '', author}, {status: 'deleted', body: '', author});
   }
 
   async moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void> {
@@ -347,6 +350,7 @@ export class FirestoreWrites {
     const batch = writeBatch(this.store.db);
     batch.set(commentRef, {
       parentId: input.parentId,
+      rootId: input.parentId ? (input.rootId ?? input.parentId) : null,
       body: input.body,
       author: authorData(input.author),
       createdAt: serverTimestamp(),

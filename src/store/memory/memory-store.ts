@@ -38,8 +38,11 @@ interface ThreadRecord {
   locked: boolean;
   /** Writes not yet settled (confirmed or reverted). */
   writes: number;
-  /** The published comments in each order, sorted when first asked for since the last change. */
-  order: Partial<Record<SortOrder, KeptComment[]>>;
+  /**
+   * Top-level comments (published, or deleted: placeholders) in each order, each with the replies
+   * that show under it: sorted when first asked for since the last change. Pages are counted in these.
+   */
+  order: Partial<Record<SortOrder, KeptComment[][]>>;
 }
 
 interface Watcher {
@@ -119,6 +122,11 @@ export class MemoryStore implements CommentStore {
         watcher.pages++;
         this.emit(watcher);
       },
+      showAlso: (ids) => {
+        // Shown beyond the pages like a comment posted in this view, when the viewer may see it.
+        for (const id of ids) watcher.posted.add(id);
+        if (this.watchers.has(watcher)) this.emit(watcher);
+      },
       setViewer: (viewer) => {
         watcher.viewer = viewer;
         if (this.watchers.has(watcher)) this.emit(watcher);
@@ -152,6 +160,7 @@ export class MemoryStore implements CommentStore {
     const comment: KeptComment = {
       id: input.id ?? newCommentId(),
       parentId: input.parentId,
+      ...(parent ? {rootId: parent.rootId ?? parent.id} : {}),
       body: input.body,
       author,
       createdAt: new Date().toISOString(),
@@ -197,7 +206,9 @@ export class MemoryStore implements CommentStore {
     const stored = this.find(thread, comment.id);
     const refusal = removeRefusal(shownComment(stored), by, this.isModerator(by.uid));
     if (refusal) throw refusal;
-    await this.change(thread, stored, {status: 'deleted', body: ''});
+    // Like the Firestore rules: a deleted comment, which anyone may see as a placeholder, keeps no name.
+    const author = {uid: stored.author.uid, name: '', provider: stored.author.provider};
+    await this.change(thread, stored, {status: 'deleted', body: '', author});
   }
 
   async moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void> {
@@ -391,18 +402,17 @@ export class MemoryStore implements CommentStore {
   private emit(watcher: Watcher): void {
     const record = this.threads.get(watcher.threadId);
     const sort = watcher.options.sort === 'newest' ? 'newest' : 'oldest';
-    const ordered = record
-      ? (record.order[sort] ??= record.comments
-          .filter((c) => c.status === 'published')
-          .sort(sort === 'newest' ? newestFirst : oldestFirst))
-      : [];
-    const paged = ordered.slice(0, watcher.pages * watcher.options.pageSize);
+    const groups = record ? (record.order[sort] ??= pagedGroups(record.comments, sort)) : [];
+    const shownGroups = groups.slice(0, watcher.pages * watcher.options.pageSize);
+    const paged = shownGroups.flat();
+    const count = record ? record.comments.filter((c) => c.status === 'published').length : 0;
     const moderator = this.isModerator(watcher.viewer?.uid);
     const comments = paged.map(shownComment);
     // Others show beyond the pages only when the thread holds unpublished comments, or comments
     // posted here that are not in the pages: most often neither, and the thread is not read again.
-    const unpublished = record ? record.comments.length - ordered.length : 0;
-    if (record && (unpublished > 0 || (watcher.posted.size > 0 && paged.length < ordered.length))) {
+    const unpublished = record ? record.comments.length - count : 0;
+    const hasMore = shownGroups.length < groups.length;
+    if (record && (unpublished > 0 || (watcher.posted.size > 0 && hasMore))) {
       const inPages = new Set(paged);
       for (const kept of record.comments) {
         // Beyond the pages a published comment shows only where it was posted (policy.ts),
@@ -415,8 +425,8 @@ export class MemoryStore implements CommentStore {
     }
     watcher.onChange({
       comments,
-      count: ordered.length,
-      hasMore: paged.length < ordered.length,
+      count,
+      hasMore,
       loading: false,
       offline: !this.online,
       locked: record?.locked ?? false,
@@ -424,4 +434,36 @@ export class MemoryStore implements CommentStore {
       editWindowMinutes: this.siteConfig().editWindowMinutes,
     });
   }
+}
+
+/**
+ * The thread as pages count it: each top-level comment (published, or a deleted one as a
+ * placeholder) in the view's order, with every published or deleted reply under it, oldest first,
+ * at any depth. A page never shows a reply without the comment it answers, nor leaves a late reply
+ * to an early comment for the last page. Replies whose chain is broken (bad data) start a group.
+ */
+function pagedGroups(comments: readonly KeptComment[], sort: SortOrder): KeptComment[][] {
+  const listed = comments.filter((c) => c.status === 'published' || c.status === 'deleted');
+  const byId = new Map(listed.map((c) => [c.id, c]));
+  const rootOf = (comment: KeptComment): KeptComment => {
+    const seen = new Set<string>();
+    let at = comment;
+    for (
+      let up = at.parentId && byId.get(at.parentId);
+      up && !seen.has(up.id);
+      up = at.parentId && byId.get(at.parentId)
+    ) {
+      seen.add(at.id);
+      at = up;
+    }
+    return at;
+  };
+  const groups = new Map<KeptComment, KeptComment[]>();
+  for (const comment of [...listed].sort(oldestFirst)) {
+    const root = rootOf(comment);
+    let group = groups.get(root);
+    if (!group) groups.set(root, (group = [root]));
+    if (root !== comment) group.push(comment);
+  }
+  return [...groups.values()].sort((a, b) => (sort === 'newest' ? newestFirst : oldestFirst)(a[0], b[0]));
 }

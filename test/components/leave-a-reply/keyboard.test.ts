@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
+import {waitUntil} from '../../helpers/wait-until.js';
 import {comment, mount, settle, threadOf, type Mounted} from '../../helpers/mount.js';
 
 /** The element that has focus, looking through shadow roots. */
@@ -59,7 +60,8 @@ describe('keyboard', () => {
     await sendKeys({press: 'Tab'}); // remember
     await sendKeys({press: 'Tab'}); // submit
     await sendKeys({press: 'Enter'});
-    await settle(m);
+    // The post goes out once this tab holds the comment's lock (one tab at a time): a few ticks.
+    await waitUntil(() => m.$('[part=body]'), 'nothing posted');
     expect(m.$('[part=body]')?.textContent?.trim()).to.equal('Typed without a mouse.');
   });
 

@@ -4,6 +4,7 @@ import {sendKeys, setViewport} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import {LIMITS} from '../../../src/model/limits.js';
 import {LocalSession} from '../../../src/auth/local-session.js';
+import {SessionError} from '../../../src/auth/session.js';
 import {StoreError, type StoreErrorCode} from '../../../src/store/comment-store.js';
 import {MemoryStore} from '../../../src/store/memory/memory-store.js';
 import {comment, mount, settle, threadOf, TITLE, type Mounted} from '../../helpers/mount.js';
@@ -374,6 +375,147 @@ describe('<leave-a-reply>', () => {
     await submit(again);
     await waitUntil(() => again.$('#comment-never-1'), 'not posted under the id it was first sent with');
     expect(again.$$('[part=comment]')).to.have.length(1);
+  });
+
+  it('a first-time guest with no connection: the post waits for it, text kept, and goes out once', async () => {
+    // The guest's account cannot be made offline (Firebase's sign-up needs the network).
+    const session = new LocalSession();
+    const guest = session.guest.bind(session);
+    let signUps = 0;
+    session.guest = () =>
+      ++signUps === 1 ? Promise.reject(new SessionError('network', 'auth/network-request-failed')) : guest();
+    const m = await mount({}, new MemoryStore(), session);
+    const posted = sinon.spy();
+    m.el.addEventListener('lar-comment-posted', posted);
+    await fillGuest(m, 'Written in a tunnel.');
+    await submit(m);
+    await waitUntil(
+      () => text(m.f('.status')) === 'Your comment will be sent when the connection returns.',
+      'the post did not say it is queued',
+    );
+    expect(m.f<HTMLTextAreaElement>('#body').value).to.equal('Written in a tunnel.');
+    expect(m.f('.post-error')).to.equal(null);
+    window.dispatchEvent(new Event('online')); // the connection is back
+    await waitUntil(() => posted.callCount === 1, 'not posted when the connection returned');
+    await settle(m);
+    expect(m.$$('[part=comment]').map((li) => text(li.querySelector('.body')))).to.deep.equal(['Written in a tunnel.']);
+    expect(m.f<HTMLTextAreaElement>('#body').value).to.equal('');
+  });
+
+  it('two tabs with one restored draft: only one sends it, the other waits and then lets it go', async () => {
+    localStorage.setItem('leave-a-reply:guest-uid', 'g-two-tabs');
+    const store = new MemoryStore();
+    const probe = await mount({}, store);
+    const ref = await threadOf(probe.el);
+    probe.el.remove();
+    localStorage.setItem(
+      `leave-a-reply:draft:${ref.id}`,
+      JSON.stringify({body: 'One comment, two tabs', parentId: null, id: 'two-tabs-1'}),
+    );
+    const post = sinon.spy(store, 'post');
+    store.setOnline(false); // the first tab's post stays queued (and its lock held) for a while
+    const first = await mount({}, store);
+    const second = await mount({}, store);
+    for (const tab of [first, second]) {
+      await typeInto(tab, '#email', 'ada@example.com');
+      await typeInto(tab, '#name', 'Ada');
+    }
+    await submit(first);
+    await submit(second);
+    await waitUntil(
+      () => text(second.f('.status')) === 'This comment is being sent from another tab of this page…',
+      'the second tab did not wait for the first',
+    );
+    expect(second.f<HTMLTextAreaElement>('#body').value).to.equal('One comment, two tabs');
+    expect(post.callCount).to.equal(1);
+    store.setOnline(true);
+    await waitUntil(() => text(second.f('.status')) === 'Your comment was posted.', 'the second tab kept the text');
+    expect(second.f<HTMLTextAreaElement>('#body').value).to.equal('');
+    expect(post.callCount, 'the second tab asked, and did not send').to.equal(1);
+    await settle(first);
+    expect(first.$$('[part=comment]')).to.have.length(1);
+  });
+
+  it('a tab that restored the draft before another tab posted it lets it go once that post lands', async () => {
+    localStorage.setItem('leave-a-reply:guest-uid', 'g-other-tab');
+    const store = new MemoryStore();
+    const probe = await mount({}, store);
+    const ref = await threadOf(probe.el);
+    probe.el.remove();
+    const key = `leave-a-reply:draft:${ref.id}`;
+    localStorage.setItem(key, JSON.stringify({body: 'Typed once', parentId: null}));
+    const tab = await mount({}, store);
+    await typeInto(tab, '#email', 'ada@example.com');
+    await typeInto(tab, '#name', 'Ada');
+    expect(tab.f<HTMLTextAreaElement>('#body').value).to.equal('Typed once');
+    // What the other tab does, as this tab learns of it (storage events come only from other tabs).
+    const otherTab = (value: string | null) => {
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
+      window.dispatchEvent(new StorageEvent('storage', {key, newValue: value}));
+    };
+    otherTab(JSON.stringify({body: 'Typed once', parentId: null, id: 'other-tab-1'}));
+    store.seed(ref, [
+      comment({id: 'other-tab-1', body: 'Typed once', author: {uid: 'g-other-tab', name: 'Ada', provider: 'guest'}}),
+    ]);
+    otherTab(null);
+    await waitUntil(() => text(tab.f('.status')) === 'Your comment was posted.', 'this tab still offers the text');
+    expect(tab.f<HTMLTextAreaElement>('#body').value).to.equal('');
+  });
+
+  it('after a reload, the reader’s own new comment is in view though it lies beyond the first page', async () => {
+    const store = new MemoryStore();
+    const m = await mount({}, store);
+    const ref = await threadOf(m.el);
+    store.seed(
+      ref,
+      Array.from({length: 20}, () => comment({})),
+    );
+    m.el.remove();
+    const before = await mount({}, store);
+    await fillGuest(before, 'Mine, at the end.');
+    await submit(before);
+    await waitUntil(() => before.$$('[part=comment]').length === 21, 'the new comment did not show');
+    before.el.remove(); // reload: oldest first, the first page is the 20 earlier comments
+
+    const after = await mount({}, store);
+    await waitUntil(
+      () => after.$$('[part=comment] .body').some((b) => text(b) === 'Mine, at the end.'),
+      'the reader’s comment went behind Load more',
+    );
+    expect(after.$('[part=load-more]'), 'the rest of the thread is still a click away').to.exist;
+  });
+
+  it('a deleted comment with replies stays as "This comment was deleted." holding them; without replies it goes', async () => {
+    const store = new MemoryStore();
+    const m = await mount({}, store);
+    const ref = await threadOf(m.el);
+    store.seed(ref, [
+      comment({id: 'q', body: 'Was it about grief?', status: 'deleted'}),
+      comment({id: 'a', parentId: 'q', body: 'About letting go.'}),
+      comment({id: 'lone', body: 'Nobody answered me.', status: 'deleted'}),
+      comment({id: 'kept', body: 'Still here.'}),
+    ]);
+    m.el.remove();
+    const again = await mount({}, store);
+    await settle(again);
+    const placeholder = again.$('#comment-q')!;
+    expect(text(placeholder.querySelector(':scope > .body'))).to.equal('This comment was deleted.');
+    // Its own row has no name, time or buttons (those inside belong to the reply).
+    expect(
+      [...placeholder.children].map((child) => child.localName),
+      'no name, time or buttons',
+    ).to.deep.equal(['p', 'ol']);
+    expect(text(placeholder.querySelector('#comment-a .body'))).to.equal('About letting go.');
+    expect(again.$('#comment-lone')).to.equal(null);
+    // Styled from the page like every part.
+    const style = document.createElement('style');
+    style.textContent = 'leave-a-reply::part(deleted) { color: rgb(1, 2, 3); }';
+    document.head.append(style);
+    expect(getComputedStyle(placeholder).color).to.equal('rgb(1, 2, 3)');
+    style.remove();
+    expect(text(again.$('[part=title]'))).to.match(/^2 /);
+    await expect(again.el).to.be.accessible();
   });
 
   it('keeps a draft across a reload', async () => {

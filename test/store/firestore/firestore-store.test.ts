@@ -152,7 +152,7 @@ describe('FirestoreStore with no connection', () => {
     const [commentWrite, threadWrite, stampWrite, ...more] = traffic.commits[0];
     expect(more).to.deep.equal([]);
     expect(commentWrite.path).to.match(new RegExp(`^threads/${thread.id}/comments/[0-9a-zA-Z]{20}$`));
-    expect(commentWrite.fields).to.deep.equal(['author', 'body', 'createdAt', 'parentId', 'status']);
+    expect(commentWrite.fields).to.deep.equal(['author', 'body', 'createdAt', 'parentId', 'rootId', 'status']);
     expect(commentWrite.serverTimes, 'the server’s time, not the browser’s').to.deep.equal(['createdAt']);
     expect(threadWrite.path).to.equal(`threads/${thread.id}`);
     // Nothing about who posted in the thread, which anyone may read.
@@ -374,10 +374,19 @@ describe('with the Firestore emulator', function () {
       expect(traffic.reads).to.equal(1);
     });
 
-    it('a page view: one read for the thread and one per comment of the first page', async () => {
+    it('a page view: one read for the thread, one per comment of the first page, one for their replies', async () => {
       const thread = await seeded(5);
       const store = await freshReader();
       await watch(thread, 3, store).until('the first page', (s) => !s.loading && s.comments.length === 3);
+      await sleep(100);
+      // The replies query finds none here, and an empty answer still costs a read.
+      expect(traffic.reads).to.equal(1 + 3 + 1);
+    });
+
+    it('a thread that fits one page and has no replies: no replies query', async () => {
+      const thread = await seeded(3);
+      const store = await freshReader();
+      await watch(thread, 20, store).until('the thread', (s) => !s.loading && s.comments.length === 3);
       await sleep(100);
       expect(traffic.reads).to.equal(1 + 3);
     });

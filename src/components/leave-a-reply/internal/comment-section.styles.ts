@@ -112,6 +112,10 @@ export const sectionStyles = [
     .body p {
       margin: 0.5em 0;
     }
+    .deleted > .body {
+      color: var(--_muted);
+      font-style: italic;
+    }
     .body a {
       color: var(--_accent);
     }

@@ -185,6 +185,10 @@ export class CommentSection extends LitElement implements SectionView {
     this.dispatchEvent(new LarErrorEvent({code, message}));
   }
 
+  showAlso(ids: readonly string[]): void {
+    this.threadController.showAlso(ids);
+  }
+
   /** Says `text` through the polite live region. */
   announce(text: string): void {
     // Re-setting the same text would not be read again; clear first.
@@ -195,7 +199,10 @@ export class CommentSection extends LitElement implements SectionView {
   private announceArrivals(state: ThreadState, previous: ThreadState) {
     if (previous.loading) return;
     const known = new Set(previous.comments.map((c) => c.id));
-    const arrived = state.comments.filter((c) => !known.has(c.id) && !c.sending && !this.ownPostIds.has(c.id));
+    // A placeholder (deleted) is nobody's new comment.
+    const arrived = state.comments.filter(
+      (c) => !known.has(c.id) && !c.sending && !this.ownPostIds.has(c.id) && c.status !== 'deleted',
+    );
     if (arrived.length === 1) this.announce(this.language.messages.newComment(arrived[0].author.name));
   }
 
@@ -261,7 +268,7 @@ export class CommentSection extends LitElement implements SectionView {
   private focusLoadedComments() {
     const before = this.loadingMoreFrom;
     if (!before || this.threadController.state.hasMore) return;
-    const arrived = this.threadController.state.comments.find((c) => !before.has(c.id));
+    const arrived = this.threadController.state.comments.find((c) => !before.has(c.id) && c.status !== 'deleted');
     if (!arrived) return;
     this.loadingMoreFrom = undefined;
     this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(arrived.id)} .permalink`)?.focus();

@@ -239,7 +239,16 @@ export function renderComment(node: CommentNode, ctx: CommentViewContext): Templ
   const {comment, parent} = node;
   const {author} = comment;
   const {messages, lang} = ctx;
-  const label = parent ? messages.inReplyTo(parent.author.name) : undefined;
+  const children = node.children.length
+    ? html`<ol class="children">${renderComments(node.children, ctx)}</ol>`
+    : nothing;
+  if (comment.status === 'deleted') {
+    // Only the place of the replies under it: no name, time or buttons (the tree drops it without them).
+    return html`<li part="comment deleted" class="comment deleted" id=${`comment-${comment.id}`} data-depth=${node.depth}
+      ><p part="body" class="body">${messages.deletedComment}</p>${children}</li
+    >`;
+  }
+  const label = parent && parent.status !== 'deleted' ? messages.inReplyTo(parent.author.name) : undefined;
   const editor = ctx.inPlace?.editor(comment);
   const problem = ctx.inPlace?.problem(comment);
   return html`<li
@@ -267,7 +276,7 @@ export function renderComment(node: CommentNode, ctx: CommentViewContext): Templ
       }${
         problem ? html`<p part="error" class="error" role="alert">${problem}</p>` : nothing
       }${editor ? nothing : (ctx.inPlace?.confirmation(comment) ?? renderActions(comment, ctx))}</article
-    >${node.children.length ? html`<ol class="children">${renderComments(node.children, ctx)}</ol>` : nothing}</li
+    >${children}</li
   >`;
 }
 

@@ -3,6 +3,7 @@ import type {Session} from '../../../auth/session.js';
 import type {Messages} from '../../../i18n/en.js';
 import type {Comment, ThreadRef} from '../../../model/comment.js';
 import type {CommentStore} from '../../../store/comment-store.js';
+import {ownComments} from './drafts.js';
 import {ReplyForm} from './reply-form.js';
 
 /** What replying needs from the comment section. */
@@ -20,6 +21,8 @@ export interface ReplyFlowHost extends ReactiveControllerHost {
   readonly ownPostIds: Set<string>;
   /** Says `text` through the polite live region. */
   announce(text: string): void;
+  /** Shows these comments whatever page they are on (ThreadController.showAlso). */
+  showAlso(ids: readonly string[]): void;
 }
 
 /**
@@ -35,6 +38,8 @@ export class ReplyFlow {
    * page the name may be the other copy's (shell/define.ts, defineInternal).
    */
   private readonly form = new ReplyForm();
+  /** The thread whose remembered comments were last asked for. */
+  private remembered?: string;
 
   constructor(private readonly host: ReplyFlowHost) {
     this.form.setAttribute(
@@ -61,6 +66,12 @@ export class ReplyFlow {
 
   render(): TemplateResult {
     const {host, form} = this;
+    const threadId = host.thread?.id;
+    if (threadId && threadId !== this.remembered) {
+      this.remembered = threadId;
+      const ids = ownComments.load(threadId);
+      if (ids.length) queueMicrotask(() => host.showAlso(ids)); // not from inside the host's render
+    }
     // Set like property bindings: Lit's setters only update when a value changed.
     form.store = host.store;
     form.session = host.session;
@@ -84,6 +95,7 @@ export class ReplyFlow {
   private readonly posted = (event: Event) => {
     const {detail} = event as CustomEvent<Comment>;
     this.host.ownPostIds.add(detail.id);
+    if (this.host.thread) ownComments.add(this.host.thread.id, detail.id);
     this.answer(null);
     this.host.announce(this.host.messages.posted);
   };

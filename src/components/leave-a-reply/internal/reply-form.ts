@@ -1,11 +1,12 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
-import type {Session, SessionUser} from '../../../auth/session.js';
+import {SessionError, type Session, type SessionUser} from '../../../auth/session.js';
+import {untilOnline} from '../../../shell/until-online.js';
 import {defineInternal} from '../../../shell/define.js';
 import {CommentPostedEvent} from '../../../events/comment-posted-event.js';
 import {LarErrorEvent} from '../../../events/error-event.js';
 import {en, type Messages} from '../../../i18n/en.js';
-import type {Author, Comment, ThreadRef} from '../../../model/comment.js';
+import type {Author, Comment, NewComment, ThreadRef} from '../../../model/comment.js';
 import {LIMITS} from '../../../model/limits.js';
 import {gravatarUrl, isKnownAvatar} from '../../../model/avatars.js';
 import {sha256Hex} from '../../../model/sha256.js';
@@ -20,6 +21,7 @@ import {
 import {StoreError, type CommentStore} from '../../../store/comment-store.js';
 import {timeOrderedId} from '../../../model/comment-id.js';
 import {drafts, rememberedDetails} from './drafts.js';
+import {oneTabAtATime} from './one-tab-at-a-time.js';
 import {formStyles} from './reply-form.styles.js';
 import {refusalText} from './refusal-text.js';
 import {SIGN_IN_CHANGE, SignInArea, type SignInForm} from './sign-in-area.js';
@@ -113,12 +115,33 @@ export class ReplyForm extends LitElement implements SignInForm {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('storage', this.onStorage);
     const saved = rememberedDetails.load();
     if (saved) {
       ({name: this.name, email: this.email, url: this.website} = saved);
       this.remember = true;
     }
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('storage', this.onStorage);
+  }
+
+  /**
+   * Another tab of the page changed this thread's draft. When it started posting the same text,
+   * this tab takes the post's id (so a press here waits for that tab, then asks, and never sends a
+   * second copy); when it then cleared the draft, this tab asks whether the post landed.
+   */
+  private readonly onStorage = (event: StorageEvent) => {
+    const threadId = this.thread?.id;
+    if (!threadId || event.key !== drafts.key(threadId)) return;
+    const other = drafts.load(threadId);
+    if (other?.id && cleanField(other.body) === cleanField(this.body)) this.postId = other.id;
+    else if (other || !this.postId) return;
+    this.checkSent = {threadId, id: this.postId!};
+    this.requestUpdate();
+  };
 
   /** Moves keyboard focus to the comment box (after Reply). */
   focusComment(): void {
@@ -137,6 +160,12 @@ export class ReplyForm extends LitElement implements SignInForm {
     signIn.messages = this.messages;
     signIn.providers = this.providers;
     signIn.requestUpdate();
+    if (changed.has('session') && this.session) {
+      // What a guest's post needs loads once the browser is idle, not at the first keystroke: a
+      // reader whose connection drops before they write can still queue their comment.
+      const session = this.session;
+      (self.requestIdleCallback ?? setTimeout)(() => session.prepare());
+    }
     if (changed.has('thread') && this.thread) {
       const draft = drafts.load(this.thread.id);
       this.body = draft?.body ?? '';
@@ -164,11 +193,7 @@ export class ReplyForm extends LitElement implements SignInForm {
     if (!check || !store?.isPosted || !user || thread?.id !== check.threadId) return;
     this.checkSent = undefined;
     const posted = await store.isPosted(thread, check.id, user).catch(() => false);
-    if (!posted || this.thread?.id !== check.threadId || this.postId !== check.id) return;
-    drafts.clear(check.threadId);
-    this.postId = undefined;
-    this.body = '';
-    this.status = this.messages.posted;
+    if (posted) this.sentElsewhere(check.threadId, check.id);
   }
 
   private saveDraft() {
@@ -238,16 +263,45 @@ export class ReplyForm extends LitElement implements SignInForm {
     this.saveDraft();
     const body = cleanField(this.body);
     const parentId = this.replyTo?.id ?? null;
+    // The top-level comment it hangs under: the parent's root, or the parent when that is top-level.
+    const rootId = this.replyTo ? (this.replyTo.rootId ?? this.replyTo.id) : undefined;
     const email = this.email.trim();
     const url = normalizeWebsite(cleanField(this.website));
     if (!account) rememberedDetails.save(this.remember ? {name: cleanField(this.name), email, url} : undefined);
+    await oneTabAtATime(
+      id,
+      (waited) => this.send(store, session, thread, {id, parentId, rootId, body, email, url}, waited),
+      () => (this.status = this.messages.sendingElsewhere),
+    );
+  }
+
+  /**
+   * Sends the post (the reader pressed Post Comment; its id is chosen): the box empties as the
+   * comment shows in the thread as sending, and the draft stays until the backend confirms it.
+   * After waiting for another tab that was sending it, it asks first whether that tab's post landed.
+   */
+  private async send(
+    store: CommentStore,
+    session: Session,
+    thread: ThreadRef,
+    post: Pick<NewComment, 'id' | 'parentId' | 'rootId' | 'body'> & {id: string; email: string; url: string},
+    waitedForAnotherTab: boolean,
+  ): Promise<void> {
+    const {id, parentId, rootId, body, email, url} = post;
+    const at = {id, parentId, ...(rootId ? {rootId} : {})};
+    const account = this.signIn.account;
+    const known = this.signIn.user;
+    if (waitedForAnotherTab && known && (await store.isPosted?.(thread, id, known).catch(() => false))) {
+      this.sentElsewhere(thread.id, id);
+      return;
+    }
     let pending: Promise<Comment>;
     try {
       if (account) {
         // The account's own name and photo; its email stays with Firebase Auth, out of every document.
-        pending = store.post(thread, {id, parentId, body, author: accountAuthor(account, this.name)});
+        pending = store.post(thread, {...at, body, author: accountAuthor(account, this.name)});
       } else {
-        const user = await session.guest();
+        const user = await this.guestAccount(session);
         // Auth may restore a signed-in account only now (a returning reader who typed quickly):
         // then the comment is that account's, with the badge the rules expect.
         const asGuest = user.provider === 'guest';
@@ -261,14 +315,12 @@ export class ReplyForm extends LitElement implements SignInForm {
               avatarUrl: gravatarUrl(await sha256Hex(email.toLowerCase())),
             }
           : accountAuthor(user, this.name);
-        pending = store.post(thread, {id, parentId, body, author, ...(asGuest ? {email} : {})});
+        pending = store.post(thread, {...at, body, author, ...(asGuest ? {email} : {})});
       }
     } catch (error) {
       this.failed(error, body);
       return;
     }
-    // The comment now shows in the thread as sending; the box empties, the saved draft stays
-    // until the backend confirms.
     drafts.save(thread.id, {body, parentId, id});
     this.body = '';
     this.justPosted = true;
@@ -284,6 +336,34 @@ export class ReplyForm extends LitElement implements SignInForm {
       this.dispatchEvent(new CommentPostedEvent(comment));
     } catch (error) {
       this.failed(error, body);
+    }
+  }
+
+  /** The comment in the box was sent by another tab (or before a reload): the box and draft let it go. */
+  private sentElsewhere(threadId: string, id: string) {
+    if (this.thread?.id !== threadId || this.postId !== id) return;
+    drafts.clear(threadId);
+    this.postId = undefined;
+    this.body = '';
+    this.busy = false;
+    this.status = this.messages.posted;
+  }
+
+  /**
+   * The guest's account. A first-time guest's sign-up needs the connection (and, if the form was
+   * never focused online, the sign-in code): without one, the post waits for it like any queued
+   * post, with the text kept in the box and in the draft.
+   */
+  private async guestAccount(session: Session): Promise<SessionUser> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await session.guest();
+      } catch (error) {
+        const connection = navigator.onLine === false || (error instanceof SessionError && error.code === 'network');
+        if (!connection) throw error;
+        this.status = this.messages.queued;
+        await untilOnline(tries);
+      }
     }
   }
 

@@ -321,10 +321,10 @@ export class SignInArea extends LitElement {
         return e.invalidEmail;
       case 'network':
         return e.network;
-      default: {
-        const reason = error.message.trim();
-        return e.failed(label, /[.!?。]$/.test(reason) ? reason : `${reason}.`);
-      }
+      default:
+        // The backend's own text ("Firebase: Error (auth/internal-error)") goes to the lar-error
+        // event, not to the reader. Offline, whatever failed (the pop-up, a chunk) failed for that.
+        return navigator.onLine === false ? e.network : e.failed(label);
     }
   }
 

@@ -191,10 +191,17 @@ describe('sign-in', () => {
     expect(m.f('#email')).to.exist;
   });
 
-  it('loads the sign-in code when the reader starts to write', async () => {
+  it('loads what a guest’s post needs once the form is shown and the browser is idle, before any keystroke', async () => {
+    const session = new ScriptedSession();
+    await mountWith(session);
+    // So a reader whose connection drops before they write can still queue a comment.
+    await waitUntil(() => session.calls.includes('prepare'), 'prepare() once idle');
+  });
+
+  it('loads the sign-in code when the reader starts to write, if it has not loaded yet', async () => {
     const session = new ScriptedSession();
     const m = await mountWith(session);
-    expect(session.calls).to.not.include('prepare');
+    session.calls.length = 0;
     m.f<HTMLTextAreaElement>('#body').focus();
     expect(session.calls).to.include('prepare');
   });
@@ -254,7 +261,10 @@ describe('sign-in', () => {
     expect(signInError(m), 'a new try clears the old message').to.equal('');
     session.fail(new SessionError('failed', 'The provider is down'));
     await settle(m);
-    expect(signInError(m)).to.equal('Could not log in with Google: The provider is down. Your comment is still here.');
+    expect(signInError(m), 'the backend text is for developers (lar-error), not the reader').to.equal(
+      'Could not log in with Google. Please try again in a moment. Your comment is still here.',
+    );
+    expect(errors.lastCall.args[0].detail).to.deep.equal({code: 'sign-in-failed', message: 'The provider is down'});
     expect(m.f<HTMLTextAreaElement>('#body').value).to.equal('Kept.');
   });
 

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import sinon from 'sinon';
-import {untilOnline} from '../../../src/store/firestore/until-online.js';
+import {untilOnline} from '../../src/shell/until-online.js';
 
 describe('untilOnline', () => {
   let clock: sinon.SinonFakeTimers;
