@@ -23,8 +23,8 @@ const MUTATIONS = [
   ['bodyMax', '&& body.size() <= bodyMax()\n', '\n'],
   [
     'exact comment keys',
-    "return hasExactly(data, ['parentId', 'body', 'author', 'createdAt', 'status'])",
-    "return data.keys().hasAll(['parentId', 'body', 'author', 'createdAt', 'status'])",
+    "return hasExactly(data, ['parentId', 'rootId', 'body', 'author', 'createdAt', 'status'])",
+    "return data.keys().hasAll(['parentId', 'rootId', 'body', 'author', 'createdAt', 'status'])",
   ],
   [
     'no review',
@@ -93,7 +93,24 @@ const MUTATIONS = [
     "&& author.avatarUrl.matches('https://(lh[3-6]",
     "&& author.avatarUrl.matches('https://(.*|lh[3-6]",
   ],
-  ['reply to published', "&& get(commentPath(threadId, data.parentId)).data.status == 'published'));", '));'],
+  ['reply to published', "&& parent.status == 'published'\n", '\n'],
+  [
+    'reply root',
+    "&& data.rootId == (parent.get('rootId', null) == null ? data.parentId : parent.rootId);",
+    '&& data.rootId is string;',
+  ],
+  [
+    'top-level root',
+    '(data.parentId == null ? data.rootId == null : validReply(threadId, data))',
+    '(data.parentId == null || validReply(threadId, data))',
+  ],
+  ['delete keeps no name', "&& data.author == {'uid': was.uid, 'name': '', 'provider': was.provider}\n", '\n'],
+  [
+    'delete author key',
+    "&& changedKeys().hasOnly(['status', 'body', 'author'])\n        && data.status == 'deleted'",
+    "&& data.status == 'deleted'",
+  ],
+  ['deleted public', "|| resource.data.status in ['published', 'deleted']", "|| resource.data.status == 'published'"],
   [
     'thread create keys',
     "hasOnly(['url', 'title', 'createdAt', 'commentCount', 'pendingCount', 'lastCommentId'])",
@@ -161,7 +178,7 @@ const MUTATIONS = [
   ['moderation statuses', "&& data.status in ['published', 'pending', 'hidden']\n", '\n'],
   [
     'read all',
-    "allow read: if resource == null\n          || resource.data.status == 'published'\n",
+    "allow read: if resource == null\n          || resource.data.status in ['published', 'deleted']\n",
     'allow read: if true\n',
   ],
   [

@@ -305,6 +305,14 @@ describe('firestore.rules: moderation', () => {
         change(guest('alice'), 'c1', {status: 'deleted', body: '', author: {...nameless, provider: 'google'}}),
         'the sign-in changed',
       );
+      await assertFails(
+        change(guest('alice'), 'c1', {status: 'deleted', body: '', author: nameless, rootId: 'elsewhere'}),
+        'anything else changed with it',
+      );
+      await assertFails(
+        change(guest('alice'), 'c1', {status: 'deleted', body: '', author: nameless, pinned: true}),
+        'a pin slipped in with it',
+      );
       await assertSucceeds(remove(guest('alice')), 'the control: body and name gone, uid and sign-in kept');
       await seedThread(admin);
       await assertFails(remove(guest('alice'), {thread: false}));

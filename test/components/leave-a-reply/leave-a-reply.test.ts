@@ -402,6 +402,24 @@ describe('<leave-a-reply>', () => {
     expect(m.f<HTMLTextAreaElement>('#body').value).to.equal('');
   });
 
+  it('online but unable to reach the sign-in service: a few tries, then the reason, the text kept', async () => {
+    const session = new LocalSession();
+    let signUps = 0;
+    session.guest = () => {
+      signUps++;
+      return Promise.reject(new SessionError('network', 'auth/network-request-failed'));
+    };
+    const m = await mount({}, new MemoryStore(), session);
+    await fillGuest(m, 'Behind a firewall.');
+    await submit(m);
+    await waitUntil(() => m.f('.post-error'), 'no reason given');
+    expect(text(m.f('.post-error'))).to.equal(
+      'Your comment was not posted: You seem to be offline. Please try again when the connection returns. Your text is still here.',
+    );
+    expect(signUps).to.equal(3);
+    expect(m.f<HTMLTextAreaElement>('#body').value).to.equal('Behind a firewall.');
+  });
+
   it('two tabs with one restored draft: only one sends it, the other waits and then lets it go', async () => {
     localStorage.setItem('leave-a-reply:guest-uid', 'g-two-tabs');
     const store = new MemoryStore();

@@ -352,15 +352,18 @@ export class ReplyForm extends LitElement implements SignInForm {
   /**
    * The guest's account. A first-time guest's sign-up needs the connection (and, if the form was
    * never focused online, the sign-in code): without one, the post waits for it like any queued
-   * post, with the text kept in the box and in the draft.
+   * post, with the text kept in the box and in the draft. A browser that says it is online but
+   * cannot reach Auth (a blocked request) gets a few tries, then the reason.
    */
   private async guestAccount(session: Session): Promise<SessionUser> {
     for (let tries = 1; ; tries++) {
       try {
         return await session.guest();
       } catch (error) {
-        const connection = navigator.onLine === false || (error instanceof SessionError && error.code === 'network');
-        if (!connection) throw error;
+        const offline = navigator.onLine === false;
+        const network = error instanceof SessionError && error.code === 'network';
+        if (network && !offline && tries >= 3) throw new StoreError('unavailable', error.message);
+        if (!offline && !network) throw error;
         this.status = this.messages.queued;
         await untilOnline(tries);
       }
