@@ -10,6 +10,8 @@ import {fileURLToPath} from 'node:url';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const FILES = ['firebase.json', 'firestore.rules', 'firestore.indexes.json'];
+// What a site deploys, and nothing of this project's own test set-up (emulator ports and the like).
+const SITE_FIREBASE_JSON = `${JSON.stringify({firestore: {rules: 'firestore.rules', indexes: 'firestore.indexes.json'}}, null, 2)}\n`;
 
 const USAGE = `Usage: npx leave-a-reply init [--yes | --no]
 
@@ -70,8 +72,10 @@ async function init({policy}) {
   try {
     for (const name of FILES) {
       const source = join(packageRoot, name);
-      if (!existsSync(source)) throw new Error(`this copy of leave-a-reply has no ${name}; reinstall it`);
-      const content = readFileSync(source);
+      if (name !== 'firebase.json' && !existsSync(source)) {
+        throw new Error(`this copy of leave-a-reply has no ${name}; reinstall it`);
+      }
+      const content = name === 'firebase.json' ? Buffer.from(SITE_FIREBASE_JSON) : readFileSync(source);
       const target = join(dir, name);
       if (existsSync(target)) {
         if (readFileSync(target).equals(content)) {

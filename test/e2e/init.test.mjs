@@ -12,6 +12,11 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const cli = join(root, pkg.bin['leave-a-reply']);
 const FILES = ['firebase.json', 'firestore.rules', 'firestore.indexes.json'];
 const MINE = '{"hosting": {"public": "site"}}\n';
+/** The firebase.json a site gets: what it deploys, none of this project's emulator set-up. */
+const SITE_FIREBASE = {firestore: {rules: 'firestore.rules', indexes: 'firestore.indexes.json'}};
+/** What init writes for each file: the package's own rules and indexes, the site's firebase.json. */
+const expected = (name) =>
+  name === 'firebase.json' ? `${JSON.stringify(SITE_FIREBASE, null, 2)}\n` : read(root, name);
 
 function siteFolder(t) {
   const dir = mkdtempSync(join(tmpdir(), 'lar-init-'));
@@ -42,7 +47,7 @@ test('package.json runs it as `npx leave-a-reply` and ships it with the files it
     execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: root, encoding: 'utf8'}),
   );
   const packed = files.map((f) => f.path);
-  for (const path of ['bin/leave-a-reply.mjs', ...FILES])
+  for (const path of ['bin/leave-a-reply.mjs', 'firestore.rules', 'firestore.indexes.json'])
     assert.ok(packed.includes(path), `${path} is not in the package`);
 });
 
@@ -51,7 +56,7 @@ test('init writes the three files into an empty site folder, then prints the sni
   const {code, out} = run(dir, 'init');
   assert.equal(code, 0);
   for (const name of FILES) {
-    assert.equal(read(dir, name), read(root, name), `${name} is a copy of the package's`);
+    assert.equal(read(dir, name), expected(name), `${name} as a site needs it`);
     assert.match(out, new RegExp(`wrote +${name.replace('.', '\\.')}`));
   }
   assert.match(
@@ -60,6 +65,9 @@ test('init writes the three files into an empty site folder, then prints the sni
   );
   assert.match(out, /<leave-a-reply api-key="…" project-id="your-project-id"/);
   assert.match(out, /enable Anonymous/);
+  assert.deepEqual(JSON.parse(read(dir, 'firebase.json')), SITE_FIREBASE, 'no emulator ports or test settings');
+  // The rules cite nothing a site owner does not have: no source or test files of this project.
+  assert.doesNotMatch(read(dir, 'firestore.rules'), /\b(src|test|scripts)\/|\.tsx?\b|\.mjs\b|DESIGN\.md/);
   assert.match(out, /deploy --only firestore/);
 });
 
@@ -91,7 +99,7 @@ test('--no keeps existing files; --yes replaces them', (t) => {
   assert.match(run(dir, 'init', '--no').out, /kept +firebase\.json \(exists; --no\)/);
   assert.equal(read(dir, 'firebase.json'), MINE);
   assert.match(run(dir, 'init', '--yes').out, /replaced +firebase\.json/);
-  assert.equal(read(dir, 'firebase.json'), read(root, 'firebase.json'));
+  assert.equal(read(dir, 'firebase.json'), expected('firebase.json'));
 });
 
 test(
@@ -111,7 +119,7 @@ test(
     assert.match(out, /kept +firebase\.json \(exists; you said no\)/);
 
     ({out} = runOnTerminal(dir, 'y\nn\n', 'init'));
-    assert.equal(read(dir, 'firebase.json'), read(root, 'firebase.json'));
+    assert.equal(read(dir, 'firebase.json'), expected('firebase.json'));
     assert.equal(read(dir, 'firestore.rules'), 'rules_version = "2";\n');
     assert.match(out, /replaced +firebase\.json/);
   },

@@ -440,11 +440,13 @@ export class MemoryStore implements CommentStore {
  * The thread as pages count it: each top-level comment (published, or a deleted one as a
  * placeholder) in the view's order, with every published or deleted reply under it, oldest first,
  * at any depth. A page never shows a reply without the comment it answers, nor leaves a late reply
- * to an early comment for the last page. Replies whose chain is broken (bad data) start a group.
+ * to an early comment for the last page. As in Firestore, where pages load replies by their
+ * top-level comment (`rootId`): the replies under a hidden or pending top-level comment are not
+ * in any page, and a reply whose chain is broken (bad data) counts as top-level.
  */
 function pagedGroups(comments: readonly KeptComment[], sort: SortOrder): KeptComment[][] {
-  const listed = comments.filter((c) => c.status === 'published' || c.status === 'deleted');
-  const byId = new Map(listed.map((c) => [c.id, c]));
+  const listed = (c: KeptComment) => c.status === 'published' || c.status === 'deleted';
+  const byId = new Map(comments.map((c) => [c.id, c]));
   const rootOf = (comment: KeptComment): KeptComment => {
     const seen = new Set<string>();
     let at = comment;
@@ -459,8 +461,9 @@ function pagedGroups(comments: readonly KeptComment[], sort: SortOrder): KeptCom
     return at;
   };
   const groups = new Map<KeptComment, KeptComment[]>();
-  for (const comment of [...listed].sort(oldestFirst)) {
+  for (const comment of comments.filter(listed).sort(oldestFirst)) {
     const root = rootOf(comment);
+    if (!listed(root)) continue;
     let group = groups.get(root);
     if (!group) groups.set(root, (group = [root]));
     if (root !== comment) group.push(comment);
