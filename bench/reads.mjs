@@ -87,7 +87,9 @@ async function readsOf(browser, html, ready, extraMs = 500) {
 
 const commentsShown = (n) => `(() => {
   const root = document.querySelector('leave-a-reply')?.shadowRoot?.querySelector('lar-comment-section')?.shadowRoot;
-  return root?.querySelector('[part=title]') && root.querySelectorAll('[part=comment]').length === ${n};
+  // The thread as read (not the loading line, which may show before the first answer), with its comments.
+  return root?.querySelector('[part=title]') && !root.querySelector('.status:not(.offline)')
+    && root.querySelectorAll('[part=comment]').length === ${n};
 })()`;
 
 /** Rows of [what, reads] for a page view of threads of several sizes, a quiet poll and count badges. */

@@ -50,7 +50,9 @@ try {
   for (const {size, widget, baseline} of await measureRendering(browser)) {
     log(`| ${size.toLocaleString('en')} | ${ms(widget)} | ${ms(baseline)} | ${(widget / baseline).toFixed(1)}× |`);
   }
-  log('\nThe first screen shows 20 comments whatever the thread\'s size ("Load more comments" pages the rest);');
+  log(
+    '\nThe first screen shows 20 top-level comments with their replies whatever the thread\'s size ("Load more comments" pages the rest);',
+  );
   log('what grows with the thread is reading its stored data.');
 
   await firestoreReads(browser);
@@ -61,7 +63,9 @@ try {
 /** Reads per view against a Firestore emulator: FIRESTORE_EMULATOR_HOST's, or the Cloud SDK's. */
 async function firestoreReads(browser) {
   const print = async (emulator) => {
-    log("\nFirestore reads, counted from the emulator's answers (firestore.rules loaded; 20 comments a page):\n");
+    log(
+      "\nFirestore reads, counted from the emulator's answers (firestore.rules loaded; 20 top-level comments a page):\n",
+    );
     log('| what | reads |');
     log('|---|---|');
     for (const [what, reads] of await measureReads(browser, emulator)) log(`| ${what} | ${reads} |`);

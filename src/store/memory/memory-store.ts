@@ -438,8 +438,7 @@ export class MemoryStore implements CommentStore {
 
 /**
  * The thread as pages count it: each top-level comment (published, or a deleted one as a
- * placeholder) in the view's order, with every published or deleted reply under it, oldest first,
- * at any depth. A page never shows a reply without the comment it answers, nor leaves a late reply
+ * placeholder) in the view's order, with every published or deleted reply under it, at any depth. A page never shows a reply without the comment it answers, nor leaves a late reply
  * to an early comment for the last page. As in Firestore, where pages load replies by their
  * top-level comment (`rootId`): the replies under a hidden or pending top-level comment are not
  * in any page, and a reply whose chain is broken (bad data) counts as top-level.
@@ -447,21 +446,29 @@ export class MemoryStore implements CommentStore {
 function pagedGroups(comments: readonly KeptComment[], sort: SortOrder): KeptComment[][] {
   const listed = (c: KeptComment) => c.status === 'published' || c.status === 'deleted';
   const byId = new Map(comments.map((c) => [c.id, c]));
+  // Each comment's top-level ancestor, remembered along the way; a chain longer than the thread is
+  // a cycle (bad data), ended where it was noticed.
+  const roots = new Map<KeptComment, KeptComment>();
   const rootOf = (comment: KeptComment): KeptComment => {
-    const seen = new Set<string>();
+    const path: KeptComment[] = [];
     let at = comment;
-    for (
-      let up = at.parentId && byId.get(at.parentId);
-      up && !seen.has(up.id);
-      up = at.parentId && byId.get(at.parentId)
-    ) {
-      seen.add(at.id);
-      at = up;
+    let root = roots.get(at);
+    while (!root) {
+      const up = at.parentId ? byId.get(at.parentId) : undefined;
+      if (!up || path.length >= byId.size) root = at;
+      else {
+        path.push(at);
+        at = up;
+        root = roots.get(at);
+      }
     }
-    return at;
+    for (const c of path) roots.set(c, root);
+    return root;
   };
   const groups = new Map<KeptComment, KeptComment[]>();
-  for (const comment of comments.filter(listed).sort(oldestFirst)) {
+  // Replies stay in stored order: the view sorts them under their parent (thread-tree.ts).
+  for (const comment of comments) {
+    if (!listed(comment)) continue;
     const root = rootOf(comment);
     if (!listed(root)) continue;
     let group = groups.get(root);
