@@ -1,29 +1,26 @@
 import type {Messages} from './en.js';
 import {plural} from './plural.js';
 
-const n = (value: number) => value.toLocaleString('ar');
+const COMMENTS = {one: 'تعليق واحد', two: 'تعليقان', few: '# تعليقات', many: '# تعليقًا', other: '# تعليق'};
+/** A number of characters, through the plural rules (Arabic has six forms). */
+const chars = (count: number) =>
+  plural('ar', count, {zero: '# حرف', one: 'حرف واحد', two: 'حرفان', few: '# أحرف', many: '# حرفًا', other: '# حرف'});
 
 export const ar: Messages = {
   lang: 'ar',
   heading: (count, title) =>
     count === 0
-      ? `لا توجد آراء بعد حول «${title}»`
+      ? `لا توجد تعليقات بعد على «${title}»`
       : plural('ar', count, {
-          one: `رأي واحد حول «${title}»`,
-          two: `رأيان حول «${title}»`,
-          few: `# آراء حول «${title}»`,
-          many: `# رأيًا حول «${title}»`,
-          other: `# رأي حول «${title}»`,
+          one: `تعليق واحد على «${title}»`,
+          two: `تعليقان على «${title}»`,
+          few: `# تعليقات على «${title}»`,
+          many: `# تعليقًا على «${title}»`,
+          other: `# تعليق على «${title}»`,
         }),
-  headingUntitled: (count) =>
-    count === 0
-      ? 'لا توجد آراء بعد'
-      : plural('ar', count, {one: 'رأي واحد', two: 'رأيان', few: '# آراء', many: '# رأيًا', other: '# رأي'}),
-  countBadge: (count) =>
-    count === 0
-      ? 'لا توجد آراء بعد'
-      : plural('ar', count, {one: 'رأي واحد', two: 'رأيان', few: '# آراء', many: '# رأيًا', other: '# رأي'}),
-  headingLoading: (title) => (title ? `آراء حول «${title}»` : 'آراء'),
+  headingUntitled: (count) => (count === 0 ? 'لا توجد تعليقات بعد' : plural('ar', count, COMMENTS)),
+  countBadge: (count) => (count === 0 ? 'لا توجد تعليقات بعد' : plural('ar', count, COMMENTS)),
+  headingLoading: (title) => (title ? `تعليقات على «${title}»` : 'تعليقات'),
   leaveReply: 'اترك ردًا',
   leaveReplyTo: (name) => `اترك ردًا على ${name}`,
   cancelReply: 'إلغاء الرد',
@@ -66,15 +63,16 @@ export const ar: Messages = {
     }),
   errors: {
     bodyRequired: 'يُرجى كتابة تعليق.',
-    bodyTooLong: (limit, length) => `يتكون تعليقك من ${n(length)} حرفًا، والحد الأقصى ${n(limit)}.`,
-    bodyTooManyLinks: (limit) => `يمكن أن يحتوي التعليق على ${n(limit)} روابط على الأكثر.`,
+    bodyTooLong: (limit, length) => `يتكون تعليقك من ${chars(length)}، والحد الأقصى ${chars(limit)}.`,
+    bodyTooManyLinks: (limit) =>
+      `يمكن أن يحتوي التعليق على ${plural('ar', limit, {one: 'رابط واحد', two: 'رابطين', few: '# روابط', many: '# رابطًا', other: '# رابط'})} على الأكثر.`,
     nameRequired: 'يُرجى إدخال اسمك.',
-    nameTooLong: (limit) => `لا يتجاوز الاسم ${n(limit)} حرفًا.`,
+    nameTooLong: (limit) => `لا يتجاوز الاسم ${chars(limit)}.`,
     emailRequired: 'يُرجى إدخال بريدك الإلكتروني. لن يُنشر أبدًا.',
     emailInvalid: 'يُرجى إدخال بريد إلكتروني صالح، مثل name@example.com.',
-    emailTooLong: (limit) => `لا يتجاوز البريد الإلكتروني ${n(limit)} حرفًا.`,
+    emailTooLong: (limit) => `لا يتجاوز البريد الإلكتروني ${chars(limit)}.`,
     urlInvalid: 'يُرجى إدخال عنوان ويب، مثل https://example.com.',
-    urlTooLong: (limit) => `لا يتجاوز عنوان الويب ${n(limit)} حرفًا.`,
+    urlTooLong: (limit) => `لا يتجاوز عنوان الويب ${chars(limit)}.`,
     postTooSoon: (seconds) =>
       plural('ar', seconds, {
         one: 'يُرجى الانتظار ثانية واحدة قبل النشر مرة أخرى.',

@@ -15,7 +15,7 @@ export const de: Messages = {
     count === 0 ? 'Noch keine Gedanken' : plural('de', count, {one: '# Gedanke', other: '# Gedanken'}),
   headingLoading: (title) => (title ? `Gedanken zu „${title}“` : 'Gedanken'),
   leaveReply: 'Schreibe einen Kommentar',
-  leaveReplyTo: (name) => `Antworte ${name}`,
+  leaveReplyTo: (name) => `Antwort an ${name}`,
   cancelReply: 'Antwort abbrechen',
   guestIntro: 'Trage deine Daten unten ein oder klicke auf ein Symbol, um dich anzumelden:',
   guestDetails: 'Trage deine Daten unten ein:',

@@ -7,13 +7,13 @@ export const es: Messages = {
   lang: 'es',
   heading: (count, title) =>
     count === 0
-      ? `Aún no hay opiniones sobre «${title}»`
-      : plural('es', count, {one: `# opinión sobre «${title}»`, other: `# opiniones sobre «${title}»`}),
+      ? `Aún no hay comentarios sobre «${title}»`
+      : plural('es', count, {one: `# comentario sobre «${title}»`, other: `# comentarios sobre «${title}»`}),
   headingUntitled: (count) =>
-    count === 0 ? 'Aún no hay opiniones' : plural('es', count, {one: '# opinión', other: '# opiniones'}),
+    count === 0 ? 'Aún no hay comentarios' : plural('es', count, {one: '# comentario', other: '# comentarios'}),
   countBadge: (count) =>
-    count === 0 ? 'Aún no hay opiniones' : plural('es', count, {one: '# opinión', other: '# opiniones'}),
-  headingLoading: (title) => (title ? `Opiniones sobre «${title}»` : 'Opiniones'),
+    count === 0 ? 'Aún no hay comentarios' : plural('es', count, {one: '# comentario', other: '# comentarios'}),
+  headingLoading: (title) => (title ? `Comentarios sobre «${title}»` : 'Comentarios'),
   leaveReply: 'Deja una respuesta',
   leaveReplyTo: (name) => `Responder a ${name}`,
   cancelReply: 'Cancelar respuesta',

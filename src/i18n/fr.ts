@@ -7,13 +7,13 @@ export const fr: Messages = {
   lang: 'fr',
   heading: (count, title) =>
     count === 0
-      ? `Aucun avis pour l’instant sur « ${title} »`
-      : plural('fr', count, {one: `# avis sur « ${title} »`, other: `# avis sur « ${title} »`}),
+      ? `Aucune réflexion pour l’instant sur « ${title} »`
+      : plural('fr', count, {one: `# réflexion sur « ${title} »`, other: `# réflexions sur « ${title} »`}),
   headingUntitled: (count) =>
-    count === 0 ? 'Aucun avis pour l’instant' : plural('fr', count, {one: '# avis', other: '# avis'}),
+    count === 0 ? 'Aucune réflexion pour l’instant' : plural('fr', count, {one: '# réflexion', other: '# réflexions'}),
   countBadge: (count) =>
-    count === 0 ? 'Aucun avis pour l’instant' : plural('fr', count, {one: '# avis', other: '# avis'}),
-  headingLoading: (title) => (title ? `Avis sur « ${title} »` : 'Avis'),
+    count === 0 ? 'Aucun commentaire' : plural('fr', count, {one: '# commentaire', other: '# commentaires'}),
+  headingLoading: (title) => (title ? `Réflexions sur « ${title} »` : 'Réflexions'),
   leaveReply: 'Laisser un commentaire',
   leaveReplyTo: (name) => `Répondre à ${name}`,
   cancelReply: 'Annuler la réponse',
@@ -27,7 +27,7 @@ export const fr: Messages = {
   remember: 'Enregistrer mon nom, mon e-mail et mon site dans ce navigateur pour mon prochain commentaire.',
   honeypot: 'Laissez ce champ vide',
   postComment: 'Publier le commentaire',
-  posting: 'Publication…',
+  posting: 'Publication en cours…',
   reply: 'Répondre',
   replyTo: (name) => `Répondre à ${name}`,
   inReplyTo: (name) => `En réponse à ${name}`,

@@ -63,7 +63,7 @@ test('choices update the live preview and the snippet; Copy copies it', async ()
     lang: 'fr',
     backend: null, // the preview's backend comes from its <leave-a-reply-config backend="local">
   });
-  await page.getByRole('heading', {name: '3 avis sur « Your latest post »'}).waitFor();
+  await page.getByRole('heading', {name: '3 réflexions sur « Your latest post »'}).waitFor();
   assert.equal(await page.locator('#preview lar-comment-section').getAttribute('scheme'), 'dark');
   const bodies = (await page.locator('#preview [part=body]').allTextContents()).map((t) => t.trim());
   assert.equal(bodies[0], 'Switch the order to “Newest first” and I move to the top.', 'newest first');

@@ -53,15 +53,33 @@ describe('languages', () => {
     }
   });
 
+  it('counts characters and links in Arabic through the plural rules, not one fixed form', async () => {
+    const ar = await loadMessages('ar');
+    const digits = (value: number) => new Intl.NumberFormat('ar').format(value); // as the browser writes them
+    expect(ar.errors.nameTooLong(2)).to.equal('لا يتجاوز الاسم حرفان.');
+    expect(ar.errors.nameTooLong(3)).to.equal(`لا يتجاوز الاسم ${digits(3)} أحرف.`);
+    expect(ar.errors.nameTooLong(80)).to.equal(`لا يتجاوز الاسم ${digits(80)} حرفًا.`);
+    expect(ar.errors.urlTooLong(300)).to.equal(`لا يتجاوز عنوان الويب ${digits(300)} حرف.`);
+    expect(ar.errors.bodyTooManyLinks(2)).to.equal('يمكن أن يحتوي التعليق على رابطين على الأكثر.');
+  });
+
+  it('uses the words WordPress’s own translations use for comments, and Japanese names without a space', async () => {
+    const [fr, es, ja] = await Promise.all(['fr', 'es', 'ja'].map(loadMessages));
+    expect(fr.heading(2, 'Her')).to.equal('2 réflexions sur « Her »');
+    expect(fr.posting).to.equal('Publication en cours…');
+    expect(es.heading(1, 'Her')).to.equal('1 comentario sobre «Her»');
+    expect(ja.replyTo('Jonas')).to.equal('Jonasさんに返信');
+  });
+
   it('follows the lang attribute and plural rules', async () => {
     const m = await mount({lang: 'fr'});
-    await waitUntil(() => text(m.$('[part=title]')).startsWith('Aucun avis'), 'French heading');
+    await waitUntil(() => text(m.$('[part=title]')).startsWith('Aucune réflexion'), 'French heading');
     m.store.seed(await threadOf(m.el), [
       comment({createdAt: new Date(Date.now() - 3 * 86400e3)}),
       comment({createdAt: new Date()}),
     ]);
     await settle(m);
-    expect(text(m.$('[part=title]'))).to.equal('2 avis sur « Film Review for Her »');
+    expect(text(m.$('[part=title]'))).to.equal('2 réflexions sur « Film Review for Her »');
     expect(text(m.$('time'))).to.equal('il y a 3 jours');
     expect(text(m.f('.submit'))).to.equal('Publier le commentaire');
   });
@@ -82,7 +100,7 @@ describe('languages', () => {
     await waitUntil(() => m.$('section')?.getAttribute('dir') === 'rtl', 'rtl');
     m.store.seed(await threadOf(m.el), [comment({}), comment({})]);
     await settle(m);
-    expect(text(m.$('[part=title]'))).to.equal('رأيان حول «Film Review for Her»');
+    expect(text(m.$('[part=title]'))).to.equal('تعليقان على «Film Review for Her»');
     expect(getComputedStyle(m.f('form')).direction).to.equal('rtl');
     // A comment written in English keeps its own direction inside the Arabic widget.
     expect(getComputedStyle(m.$('[part=body] p')!).direction).to.equal('ltr');

@@ -153,15 +153,15 @@ describe('<leave-a-reply-count>', () => {
     const [page, japanese, arabic] = counts(root);
     await showsCount(page, '2 thoughts');
     await showsCount(japanese, '2件のコメント');
-    await showsCount(arabic, 'رأي واحد');
+    await showsCount(arabic, 'تعليق واحد');
     try {
       document.documentElement.lang = 'fr';
-      await showsCount(page, '2 avis');
+      await showsCount(page, '2 commentaires');
       document.documentElement.lang = 'de';
       await showsCount(page, '2 Gedanken');
       expect(page.shadowRoot!.querySelector('[part=count]')!.getAttribute('lang')).to.equal('de');
       page.setAttribute('lang', 'es');
-      await showsCount(page, '2 opiniones');
+      await showsCount(page, '2 comentarios');
       expect(shown(japanese)).to.equal('2件のコメント');
     } finally {
       document.documentElement.lang = 'en';
