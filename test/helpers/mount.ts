@@ -77,6 +77,21 @@ export function comment(partial: Partial<Comment> & {body?: string; name?: strin
   };
 }
 
+/**
+ * The thread a widget from mount() shows (its page-url and page-title), without mounting one: for
+ * a test that sets up what an earlier visit left (stored comments, a draft) before the widget loads.
+ */
+export function pageThread(): Promise<ThreadRef> {
+  return import('../../src/model/page-identity.js').then(({resolveThread}) =>
+    resolveThread({pageUrl: PAGE, pageTitle: TITLE}),
+  );
+}
+
+/** A draft an earlier visit left in this browser for `threadId` (drafts.ts's storage). */
+export function leaveDraft(threadId: string, draft: {body: string; parentId: string | null; id?: string}): void {
+  localStorage.setItem(`leave-a-reply:draft:${threadId}`, JSON.stringify(draft));
+}
+
 export async function threadOf(el: LeaveAReplyElement): Promise<ThreadRef> {
   const {resolveThread} = await import('../../src/model/page-identity.js');
   return resolveThread({pageUrl: el.getAttribute('page-url'), pageTitle: el.getAttribute('page-title')});

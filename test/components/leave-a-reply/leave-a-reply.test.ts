@@ -7,7 +7,7 @@ import {LocalSession} from '../../../src/auth/local-session.js';
 import {SessionError} from '../../../src/auth/session.js';
 import {StoreError, type StoreErrorCode} from '../../../src/store/comment-store.js';
 import {MemoryStore} from '../../../src/store/memory/memory-store.js';
-import {comment, mount, settle, threadOf, TITLE, type Mounted} from '../../helpers/mount.js';
+import {comment, leaveDraft, mount, pageThread, settle, threadOf, TITLE, type Mounted} from '../../helpers/mount.js';
 
 function text(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -333,9 +333,7 @@ describe('<leave-a-reply>', () => {
     // their guest identity and the draft (with the id it was sent under) are in this browser.
     localStorage.setItem('leave-a-reply:guest-uid', 'g-reloaded');
     const store = new MemoryStore();
-    const m = await mount({}, store);
-    const ref = await threadOf(m.el);
-    m.el.remove();
+    const ref = await pageThread();
     store.seed(ref, [
       comment({
         id: 'sent-1',
@@ -343,10 +341,7 @@ describe('<leave-a-reply>', () => {
         author: {uid: 'g-reloaded', name: 'Ada', provider: 'guest'},
       }),
     ]);
-    localStorage.setItem(
-      `leave-a-reply:draft:${ref.id}`,
-      JSON.stringify({body: 'Saved before the reload', parentId: null, id: 'sent-1'}),
-    );
+    leaveDraft(ref.id, {body: 'Saved before the reload', parentId: null, id: 'sent-1'});
 
     const again = await mount({}, store);
     await waitUntil(() => text(again.f('.status')) === 'Your comment was posted.', 'the draft was offered again');
@@ -358,13 +353,8 @@ describe('<leave-a-reply>', () => {
   it('after a reload mid-post, offers the text again when it did not arrive, and posts it under the same id', async () => {
     localStorage.setItem('leave-a-reply:guest-uid', 'g-reloaded-2');
     const store = new MemoryStore();
-    const m = await mount({}, store);
-    const ref = await threadOf(m.el);
-    m.el.remove();
-    localStorage.setItem(
-      `leave-a-reply:draft:${ref.id}`,
-      JSON.stringify({body: 'Lost on the way', parentId: null, id: 'never-1'}),
-    );
+    const ref = await pageThread();
+    leaveDraft(ref.id, {body: 'Lost on the way', parentId: null, id: 'never-1'});
 
     const again = await mount({}, store);
     await settle(again);
@@ -423,13 +413,8 @@ describe('<leave-a-reply>', () => {
   it('two tabs with one restored draft: only one sends it, the other waits and then lets it go', async () => {
     localStorage.setItem('leave-a-reply:guest-uid', 'g-two-tabs');
     const store = new MemoryStore();
-    const probe = await mount({}, store);
-    const ref = await threadOf(probe.el);
-    probe.el.remove();
-    localStorage.setItem(
-      `leave-a-reply:draft:${ref.id}`,
-      JSON.stringify({body: 'One comment, two tabs', parentId: null, id: 'two-tabs-1'}),
-    );
+    const ref = await pageThread();
+    leaveDraft(ref.id, {body: 'One comment, two tabs', parentId: null, id: 'two-tabs-1'});
     const post = sinon.spy(store, 'post');
     store.setOnline(false); // the first tab's post stays queued (and its lock held) for a while
     const first = await mount({}, store);
@@ -457,9 +442,7 @@ describe('<leave-a-reply>', () => {
   it('a tab that restored the draft before another tab posted it lets it go once that post lands', async () => {
     localStorage.setItem('leave-a-reply:guest-uid', 'g-other-tab');
     const store = new MemoryStore();
-    const probe = await mount({}, store);
-    const ref = await threadOf(probe.el);
-    probe.el.remove();
+    const ref = await pageThread();
     const key = `leave-a-reply:draft:${ref.id}`;
     localStorage.setItem(key, JSON.stringify({body: 'Typed once', parentId: null}));
     const tab = await mount({}, store);
@@ -483,13 +466,11 @@ describe('<leave-a-reply>', () => {
 
   it('after a reload, the reader’s own new comment is in view though it lies beyond the first page', async () => {
     const store = new MemoryStore();
-    const m = await mount({}, store);
-    const ref = await threadOf(m.el);
+    const ref = await pageThread();
     store.seed(
       ref,
       Array.from({length: 20}, () => comment({})),
     );
-    m.el.remove();
     const before = await mount({}, store);
     await fillGuest(before, 'Mine, at the end.');
     await submit(before);
@@ -506,15 +487,13 @@ describe('<leave-a-reply>', () => {
 
   it('a deleted comment with replies stays as "This comment was deleted." holding them; without replies it goes', async () => {
     const store = new MemoryStore();
-    const m = await mount({}, store);
-    const ref = await threadOf(m.el);
+    const ref = await pageThread();
     store.seed(ref, [
       comment({id: 'q', body: 'Was it about grief?', status: 'deleted'}),
       comment({id: 'a', parentId: 'q', body: 'About letting go.'}),
       comment({id: 'lone', body: 'Nobody answered me.', status: 'deleted'}),
       comment({id: 'kept', body: 'Still here.'}),
     ]);
-    m.el.remove();
     const again = await mount({}, store);
     await settle(again);
     const placeholder = again.$('#comment-q')!;
