@@ -71,8 +71,13 @@ const sections = elements.map((el) => {
     ),
     el.events?.length ? '#### Events' : '',
     table(
-      ['event', 'description'],
-      (el.events ?? []).map((e) => [`\`${e.name}\``, e.description ?? '']),
+      ['event', 'type', 'description'],
+      (el.events ?? []).map((e) => [`\`${e.name}\``, e.type ? `\`${e.type.text}\`` : '', e.description ?? '']),
+    ),
+    el.slots?.length ? '#### Slots' : '',
+    table(
+      ['slot', 'description'],
+      (el.slots ?? []).map((s) => [s.name ? `\`${s.name}\`` : '(default)', s.description ?? '']),
     ),
     el.cssParts?.length ? '#### CSS parts' : '',
     table(

@@ -2,7 +2,15 @@
  * The npm entry: registers `<leave-a-reply>`, `<leave-a-reply-count>` and `<leave-a-reply-config>`, and exports its types, events and the store seam
  * for developers who bring their own backend.
  */
-export {LeaveAReplyConfigElement, LeaveAReplyCountElement, LeaveAReplyElement} from './leave-a-reply.js';
+export {
+  LeaveAReplyConfigElement,
+  LeaveAReplyCountElement,
+  LeaveAReplyElement,
+  registerLanguage,
+  type Messages,
+  type ShippedLanguage,
+  type StringOverrides,
+} from './leave-a-reply.js';
 export {CommentPostedEvent} from './events/comment-posted-event.js';
 export {LarErrorEvent, type LarErrorDetail} from './events/error-event.js';
 export {SignInEvent} from './events/sign-in-event.js';

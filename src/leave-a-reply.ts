@@ -13,3 +13,5 @@ defineElement('leave-a-reply', LeaveAReplyElement);
 defineElement('leave-a-reply-count', LeaveAReplyCountElement);
 
 export {LeaveAReplyConfigElement, LeaveAReplyCountElement, LeaveAReplyElement};
+export {registerLanguage, type ShippedLanguage, type StringOverrides} from './i18n/registered-strings.js';
+export type {Messages} from './i18n/en.js';

@@ -1,10 +1,15 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {en, type Messages} from '../i18n/en.js';
 import {directionOf, loadMessages} from '../i18n/catalogs.js';
+import {STRINGS_REGISTERED, type StringOverrides} from '../i18n/registered-strings.js';
+
+/** The element whose language is followed: its `lang` attribute and its own `strings`. */
+export type LanguageSource = HTMLElement & {strings?: StringOverrides};
 
 /**
  * Follows the widget's language: its own `lang` attribute, else the host page's `<html lang>`,
- * switching live when either changes. Loads the catalog and re-renders the host.
+ * switching live when either changes, or when the site changes strings (the element's `strings`,
+ * or registerLanguage). Loads the catalog and re-renders the host.
  */
 export class LanguageController implements ReactiveController {
   messages: Messages = en;
@@ -12,31 +17,42 @@ export class LanguageController implements ReactiveController {
   dir: 'ltr' | 'rtl' = 'ltr';
   private observer: MutationObserver | undefined;
   private wanted = '';
+  private wantedStrings: StringOverrides | undefined;
+  private asked: object | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly source: () => HTMLElement | undefined,
+    private readonly source: () => LanguageSource | undefined,
   ) {
     host.addController(this);
   }
 
+  private readonly onRegistered = () => this.refresh(true);
+
   hostConnected(): void {
     this.observer = new MutationObserver(() => this.refresh());
     this.observer.observe(document.documentElement, {attributes: true, attributeFilter: ['lang']});
+    addEventListener(STRINGS_REGISTERED, this.onRegistered);
     this.refresh();
   }
 
   hostDisconnected(): void {
     this.observer?.disconnect();
+    removeEventListener(STRINGS_REGISTERED, this.onRegistered);
   }
 
-  /** Re-reads the language; call when the widget's own `lang` attribute changes. */
-  refresh(): void {
-    const lang = this.source()?.getAttribute('lang')?.trim() || document.documentElement.lang || 'en';
-    if (lang === this.wanted) return;
+  /** Re-reads the language; call when the widget's own `lang` attribute or `strings` change. */
+  refresh(stringsChanged = false): void {
+    const source = this.source();
+    const lang = source?.getAttribute('lang')?.trim() || document.documentElement.lang || 'en';
+    const strings = source?.strings;
+    if (lang === this.wanted && strings === this.wantedStrings && !stringsChanged) return;
     this.wanted = lang;
-    void loadMessages(lang).then((messages) => {
-      if (this.wanted !== lang) return; // a newer switch won
+    this.wantedStrings = strings;
+    const asked = {};
+    this.asked = asked;
+    void loadMessages(lang, strings).then((messages) => {
+      if (this.asked !== asked) return; // a newer switch won
       this.messages = messages;
       this.lang = lang;
       this.dir = directionOf(messages.lang);

@@ -1,4 +1,5 @@
 import {en, type Messages} from './en.js';
+import {anyRegistered, type StringOverrides} from './registered-strings.js';
 
 /** Catalogs other than English load on demand, so a page pays only for its own language. */
 const LOADERS: Record<string, () => Promise<Messages>> = {
@@ -18,10 +19,15 @@ export function baseLanguage(lang: string): string {
 
 export const SUPPORTED_LANGUAGES = ['en', ...Object.keys(LOADERS)];
 
-/** The catalog for `lang`, falling back to English for languages without one. */
-export async function loadMessages(lang: string): Promise<Messages> {
+/**
+ * The catalog for `lang` (English for languages without one), with what the site registered for
+ * it (registerLanguage) and then `own` (an element's `strings`) laid over it.
+ */
+export async function loadMessages(lang: string, own?: StringOverrides): Promise<Messages> {
   const loader = LOADERS[baseLanguage(lang)];
-  return loader ? loader() : en;
+  const catalog = loader ? await loader() : en;
+  // Only pages that change strings pay for merging them.
+  return own || anyRegistered() ? (await import('./merge-strings.js')).withSiteStrings(catalog, lang, own) : catalog;
 }
 
 export function directionOf(lang: string): 'rtl' | 'ltr' {

@@ -1,4 +1,5 @@
 import type {FirebaseOptions} from '../boot/firebase-options.js';
+import type {StringOverrides} from '../i18n/registered-strings.js';
 import {HTMLElementBase} from './html-element.js';
 import {whenNearViewport} from './lazy-boot.js';
 
@@ -18,6 +19,7 @@ export abstract class LazyPageElement<View extends HostedView> extends HTMLEleme
   private booting: Promise<void> | undefined;
   private stopWaiting: (() => void) | undefined;
   private config: FirebaseOptions | undefined;
+  private ownStrings: StringOverrides | undefined;
 
   /** The Firebase web app config as one object (instead of the separate attributes). */
   get firebaseConfig(): FirebaseOptions | undefined {
@@ -25,6 +27,19 @@ export abstract class LazyPageElement<View extends HostedView> extends HTMLEleme
   }
   set firebaseConfig(value: FirebaseOptions | undefined) {
     this.config = value;
+    this.view?.hostChanged();
+  }
+
+  /**
+   * This element's own text, laid over its language's catalog (and over what the site gave
+   * `registerLanguage`), whatever the language: `{leaveReply: 'Join the discussion'}`. Give a new
+   * object to change it again.
+   */
+  get strings(): StringOverrides | undefined {
+    return this.ownStrings;
+  }
+  set strings(value: StringOverrides | undefined) {
+    this.ownStrings = value;
     this.view?.hostChanged();
   }
 

@@ -30,6 +30,11 @@ test('the package holds the docs, the manifest, the rules and both entries, and 
     'dist/leave-a-reply.js',
     'dist/npm/index.js',
     'dist/npm/index.d.ts',
+    'dist/npm/react.d.ts',
+    'dist/npm/vue.d.ts',
+    'dist/npm/svelte.d.ts',
+    'dist/vscode.html-custom-data.json',
+    'dist/web-types.json',
   ]) {
     assert.ok(files.has(file), `${file} is packed`);
   }
@@ -37,8 +42,16 @@ test('the package holds the docs, the manifest, the rules and both entries, and 
   assert.deepEqual(internal, []);
 });
 
-test('every path package.json points at is in the package (entries, exports, CDN fields, bin)', () => {
-  const targets = [pkg.main, pkg.module, pkg.types, pkg.jsdelivr, pkg.unpkg, ...Object.values(pkg.bin)];
+test('every path package.json points at is in the package (entries, exports, CDN fields, web-types, bin)', () => {
+  const targets = [
+    pkg.main,
+    pkg.module,
+    pkg.types,
+    pkg.jsdelivr,
+    pkg.unpkg,
+    pkg['web-types'],
+    ...Object.values(pkg.bin),
+  ];
   for (const target of Object.values(pkg.exports)) {
     targets.push(...(typeof target === 'string' ? [target] : Object.values(target)));
   }
@@ -76,4 +89,35 @@ test('every source map in the package resolves: its sources are packed or writte
     });
   }
   assert.deepEqual(unresolved.slice(0, 5), []);
+});
+
+test('custom-elements.json names the files the package ships, and the class of every event', () => {
+  const manifest = JSON.parse(readFileSync(join(root, pkg.customElements), 'utf8'));
+  const named = new Set();
+  const visit = (value) => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      if ((key === 'path' || key === 'module') && typeof child === 'string') named.add(child);
+      else visit(child);
+    }
+  };
+  visit(manifest.modules);
+  assert.ok(named.has('dist/npm/components/leave-a-reply/leave-a-reply.js'), [...named].join(', '));
+  assert.deepEqual(
+    [...named].filter((path) => !files.has(path)),
+    [],
+  );
+  const entryTypes = readFileSync(join(root, 'dist/npm/index.d.ts'), 'utf8');
+  const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
+  for (const element of elements) {
+    for (const event of element.events ?? []) {
+      assert.match(event.type?.text ?? '', /^[A-Z]\w*Event$/, `${element.tagName}'s ${event.name} has its class`);
+      assert.match(entryTypes, new RegExp(`\\b${event.type.text}\\b`), `the npm entry exports ${event.type.text}`);
+    }
+  }
+  const definitions = manifest.modules
+    .flatMap((m) => m.exports ?? [])
+    .filter((e) => e.kind === 'custom-element-definition');
+  assert.deepEqual(definitions.map((d) => d.name).sort(), elements.map((e) => e.tagName).sort());
 });

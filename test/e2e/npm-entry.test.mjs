@@ -1,7 +1,7 @@
 // The npm package: every path the exports map names exists after `npm run build`, with types.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url)));
 const root = new URL('../../', import.meta.url);
@@ -18,8 +18,23 @@ test('the exports map points at built ES modules and their .d.ts types', () => {
   assert.match(elementTypes, /'leave-a-reply': LeaveAReplyElement/, 'declared in HTMLElementTagNameMap');
 });
 
-test('the npm entry keeps lit and firebase as dependencies instead of bundling them', () => {
+test('the npm entry leaves lit and firebase to the installer; firebase is a peer, so a site keeps one copy', () => {
   const section = readFileSync(new URL('dist/npm/components/leave-a-reply/internal/comment-section.js', root), 'utf8');
   assert.match(section, /from 'lit'/);
-  assert.ok(pkg.dependencies.lit && pkg.dependencies.firebase && pkg.dependencies['@lit/context']);
+  assert.ok(pkg.dependencies.lit && pkg.dependencies['@lit/context']);
+  // A site that already uses Firebase 12 shares its copy (npm installs a peer when the site has none).
+  assert.equal(pkg.dependencies.firebase, undefined);
+  assert.equal(pkg.peerDependencies.firebase, pkg.devDependencies.firebase, 'tested against the range it asks for');
+  assert.ok(!pkg.peerDependenciesMeta?.firebase?.optional, 'the Firebase backend is the default, so not optional');
+});
+
+test('the script-tag bundle carries its own Firebase: no bare import for a browser to fail on', () => {
+  const dist = new URL('dist/', root);
+  const files = ['leave-a-reply.js', ...readdirSync(new URL('chunks/', dist)).map((f) => `chunks/${f}`)];
+  const bare = files
+    .filter((f) => f.endsWith('.js'))
+    .filter((f) =>
+      /(?:from|import)\s*\(?\s*["'`](?:firebase|@firebase|lit|@lit)[/"'`]/.test(readFileSync(new URL(f, dist), 'utf8')),
+    );
+  assert.deepEqual(bare, []);
 });

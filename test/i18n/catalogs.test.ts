@@ -64,7 +64,7 @@ describe('languages', () => {
   });
 
   it('uses the words WordPress’s own translations use for comments, and Japanese names without a space', async () => {
-    const [fr, es, ja] = await Promise.all(['fr', 'es', 'ja'].map(loadMessages));
+    const [fr, es, ja] = await Promise.all(['fr', 'es', 'ja'].map((lang) => loadMessages(lang)));
     expect(fr.heading(2, 'Her')).to.equal('2 réflexions sur « Her »');
     expect(fr.posting).to.equal('Publication en cours…');
     expect(es.heading(1, 'Her')).to.equal('1 comentario sobre «Her»');

@@ -55,6 +55,8 @@ let countModule: Promise<typeof import('./internal/count-view.js')> | undefined;
  *
  * @fires lar-error - The count could not be read, or the configuration is broken. `detail` is `{code, message}`.
  *
+ * @slot - Shown until the count arrives, and instead of it where scripts do not run or the count cannot be read.
+ *
  * @csspart count - The count text.
  */
 export class LeaveAReplyCountElement extends LazyPageElement<CountView> {

@@ -7,6 +7,7 @@ import {loadBackend} from '../../../boot/backend.js';
 import {readSettings} from '../../../boot/settings.js';
 import {LarErrorEvent} from '../../../events/error-event.js';
 import {loadMessages} from '../../../i18n/catalogs.js';
+import {STRINGS_REGISTERED} from '../../../i18n/registered-strings.js';
 import {resolveThread} from '../../../model/page-identity.js';
 import type {CommentStore} from '../../../store/comment-store.js';
 import {countInBatch} from './count-batch.js';
@@ -16,23 +17,27 @@ import type {providedStore} from '../../../shell/lazy-boot.js';
 const TAG = '<leave-a-reply-count>';
 
 /**
- * Counts on the page. They follow `<html lang>`, and a reader's new comment: a badge for the
+ * Counts on the page. They follow `<html lang>`, the site's strings, and a reader's new comment: a badge for the
  * thread a widget on this page just posted to counts again (one read), so it never contradicts
  * the widget next to it.
  */
 const live = new Set<CountBadge>();
 let langObserver: MutationObserver | undefined;
 
+const renderAll = () => live.forEach((b) => void b.render());
+
 function follow(badge: CountBadge, on: boolean) {
   if (on) live.add(badge);
   else live.delete(badge);
   if (live.size && !langObserver) {
-    langObserver = new MutationObserver(() => live.forEach((b) => void b.render()));
+    langObserver = new MutationObserver(renderAll);
     langObserver.observe(document.documentElement, {attributes: true, attributeFilter: ['lang']});
+    addEventListener(STRINGS_REGISTERED, renderAll);
     document.addEventListener('lar-comment-posted', onPosted);
   } else if (!live.size && langObserver) {
     langObserver.disconnect();
     langObserver = undefined;
+    removeEventListener(STRINGS_REGISTERED, renderAll);
     document.removeEventListener('lar-comment-posted', onPosted);
   }
 }
@@ -126,7 +131,7 @@ class CountBadge implements CountView {
     if (count === undefined) return;
     const lang = this.host.getAttribute('lang')?.trim() || document.documentElement.lang || 'en';
     const render = ++this.renders;
-    const messages = await loadMessages(lang);
+    const messages = await loadMessages(lang, this.host.strings);
     if (render !== this.renders) return; // a newer count or language won
     const root = this.host.shadowRoot!;
     let text = root.querySelector('span');
