@@ -12,7 +12,7 @@ export interface JsonLdSource {
 }
 
 /** The page's own URL for links to comments: page-url, else the canonical URL; no fragment. */
-function pageUrlOf(element: HTMLElement): string {
+export function pageUrlOf(element: HTMLElement): string {
   const doc = element.ownerDocument;
   const raw = element.getAttribute('page-url')?.trim() || detectPageUrl(doc);
   try {

@@ -18,7 +18,7 @@ export class LanguageController implements ReactiveController {
   private observer: MutationObserver | undefined;
   private wanted = '';
   private wantedStrings: StringOverrides | undefined;
-  private asked: object | undefined;
+  private asks = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -49,10 +49,9 @@ export class LanguageController implements ReactiveController {
     if (lang === this.wanted && strings === this.wantedStrings && !stringsChanged) return;
     this.wanted = lang;
     this.wantedStrings = strings;
-    const asked = {};
-    this.asked = asked;
+    const asked = ++this.asks;
     void loadMessages(lang, strings).then((messages) => {
-      if (this.asked !== asked) return; // a newer switch won
+      if (this.asks !== asked) return; // a newer switch won
       this.messages = messages;
       this.lang = lang;
       this.dir = directionOf(messages.lang);

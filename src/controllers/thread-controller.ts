@@ -61,7 +61,13 @@ export class ThreadController implements ReactiveController {
   /** Comments to show beyond the loaded pages (ThreadWatch.showAlso), in this and later views. */
   showAlso(ids: readonly string[]): void {
     this.also = ids;
-    if (ids.length) this.watch?.showAlso?.(ids);
+    if (ids.length) void this.watch?.showAlso?.(ids);
+  }
+
+  /** One more comment to show wherever its page is; settles once it has been looked for. */
+  async showOneMore(id: string): Promise<void> {
+    if (!this.also.includes(id)) this.also = [...this.also, id];
+    await this.watch?.showAlso?.([id]);
   }
 
   /** Who is reading: the live view follows them without starting over (no flash of "loading"). */
@@ -104,7 +110,7 @@ export class ThreadController implements ReactiveController {
     });
     this.watch = watch;
     if (!this.onScreen) watch.setOnScreen?.(false);
-    if (this.also.length) watch.showAlso?.(this.also);
+    if (this.also.length) void watch.showAlso?.(this.also);
   }
 
   private stop() {

@@ -51,6 +51,9 @@ export const en = {
   sendingElsewhere: 'This comment is being sent from another tab of this page…',
   newComment: (name: string) => `New comment from ${name}.`,
   draftRestored: 'Your unsent comment was restored.',
+  /** A link to `#comment-ID` names a comment this reader cannot see (deleted, hidden, or awaiting moderation). */
+  linkedCommentMissing:
+    'The comment this link points to is not here: it may have been deleted, or be awaiting moderation.',
   loadError: 'Comments could not be loaded.',
   postError: (reason: string) => `Your comment was not posted: ${reason} Your text is still here.`,
   fixErrors: (count: number) => plural('en', count, {one: 'Please fix # field.', other: 'Please fix # fields.'}),
@@ -123,6 +126,7 @@ export const en = {
     hide: 'Hide',
     pin: 'Pin',
     unpin: 'Unpin',
+    copyLink: 'Copy link',
     /** A button's accessible name: its action, then whose comment it acts on. */
     on: (action: string, name: string) => `${action} (comment by ${name})`,
     editLabel: 'Edit your comment',
@@ -145,6 +149,9 @@ export const en = {
     unpinned: 'The comment was unpinned.',
     closed: 'Comments are now closed.',
     reopened: 'Comments are open again.',
+    linkCopied: 'Link copied.',
+    /** When the clipboard cannot be written: the link is in the address bar instead. */
+    linkInAddressBar: 'The link is in the address bar.',
     failed: (reason: string) => `That did not work: ${reason}`,
     notAllowed: 'You are not allowed to do that.',
     expired: 'The time to edit this comment is over.',

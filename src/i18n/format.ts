@@ -1,4 +1,5 @@
-const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+/** relativeTime's units, largest first, with their size in seconds. */
+export const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
   ['week', 7 * 24 * 3600],

@@ -14,8 +14,12 @@ export type StringOverrides = {
 };
 
 // Part of the entry (sites call registerLanguage before any view loads), so it stays tiny:
-// merging and checking happen in the view's chunk (i18n/merge-strings.ts).
-const registered = new Map<string, StringOverrides[]>();
+// merging and checking happen in the view's chunk (i18n/merge-strings.ts). Kept on globalThis:
+// a page whose script tag says `leave-a-reply.js?ver=2` gets a second copy of this module when
+// the chunks import the entry, and both must see one registry.
+const registered: Map<string, StringOverrides[]> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('leave-a-reply/strings')
+] ??= new Map()) as Map<string, StringOverrides[]>;
 
 /** Dispatched on `window` when a site registers strings, so what is showing switches. */
 export const STRINGS_REGISTERED = 'lar-strings-registered';

@@ -54,9 +54,11 @@ export interface ThreadWatch {
   /**
    * Comments to show whatever page they are on, when this viewer may see them: the reader's own
    * recent comments on the thread, remembered in this browser, so one they just posted does not
-   * vanish behind "Load more" after a reload. Each costs a read (Firestore) unless already loaded.
+   * vanish behind "Load more" after a reload, or one a link points to. Each costs a read
+   * (Firestore) unless already loaded. Settles once they are read: shown, or found missing or not
+   * visible to this reader (then simply not shown).
    */
-  showAlso?(ids: readonly string[]): void;
+  showAlso?(ids: readonly string[]): Promise<void> | void;
   /** Stops listening; no further callbacks. */
   close(): void;
 }

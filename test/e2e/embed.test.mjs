@@ -17,7 +17,25 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-const site = builtSite({'/review/': PAGE});
+// A script tag with a cache-busting query string, as WordPress writes them (`?ver=`): to the chunks,
+// which import the entry by its plain name, that is a second copy of the entry module.
+const VERSIONED = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Film Review for Her</title>
+  <script type="module">
+    import {registerLanguage} from '/leave-a-reply.js?ver=0.1.0';
+    registerLanguage('en', {leaveReply: 'Join the discussion', countBadge: (n) => n + ' comments'});
+  </script>
+</head>
+<body>
+  <leave-a-reply backend="local" loading="eager"></leave-a-reply>
+  <leave-a-reply-count backend="local" loading="eager"></leave-a-reply-count>
+</body>
+</html>`;
+
+const site = builtSite({'/review/': PAGE, '/versioned/': VERSIONED});
 
 test('the script tag alone loads nothing else until the reader scrolls near the comments', async () => {
   const page = await site.browser.newPage({viewport: {width: 1000, height: 700}});
@@ -72,6 +90,17 @@ test('registering a second copy of the library does not throw', async () => {
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${site.url}/review/`);
   await page.evaluate(() => import('/leave-a-reply.js?copy=2'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the site’s strings hold when the script tag carries a ?ver= query (two copies of the entry)', async () => {
+  const page = await site.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${site.url}/versioned/`);
+  await page.getByRole('heading', {name: 'Join the discussion'}).waitFor();
+  await page.getByText('0 comments').waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });

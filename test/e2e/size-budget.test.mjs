@@ -41,6 +41,12 @@ describe('Firebase backend', () => {
       );
     }
   });
+  test('a guests-only form (the default) loads no sign-in icons', () => {
+    assert.deepEqual(
+      stages.files.filter((f) => f.includes('provider-icons')),
+      [],
+    );
+  });
 });
 
 // How fast the thread renders is `npm run bench`'s to say (bench/render.mjs, the README's table): a

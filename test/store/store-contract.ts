@@ -689,6 +689,20 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       expect(shown.hasMore).to.equal(true);
     });
 
+    it('settles a request to show a comment once it has been looked for, shown or not (a link to it)', async () => {
+      const thread = newThread();
+      await postInTurn(thread, ['One', 'Two']);
+      const observer = watch(thread);
+      const two = (await observer.until('two', (s) => s.comments.length === 2)).comments.find((c) => c.body === 'Two')!;
+      const reader1 = watch(thread, 'oldest', 1, reader());
+      await reader1.until('page 1', (s) => !s.loading && s.comments.length === 1);
+      // Settled means the answer is in: the comment is in the state by then, with nothing to wait for.
+      await reader1.handle.showAlso?.([two.id]);
+      expect(reader1.latest!.comments.map((c) => c.body).sort()).to.deep.equal(['One', 'Two']);
+      await reader1.handle.showAlso?.(['no-such-comment']);
+      expect(reader1.latest!.comments).to.have.length(2);
+    });
+
     it('tells a moderator they are one, and shows them the comments held for review', async () => {
       const thread = newThread();
       const {store: modStore, viewer: moderator} = await subject.moderator();

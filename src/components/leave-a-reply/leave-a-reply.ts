@@ -136,6 +136,20 @@ export class LeaveAReplyElement extends LazyPageElement<SectionView> {
 
   protected readonly placeholder = '<style>:host{display:block}</style>';
 
+  // A link to a comment (`#comment-ID`) is followed at once, however far down the widget is.
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('hashchange', this.bootForLink);
+    this.bootForLink();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.bootForLink);
+  }
+
+  private readonly bootForLink = () => location.hash.startsWith('#comment-') && void this.boot();
+
   protected async loadView(): Promise<SectionView> {
     // Inside <leave-a-reply-config>, the view starts once the config's backend is ready, so it
     // never mistakes "not loaded yet" for "no backend given".

@@ -117,13 +117,14 @@ export class FirestoreThreadWatch implements ThreadWatch {
     });
   }
 
-  showAlso(ids: readonly string[]): void {
+  showAlso(ids: readonly string[]): Promise<void> {
     const known = new Set([...this.window, ...this.viewerExtra].map((d) => d.id));
+    const reads: Promise<void>[] = [];
     for (const id of ids) {
       if (this.closed || known.has(id) || this.posted.has(id)) continue;
       // Read as a comment posted in this view (and read again with them): refused (hidden from
       // this viewer), missing or offline, it is simply not shown.
-      getDoc(doc(this.db, 'threads', this.threadId, 'comments', id)).then(
+      const read = getDoc(doc(this.db, 'threads', this.threadId, 'comments', id)).then(
         (snapshot) => {
           if (this.closed || !snapshot.exists() || this.posted.has(id)) return;
           this.posted.set(id, commentFromSnapshot(snapshot));
@@ -131,7 +132,9 @@ export class FirestoreThreadWatch implements ThreadWatch {
         },
         () => {},
       );
+      reads.push(read);
     }
+    return Promise.all(reads).then(() => {});
   }
 
   setOnScreen(onScreen: boolean): void {

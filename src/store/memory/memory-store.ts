@@ -126,6 +126,7 @@ export class MemoryStore implements CommentStore {
         // Shown beyond the pages like a comment posted in this view, when the viewer may see it.
         for (const id of ids) watcher.posted.add(id);
         if (this.watchers.has(watcher)) this.emit(watcher);
+        return Promise.resolve();
       },
       setViewer: (viewer) => {
         watcher.viewer = viewer;

@@ -318,6 +318,8 @@ describe('<leave-a-reply>', () => {
     expect(text(m.$('.offline'))).to.contain('You are offline');
     await fillGuest(m, 'Written on a train.');
     await submit(m);
+    // The guest's first post signs them up (an anonymous account) first: a moment, even offline.
+    await waitUntil(() => m.$('[part=comment]'), 'the comment is not shown as sending');
     const item = m.$('[part=comment]')!;
     expect(text(item.querySelector('.sending'))).to.equal('Sending…');
     expect(text(m.f('.status'))).to.equal('Your comment will be sent when the connection returns.');

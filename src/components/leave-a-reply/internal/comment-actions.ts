@@ -4,6 +4,7 @@ import type {Comment, ThreadRef} from '../../../model/comment.js';
 import {withinEditWindow} from '../../../model/site-config.js';
 import {StoreError, type CommentStore, type ThreadState, type Viewer} from '../../../store/comment-store.js';
 import type {CommentAction, InPlace} from './comment-view.js';
+import {pageUrlOf} from '../../../controllers/json-ld-controller.js';
 import {editProblem} from './edit-problem.js';
 import {refusalText} from './refusal-text.js';
 
@@ -24,6 +25,8 @@ export interface CommentActionsHost extends ReactiveControllerHost {
   announce(text: string): void;
   /** Fires lar-error. */
   fail(code: string, message: string): void;
+  /** The `<leave-a-reply>` element (its page URL is what links to comments start with). */
+  readonly host: HTMLElement;
   /** Moves focus to the thread's heading (when the comment that had it is gone). */
   focusHeading(): void;
 }
@@ -122,6 +125,21 @@ export class CommentActions implements InPlace, ReactiveController {
     </div>`;
   }
 
+  /** Copies the comment's link (the page's URL, as in the JSON-LD, and `#comment-ID`). */
+  private async copyLink(comment: Comment): Promise<void> {
+    const m = this.host.messages;
+    const page = pageUrlOf(this.host.host);
+    try {
+      if (!page) throw new Error('no page URL');
+      await navigator.clipboard.writeText(`${page}#comment-${comment.id}`);
+      this.host.announce(m.actions.linkCopied);
+    } catch {
+      // No clipboard (an insecure page, a refused permission): the address bar gets the link.
+      location.hash = `comment-${comment.id}`;
+      this.host.announce(m.actions.linkInAddressBar);
+    }
+  }
+
   problem(comment: Comment): string | undefined {
     return this.failure?.id === comment.id ? this.failure.message : undefined;
   }
@@ -151,6 +169,8 @@ export class CommentActions implements InPlace, ReactiveController {
       case 'cancel-delete':
         this.set({confirmingDelete: null});
         return this.focusAfterUpdate(`${at} .delete`);
+      case 'copy-link':
+        return this.copyLink(comment);
     }
     if (!store || !thread) return;
     let done: string;

@@ -156,6 +156,7 @@ export const sectionStyles = [
     [aria-busy='true'] > article {
       opacity: 0.7;
     }
+
     .header {
       display: flex;
       flex-wrap: wrap;

@@ -213,12 +213,21 @@ export class CommentSection extends LitElement implements SectionView {
   /** Loads the form and the rest that the thread's first paint need not wait for. */
   private loadAfterFirstRender(): Promise<Loaded> {
     return (this.afterFirstRender ??= import('./after-first-render.js').then(
-      ({CommentActions, JsonLdController, ReplyFlow, SessionController}) => {
+      ({
+        CommentActions,
+        JsonLdController,
+        RelativeTimeController,
+        ReplyFlow,
+        SessionController,
+        followCommentLinks,
+      }) => {
         new JsonLdController(this, () => ({
           element: this.host,
           thread: this.thread,
           state: this.threadController.state,
         }));
+        new RelativeTimeController(this, () => this.threadController.state.comments);
+        followCommentLinks(this);
         return (this.extras = {
           reply: new ReplyFlow(this),
           actions: new CommentActions(this),
@@ -288,6 +297,18 @@ export class CommentSection extends LitElement implements SectionView {
     return this.language.messages;
   }
 
+  /** Shows one more comment wherever its page is (a link to it); settles once looked for. */
+  showOneMore(id: string): Promise<void> {
+    return this.threadController.showOneMore(id);
+  }
+
+  private linkNoticeText = '';
+  linkNotice(text: string): void {
+    if (text === this.linkNoticeText) return;
+    this.linkNoticeText = text;
+    this.requestUpdate();
+  }
+
   get threadState(): ThreadState {
     return this.threadController.state;
   }
@@ -349,6 +370,7 @@ export class CommentSection extends LitElement implements SectionView {
         ${state.loading ? html`<p part="status" class="status">${m.loading}</p>` : nothing}
         ${state.offline ? html`<p part="status" class="status offline">${m.offline}</p>` : nothing}
         ${state.error ? html`<p part="error" class="error" role="alert">${m.loadError}</p>` : nothing}
+        ${this.linkNoticeText ? html`<p part="status" class="link-notice" role="status">${this.linkNoticeText}</p>` : nothing}
         ${
           tree.length
             ? html`<ol part="thread" class="thread">

@@ -13,6 +13,7 @@ import {exactTime, relativeTime} from '../../../i18n/format.js';
 
 /** What a reader can do to a comment besides replying. */
 export type CommentAction =
+  | 'copy-link'
   | 'edit'
   | 'save-edit'
   | 'cancel-edit'
@@ -171,7 +172,7 @@ function isOwn(comment: Comment, ctx: CommentViewContext): boolean {
 export function commentActions(comment: Comment, ctx: CommentViewContext): CommentAction[] {
   const own = isOwn(comment, ctx);
   const live = comment.status === 'published' || comment.status === 'pending';
-  const actions: CommentAction[] = [];
+  const actions: CommentAction[] = comment.status === 'published' ? ['copy-link'] : [];
   if (own && live && withinEditWindow(comment.createdAt, ctx.editWindowMinutes, ctx.now)) actions.push('edit');
   if (ctx.moderator && comment.status !== 'published') actions.push('approve');
   if (ctx.moderator && live) actions.push('hide');
@@ -181,6 +182,7 @@ export function commentActions(comment: Comment, ctx: CommentViewContext): Comme
 }
 
 const ACTION_TEXT = {
+  'copy-link': 'copyLink',
   edit: 'edit',
   delete: 'delete',
   approve: 'approve',

@@ -22,7 +22,7 @@ import {en, type Messages} from '../../../i18n/en.js';
 import {PROVIDER_NAMES} from '../../../model/providers.js';
 import {isEmail} from '../../../model/validation.js';
 import {defineInternal} from '../../../shell/define.js';
-import {providerIcon, type IconName} from './provider-icons.js';
+import type {IconName} from './provider-icons.js';
 
 /** A way to sign in with an account, as the `providers` attribute names it. */
 export type SignInChoice = OAuthProviderName | 'email';
@@ -103,6 +103,22 @@ export class SignInArea extends LitElement {
 
   protected override willUpdate(): void {
     this.follower.follow();
+    if (this.choices.length || this.changing) void this.loadIcons();
+  }
+
+  // The icons load only for a form that shows them: a guests-only form (the default) never does.
+  private icons: typeof import('./provider-icons.js') | undefined;
+  private iconsLoading: Promise<void> | undefined;
+  private loadIcons(): Promise<void> {
+    return (this.iconsLoading ??= import('./provider-icons.js').then(
+      (icons) => {
+        this.icons = icons;
+        this.requestUpdate();
+      },
+      () => {
+        this.iconsLoading = undefined; // the buttons keep their labels; asked for again at the next update
+      },
+    ));
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -195,7 +211,7 @@ export class SignInArea extends LitElement {
           aria-disabled=${this.busy ? 'true' : 'false'}
           @click=${onClick}
         >
-          ${providerIcon(name)}
+          ${this.icons?.providerIcon(name) ?? nothing}
         </button>
       </li>`;
     return html`<ul class="providers" ${ref(this.choiceList)}>

@@ -176,10 +176,8 @@ describe('sign-in', () => {
       'Log in with GitHub',
       'Log in with Google',
     ]);
-    for (const b of buttons) {
-      expect(b.getAttribute('type')).to.equal('button');
-      expect(b.querySelector('svg[aria-hidden=true]'), 'an icon').to.exist;
-    }
+    await waitUntil(() => buttons.every((b) => b.querySelector('svg[aria-hidden=true]')), 'an icon on each');
+    for (const b of buttons) expect(b.getAttribute('type')).to.equal('button');
     expect(m.f('#email'), 'the guest fields stay').to.exist;
   });
 
