@@ -1,4 +1,5 @@
 import {defineConfig} from 'vite';
+import {preloadChains} from './build/preload-chains.mjs';
 import {standIns} from './build/stand-ins.mjs';
 
 // `vite build` makes the script-tag bundle: dist/leave-a-reply.js plus the lazy chunks it loads
@@ -7,7 +8,7 @@ import {standIns} from './build/stand-ins.mjs';
 // The npm entry (ES modules + .d.ts) comes from tsc (tsconfig.build.json).
 export default defineConfig({
   // Smaller stand-ins for some of Firebase's dependencies, checked against Firebase's use of them.
-  plugins: [standIns()],
+  plugins: [standIns(), preloadChains()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

@@ -52,5 +52,5 @@ async function localBackendSession(settings: WidgetSettings): Promise<Session> {
   // and the Firebase path, which every real site takes, then gets the app and session code in
   // its one chunk rather than in two more requests.
   const {firebaseAppFor, deferredFirebaseSession} = await import('../store/firestore/firebase-backend.js');
-  return deferredFirebaseSession(firebaseAppFor(settings), {emulator: settings.authEmulator});
+  return deferredFirebaseSession(await firebaseAppFor(settings), {emulator: settings.authEmulator});
 }

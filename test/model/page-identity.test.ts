@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {isValidPageId, normalizePageUrl, resolveThread, threadIdForUrl} from '../../src/model/page-identity.js';
-import {sha256Bytes, toBase64Url} from '../../src/model/sha256.js';
+import {sha256Bytes} from '../../src/model/sha256-bytes.js';
+import {toBase64Url} from '../../src/model/sha256.js';
 
 const SAME_ARTICLE: Array<[string, string]> = [
   ['https://blog.example/her-review/', 'plain'],
@@ -60,6 +61,19 @@ describe('page identity', () => {
     expect(hex('')).to.equal('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(hex('abc')).to.equal('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(hex('a'.repeat(1000))).to.equal('41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3');
+  });
+
+  it('gives the same thread id on a plain-HTTP page, where there is no Web Crypto', async () => {
+    const secure = await threadIdForUrl('https://blog.example/her-review');
+    // Stand-in for an insecure origin: the test page is served from localhost, which browsers
+    // count as secure, so crypto.subtle is hidden here as a plain-HTTP page would lack it.
+    Object.defineProperty(crypto, 'subtle', {value: undefined, configurable: true});
+    try {
+      expect(await threadIdForUrl('https://blog.example/her-review')).to.equal(secure);
+    } finally {
+      delete (crypto as {subtle?: unknown}).subtle;
+    }
+    expect(crypto.subtle, 'restored').to.exist;
   });
 
   it('accepts page ids Firestore can store and refuses the others', () => {

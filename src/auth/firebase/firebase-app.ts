@@ -3,7 +3,7 @@
  * it. Its own module, so a local backend that signs in with Firebase Auth loads no Firestore code.
  */
 import {getApps, initializeApp, type FirebaseApp} from 'firebase/app';
-import {sha256Bytes, toBase64Url} from '../../model/sha256.js';
+import {sha256Base64Url} from '../../model/sha256.js';
 import type {WidgetSettings} from '../../boot/settings.js';
 
 /**
@@ -12,12 +12,14 @@ import type {WidgetSettings} from '../../boot/settings.js';
  * emulator accounts never mix with real ones. Our own name keeps clear of the host page's
  * [DEFAULT] app. Without `auth-domain`, the project's default `<project-id>.firebaseapp.com` is used.
  */
-export function firebaseAppFor(settings: WidgetSettings): FirebaseApp {
+export async function firebaseAppFor(settings: WidgetSettings): Promise<FirebaseApp> {
   const config = settings.firebase;
   if (!config) throw new Error('leave-a-reply: the Firebase backend needs api-key and project-id.');
   const sortedConfig = JSON.stringify(config, Object.keys(config).sort());
   const key = JSON.stringify([sortedConfig, settings.authEmulator ?? '', settings.firestoreEmulator ?? '']);
-  const name = `leave-a-reply-${toBase64Url(sha256Bytes(new TextEncoder().encode(key))).slice(0, 16)}`;
+  // Never change how the name is made: Auth keeps each reader's sign-in under it, so a new name
+  // would sign every reader out (a guest would lose Edit and Delete on their comments).
+  const name = `leave-a-reply-${(await sha256Base64Url(key)).slice(0, 16)}`;
   // Every project has <project-id>.firebaseapp.com; provider sign-in needs an auth domain.
   const options = {...config, authDomain: config.authDomain ?? `${config.projectId}.firebaseapp.com`};
   return getApps().find((app) => app.name === name) ?? initializeApp(options, name);

@@ -1,6 +1,7 @@
 import {providedStore} from '../../shell/lazy-boot.js';
 import {reflectAttributes} from '../../shell/attribute-properties.js';
 import {LazyPageElement, type HostedView} from '../../shell/lazy-page-element.js';
+import {preloadChains} from '../../shell/preload.js';
 
 /** What the lazily loaded view exposes to its host element. */
 export interface SectionView extends HTMLElement, HostedView {
@@ -153,6 +154,9 @@ export class LeaveAReplyElement extends LazyPageElement<SectionView> {
   protected async loadView(): Promise<SectionView> {
     // Inside <leave-a-reply-config>, the view starts once the config's backend is ready, so it
     // never mistakes "not loaded yet" for "no backend given".
+    // Every chunk of the first render at once; inside <leave-a-reply-config>, the config loads the backend.
+    const configured = this.closest('leave-a-reply-config');
+    preloadChains('section', ...(configured ? [] : [this.getAttribute('backend') === 'local' ? 'local' : 'firebase']));
     const [{createSectionView}] = await Promise.all([loadSectionModule(), providedStore(this)]);
     const view = createSectionView(this);
     view.setAttribute('exportparts', PARTS);

@@ -12,7 +12,7 @@ import type {WidgetSettings} from '../../boot/settings.js';
 export {firebaseAppFor, deferredFirebaseSession};
 
 export async function createFirebaseBackend(settings: WidgetSettings): Promise<Backend> {
-  const app = firebaseAppFor(settings);
+  const app = await firebaseAppFor(settings);
   // App Check must be active before Firestore's first request, or that request goes without a token.
   if (settings.appCheckSiteKey) await startAppCheck(app, settings.appCheckSiteKey);
   const db = openFirestore(app, {databaseId: settings.databaseId, emulator: settings.firestoreEmulator});

@@ -27,17 +27,30 @@ function settings(changes: Partial<WidgetSettings> = {}): WidgetSettings {
 }
 
 describe('createFirebaseBackend', () => {
-  it('gives widgets with the same config one Firebase app, whatever the key order', () => {
+  it('gives widgets with the same config one Firebase app, whatever the key order', async () => {
     const a = settings();
     const reordered = {...a, firebase: {appId: a.firebase!.appId, projectId: 'demo-lar', apiKey: 'demo-key'}};
-    expect(firebaseAppFor(reordered)).to.equal(firebaseAppFor(a));
+    expect(await firebaseAppFor(reordered)).to.equal(await firebaseAppFor(a));
   });
 
-  it('gives a different config, or the emulators, an app of their own', () => {
+  it('gives a different config, or the emulators, an app of their own', async () => {
     const a = settings();
-    expect(firebaseAppFor(settings())).to.not.equal(firebaseAppFor(a));
-    expect(firebaseAppFor({...a, authEmulator: 'http://127.0.0.1:9099'})).to.not.equal(firebaseAppFor(a));
-    expect(firebaseAppFor(a).name).to.match(/^leave-a-reply-/);
+    expect(await firebaseAppFor(settings())).to.not.equal(await firebaseAppFor(a));
+    expect(await firebaseAppFor({...a, authEmulator: 'http://127.0.0.1:9099'})).to.not.equal(await firebaseAppFor(a));
+    expect((await firebaseAppFor(a)).name).to.match(/^leave-a-reply-/);
+  });
+
+  it('names the app as every earlier release did, so readers stay signed in across an upgrade', async () => {
+    // Auth stores a reader's sign-in under the app's name: this is the name 0.1.0 gave.
+    const a = settings();
+    const config = a.firebase!;
+    const key = JSON.stringify([JSON.stringify(config, Object.keys(config).sort()), '', '']);
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key)));
+    const base64url = btoa(String.fromCharCode(...digest))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    expect((await firebaseAppFor(a)).name).to.equal(`leave-a-reply-${base64url.slice(0, 16)}`);
   });
 
   it('shares one Firestore between backends on one app and database', async () => {
@@ -100,7 +113,7 @@ describe('createFirebaseBackend with app-check-site-key (Firebase App Check)', (
   it('starts App Check with reCAPTCHA Enterprise and the site key by the time the backend is ready', async () => {
     const withKey = settings({appCheckSiteKey: 'site-key-1'});
     const backend = createFirebaseBackend(withKey);
-    const app = firebaseAppFor(withKey);
+    const app = await firebaseAppFor(withKey);
     await backend;
     expect(startWith(app, 'another-key'), 'App Check is running on the widget’s app').to.throw(/already-initialized/);
     expect(startWith(app, 'site-key-1'), 'with this site key').to.not.throw();
@@ -126,7 +139,7 @@ describe('createFirebaseBackend with app-check-site-key (Firebase App Check)', (
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(rendered).to.deep.equal([]);
     // Nothing was started, so starting it now (here, in the test) is not refused.
-    expect(startWith(firebaseAppFor(plain), 'any-key')).to.not.throw();
+    expect(startWith(await firebaseAppFor(plain), 'any-key')).to.not.throw();
   });
 });
 

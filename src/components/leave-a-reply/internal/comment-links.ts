@@ -110,7 +110,8 @@ export class CommentLinks implements ReactiveController {
   private reveal(item: HTMLElement): void {
     const root = this.host.renderRoot as ShadowRoot;
     const sheet = LINKED.styleSheet;
-    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    if (sheet && !root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
     item.scrollIntoView({block: 'center', behavior: still ? 'auto' : 'smooth'});
     const article = item.querySelector('article') ?? item;
