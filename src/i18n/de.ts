@@ -53,7 +53,11 @@ export const de: Messages = {
   errors: {
     bodyRequired: 'Bitte schreibe einen Kommentar.',
     bodyTooLong: (limit, length) => `Dein Kommentar hat ${n(length)} Zeichen; erlaubt sind ${n(limit)}.`,
-    bodyTooManyLinks: (limit) => `Ein Kommentar darf höchstens ${limit} Links enthalten.`,
+    bodyTooManyLinks: (limit) =>
+      plural('de', limit, {
+        one: 'Ein Kommentar darf höchstens # Link enthalten.',
+        other: 'Ein Kommentar darf höchstens # Links enthalten.',
+      }),
     nameRequired: 'Bitte gib deinen Namen ein.',
     nameTooLong: (limit) => `Namen dürfen höchstens ${limit} Zeichen lang sein.`,
     emailRequired: 'Bitte gib deine E-Mail-Adresse ein. Sie wird niemals veröffentlicht.',

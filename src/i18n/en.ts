@@ -60,15 +60,31 @@ export const en = {
   errors: {
     bodyRequired: 'Please write a comment.',
     bodyTooLong: (limit: number, length: number) =>
-      `Your comment is ${length.toLocaleString('en')} characters; the limit is ${limit.toLocaleString('en')}.`,
-    bodyTooManyLinks: (limit: number) => `A comment may contain at most ${limit} links.`,
+      plural('en', length, {
+        one: `Your comment is # character; the limit is ${limit.toLocaleString('en')}.`,
+        other: `Your comment is # characters; the limit is ${limit.toLocaleString('en')}.`,
+      }),
+    bodyTooManyLinks: (limit: number) =>
+      plural('en', limit, {
+        one: 'A comment may contain at most # link.',
+        other: 'A comment may contain at most # links.',
+      }),
     nameRequired: 'Please enter your name.',
-    nameTooLong: (limit: number) => `Names are limited to ${limit} characters.`,
+    nameTooLong: (limit: number) =>
+      plural('en', limit, {one: 'Names are limited to # character.', other: 'Names are limited to # characters.'}),
     emailRequired: 'Please enter your email address. It is never made public.',
     emailInvalid: 'Please enter a valid email address, like name@example.com.',
-    emailTooLong: (limit: number) => `Email addresses are limited to ${limit} characters.`,
+    emailTooLong: (limit: number) =>
+      plural('en', limit, {
+        one: 'Email addresses are limited to # character.',
+        other: 'Email addresses are limited to # characters.',
+      }),
     urlInvalid: 'Please enter a web address, like https://example.com.',
-    urlTooLong: (limit: number) => `Web addresses are limited to ${limit} characters.`,
+    urlTooLong: (limit: number) =>
+      plural('en', limit, {
+        one: 'Web addresses are limited to # character.',
+        other: 'Web addresses are limited to # characters.',
+      }),
     postTooSoon: (seconds: number) =>
       plural('en', seconds, {
         one: 'Please wait # second before posting again.',

@@ -51,15 +51,35 @@ export const es: Messages = {
   fixErrors: (count) => plural('es', count, {one: 'Corrige # campo.', other: 'Corrige # campos.'}),
   errors: {
     bodyRequired: 'Escribe un comentario.',
-    bodyTooLong: (limit, length) => `Tu comentario tiene ${n(length)} caracteres; el límite es ${n(limit)}.`,
-    bodyTooManyLinks: (limit) => `Un comentario puede contener como máximo ${limit} enlaces.`,
+    bodyTooLong: (limit, length) =>
+      plural('es', length, {
+        one: `Tu comentario tiene # carácter; el límite es ${n(limit)}.`,
+        other: `Tu comentario tiene # caracteres; el límite es ${n(limit)}.`,
+      }),
+    bodyTooManyLinks: (limit) =>
+      plural('es', limit, {
+        one: 'Un comentario puede contener como máximo # enlace.',
+        other: 'Un comentario puede contener como máximo # enlaces.',
+      }),
     nameRequired: 'Introduce tu nombre.',
-    nameTooLong: (limit) => `Los nombres tienen un límite de ${limit} caracteres.`,
+    nameTooLong: (limit) =>
+      plural('es', limit, {
+        one: 'Los nombres tienen un límite de # carácter.',
+        other: 'Los nombres tienen un límite de # caracteres.',
+      }),
     emailRequired: 'Introduce tu correo electrónico. Nunca se hará público.',
     emailInvalid: 'Introduce un correo electrónico válido, como nombre@ejemplo.es.',
-    emailTooLong: (limit) => `Los correos electrónicos tienen un límite de ${limit} caracteres.`,
+    emailTooLong: (limit) =>
+      plural('es', limit, {
+        one: 'Los correos electrónicos tienen un límite de # carácter.',
+        other: 'Los correos electrónicos tienen un límite de # caracteres.',
+      }),
     urlInvalid: 'Introduce una dirección web, como https://ejemplo.es.',
-    urlTooLong: (limit) => `Las direcciones web tienen un límite de ${limit} caracteres.`,
+    urlTooLong: (limit) =>
+      plural('es', limit, {
+        one: 'Las direcciones web tienen un límite de # carácter.',
+        other: 'Las direcciones web tienen un límite de # caracteres.',
+      }),
     postTooSoon: (seconds) =>
       plural('es', seconds, {
         one: 'Espera # segundo antes de volver a publicar.',

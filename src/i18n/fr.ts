@@ -51,15 +51,35 @@ export const fr: Messages = {
   fixErrors: (count) => plural('fr', count, {one: 'Veuillez corriger # champ.', other: 'Veuillez corriger # champs.'}),
   errors: {
     bodyRequired: 'Veuillez écrire un commentaire.',
-    bodyTooLong: (limit, length) => `Votre commentaire fait ${n(length)} caractères ; la limite est de ${n(limit)}.`,
-    bodyTooManyLinks: (limit) => `Un commentaire peut contenir au plus ${limit} liens.`,
+    bodyTooLong: (limit, length) =>
+      plural('fr', length, {
+        one: `Votre commentaire fait # caractère ; la limite est de ${n(limit)}.`,
+        other: `Votre commentaire fait # caractères ; la limite est de ${n(limit)}.`,
+      }),
+    bodyTooManyLinks: (limit) =>
+      plural('fr', limit, {
+        one: 'Un commentaire peut contenir au plus # lien.',
+        other: 'Un commentaire peut contenir au plus # liens.',
+      }),
     nameRequired: 'Veuillez saisir votre nom.',
-    nameTooLong: (limit) => `Les noms sont limités à ${limit} caractères.`,
+    nameTooLong: (limit) =>
+      plural('fr', limit, {
+        one: 'Les noms sont limités à # caractère.',
+        other: 'Les noms sont limités à # caractères.',
+      }),
     emailRequired: 'Veuillez saisir votre adresse e-mail. Elle n’est jamais rendue publique.',
     emailInvalid: 'Veuillez saisir une adresse e-mail valide, comme nom@exemple.fr.',
-    emailTooLong: (limit) => `Les adresses e-mail sont limitées à ${limit} caractères.`,
+    emailTooLong: (limit) =>
+      plural('fr', limit, {
+        one: 'Les adresses e-mail sont limitées à # caractère.',
+        other: 'Les adresses e-mail sont limitées à # caractères.',
+      }),
     urlInvalid: 'Veuillez saisir une adresse web, comme https://exemple.fr.',
-    urlTooLong: (limit) => `Les adresses web sont limitées à ${limit} caractères.`,
+    urlTooLong: (limit) =>
+      plural('fr', limit, {
+        one: 'Les adresses web sont limitées à # caractère.',
+        other: 'Les adresses web sont limitées à # caractères.',
+      }),
     postTooSoon: (seconds) =>
       plural('fr', seconds, {
         one: 'Veuillez patienter # seconde avant de publier à nouveau.',

@@ -63,6 +63,18 @@ describe('languages', () => {
     expect(ar.errors.bodyTooManyLinks(2)).to.equal('يمكن أن يحتوي التعليق على رابطين على الأكثر.');
   });
 
+  it('says every count through the plural rules, a limit of one included (a site may allow one link)', async () => {
+    const [english, fr, es, de] = await Promise.all(['en', 'fr', 'es', 'de'].map((lang) => loadMessages(lang)));
+    expect(english.errors.bodyTooManyLinks(1)).to.equal('A comment may contain at most 1 link.');
+    expect(english.errors.bodyTooManyLinks(2)).to.equal('A comment may contain at most 2 links.');
+    expect(english.errors.nameTooLong(1)).to.equal('Names are limited to 1 character.');
+    expect(english.errors.bodyTooLong(5000, 5001)).to.equal('Your comment is 5,001 characters; the limit is 5,000.');
+    expect(fr.errors.bodyTooManyLinks(1)).to.equal('Un commentaire peut contenir au plus 1 lien.');
+    expect(es.errors.bodyTooManyLinks(1)).to.equal('Un comentario puede contener como máximo 1 enlace.');
+    expect(es.errors.urlTooLong(1)).to.equal('Las direcciones web tienen un límite de 1 carácter.');
+    expect(de.errors.bodyTooManyLinks(1)).to.equal('Ein Kommentar darf höchstens 1 Link enthalten.');
+  });
+
   it('uses the words WordPress’s own translations use for comments, and Japanese names without a space', async () => {
     const [fr, es, ja] = await Promise.all(['fr', 'es', 'ja'].map((lang) => loadMessages(lang)));
     expect(fr.heading(2, 'Her')).to.equal('2 réflexions sur « Her »');
