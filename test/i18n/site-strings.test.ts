@@ -55,7 +55,7 @@ describe('a site’s own strings', () => {
     );
     const count = root.querySelector<LeaveAReplyCountElement>('leave-a-reply-count')!;
     const badge = () => text(count.shadowRoot!.querySelector('[part=count]'));
-    await shows(badge, '2 Gedanken');
+    await shows(badge, '2 Kommentare');
     const m = await mount({lang: 'de'}, store);
     const posting = m.section.messages.posting;
 

@@ -158,7 +158,7 @@ describe('<leave-a-reply-count>', () => {
       document.documentElement.lang = 'fr';
       await showsCount(page, '2 commentaires');
       document.documentElement.lang = 'de';
-      await showsCount(page, '2 Gedanken');
+      await showsCount(page, '2 Kommentare');
       expect(page.shadowRoot!.querySelector('[part=count]')!.getAttribute('lang')).to.equal('de');
       page.setAttribute('lang', 'es');
       await showsCount(page, '2 comentarios');
