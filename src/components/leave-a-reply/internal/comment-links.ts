@@ -104,6 +104,8 @@ export class CommentLinks implements ReactiveController {
       this.reveal(item);
     } finally {
       this.following = false;
+      // A newer link came while this one was read: follow it now rather than at the next update.
+      if (this.wanted) this.hostUpdated();
     }
   }
 
