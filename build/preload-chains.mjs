@@ -1,7 +1,8 @@
 // Writes into the script-tag entry, at build time, the chunks each first render needs, so the
 // entry can ask for all of them at once when a widget nears the viewport (src/shell/preload.ts)
 // instead of the browser finding them one import at a time: the section's view and what it
-// imports, and the Firebase or the local backend with what they import.
+// imports, the Firebase or the local backend with what they import, and what follows the first
+// render.
 
 /** The placeholder src/shell/preload.ts parses; replaced by the lists in the built entry. */
 export const PLACEHOLDER = '{"__lar_preload__":0}';
@@ -11,6 +12,14 @@ const STARTS = {
   section: ['components/leave-a-reply/internal/comment-section.ts'],
   firebase: ['store/firestore/firebase-backend.ts'],
   local: ['store/memory/local-store.ts', 'auth/local-session.ts'],
+  // Once the thread has painted: the form, and (Firebase) the store's writes and the guest's
+  // sign-up, which load without a reader's action so a guest can post at once, even offline.
+  after: ['components/leave-a-reply/internal/after-first-render.ts'],
+  'firebase-after': [
+    'store/firestore/firestore-writes.ts',
+    'auth/firebase/firebase-session.ts',
+    'auth/firebase/firebase-auth-core.ts',
+  ],
 };
 
 /** The Vite plugin. */

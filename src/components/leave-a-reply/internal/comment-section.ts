@@ -5,6 +5,7 @@ import {loadBackend} from '../../../boot/backend.js';
 import {readSettings, type SettingsProblem, type WidgetSettings} from '../../../boot/settings.js';
 import {LarErrorEvent} from '../../../events/error-event.js';
 import {LanguageController} from '../../../controllers/language-controller.js';
+import {preloadChains} from '../../../shell/preload.js';
 import type {Messages} from '../../../i18n/en.js';
 import type {Comment, ThreadRef} from '../../../model/comment.js';
 import {PAGE_SIZE} from '../../../model/limits.js';
@@ -212,6 +213,12 @@ export class CommentSection extends LitElement implements SectionView {
 
   /** Loads the form and the rest that the thread's first paint need not wait for. */
   private loadAfterFirstRender(): Promise<Loaded> {
+    // Everything a guest needs to post, asked for at once (src/shell/preload.ts); a store given
+    // by <leave-a-reply-config> loads its own.
+    if (!this.afterFirstRender) {
+      const firebase = this.settings?.backend === 'firebase' && !this.inheritedStore;
+      preloadChains('after', ...(firebase ? ['firebase-after'] : []));
+    }
     return (this.afterFirstRender ??= import('./after-first-render.js').then(
       ({
         CommentActions,
