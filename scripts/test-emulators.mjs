@@ -27,6 +27,7 @@ const PROJECT = 'demo-lar';
 const BROWSER_TESTS = {
   firestore: [
     'test/store/firestore/firestore-store.test.ts',
+    'test/store/firestore/firestore-dropped-answers.test.ts',
     'test/store/firestore/firestore-counts.test.ts',
     'test/auth/firebase/firebase-session.test.ts',
     'test/store/firestore/firebase-backend.test.ts',

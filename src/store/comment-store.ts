@@ -133,7 +133,8 @@ export interface CommentStore {
   countComments(threads: ThreadRef[]): Promise<number[]>;
   /**
    * Whether `by`'s comment `id` is stored already: a draft restored after a reload asks before it
-   * is offered again (it may have been sent just before). Optional for stores of your own.
+   * is offered again (it may have been sent just before). Rejects when it cannot tell (offline):
+   * not knowing is not "no". Optional for stores of your own.
    */
   isPosted?(thread: ThreadRef, id: string, by: Viewer): Promise<boolean>;
 }

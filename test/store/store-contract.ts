@@ -28,6 +28,8 @@ export interface ContractStore {
    */
   moderator(): Promise<{store: CommentStore; viewer: Viewer}>;
   dispose(): Promise<void> | void;
+  /** Requests fail now and then (test/store/firestore/firestore-dropped-answers.test.ts): a question may go unanswered. */
+  lossy?: boolean;
 }
 
 let threadCounter = 0;
@@ -425,7 +427,10 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       const watcher = watch(thread, 'oldest', 50, reader());
       await watcher.ready();
       void post(thread, {parentId: null, body: 'Plain words.'});
-      const state = await watcher.until('the comment', (s) => s.comments.length === 1);
+      const state = await watcher.until(
+        'the comment',
+        (s) => s.comments.length === 1 && (!subject.lossy || s.comments[0].status === 'pending'),
+      );
       expect(state.comments[0].status).to.equal('pending');
     });
 
@@ -456,7 +461,8 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       await sleep(50);
       expect(watcher.latest!.comments.map((c) => c.id)).to.deep.equal([id]);
       expect(state.count).to.equal(1);
-      if (subject.store.isPosted) {
+      // isPosted rejects when it cannot ask; where requests fail at random that is no answer.
+      if (subject.store.isPosted && !subject.lossy) {
         expect(await subject.store.isPosted(thread, id, reader())).to.equal(true);
         expect(await subject.store.isPosted(thread, timeOrderedId(), reader())).to.equal(false);
       }
@@ -478,7 +484,12 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       const watcher = watch(thread, 'oldest', 50, reader());
       await watcher.ready();
       void post(thread, {parentId: null, body: 'Held'});
-      const [held] = (await watcher.until('the held comment', (s) => s.comments.length === 1)).comments;
+      // (Where the site's settings could not be read yet, the first guess may say published.)
+      const shown = await watcher.until(
+        'the held comment',
+        (s) => s.comments.length === 1 && (!subject.lossy || s.comments[0].status === 'pending'),
+      );
+      const [held] = shown.comments;
       expect(held.status).to.equal('pending');
       if (subject.confirms) await watcher.until('the held comment, confirmed', (s) => !s.comments[0].sending);
       expect((await refusal(post(thread, {parentId: held.id, body: 'Answering the unseen'})))?.code).to.equal('gone');

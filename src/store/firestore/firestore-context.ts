@@ -20,6 +20,8 @@ export interface FirestoreContext {
   forgetSiteConfig(): void;
   /** Whether the viewer moderates (admins/{uid}), read once per reader. */
   isModerator(viewer: Viewer): Promise<boolean>;
+  /** False while isModerator's last answer for the viewer was a guess (its read failed offline). */
+  knowsModerator(viewer: Viewer): boolean;
   /** The thread document as a view or a write last saw it, so a post knows whether the thread is new. */
   lastSeen(threadId: string): ThreadDoc | undefined;
   /** Records what was seen of a thread document (undefined: forget it). */

@@ -5,7 +5,8 @@
  */
 import {collection, documentId, getDocs, query, where, type Firestore} from 'firebase/firestore/lite';
 import type {ThreadRef} from '../../model/comment.js';
-import {threadFromData} from './firestore-adapter.js';
+import {threadFromData, toStoreError} from './firestore-adapter.js';
+import {untilOnline} from '../../shell/until-online.js';
 
 /** Firestore's limit on the values of one `in` filter. */
 export const IDS_PER_QUERY = 30;
@@ -16,6 +17,18 @@ export const IDS_PER_QUERY = 30;
  * document (nobody has commented) counts 0. Each id is read once, however often it is asked for.
  */
 export async function countThreadComments(db: Firestore, threads: ThreadRef[]): Promise<number[]> {
+  // A dropped answer or a moment offline is asked again twice (after 1 s, then 2 s) before a badge gives up.
+  for (let tries = 1; ; tries++) {
+    try {
+      return await readCounts(db, threads);
+    } catch (error) {
+      if (toStoreError(error).code !== 'unavailable' || tries === 3) throw error;
+      await untilOnline(tries);
+    }
+  }
+}
+
+async function readCounts(db: Firestore, threads: ThreadRef[]): Promise<number[]> {
   const threadsRef = collection(db, 'threads');
   const counts = new Map<string, number>();
   await Promise.all(

@@ -38,7 +38,6 @@ import {
 } from '../comment-store.js';
 import {toStoreError, type ThreadDoc} from './firestore-adapter.js';
 import type {FirestoreContext} from './firestore-context.js';
-import {countThreadComments} from './firestore-counts.js';
 import {FirestoreThreadWatch} from './firestore-thread-watch.js';
 import type {FirestoreWrites} from './firestore-writes.js';
 import {POLL_TIMING, type PollTiming} from './poll-schedule.js';
@@ -101,6 +100,7 @@ export class FirestoreStore implements CommentStore {
       knownSiteConfig: () => this.knownSite,
       forgetSiteConfig: () => (this.site = undefined),
       isModerator: (viewer) => this.isModerator(viewer),
+      knowsModerator: (viewer) => viewer.provider === 'guest' || this.moderators.has(viewer.uid),
       lastSeen: (threadId) => this.threads.get(threadId),
       see: (threadId, thread) => (thread ? this.threads.set(threadId, thread) : this.threads.delete(threadId)),
       tellWatches: (tell) => this.watches.forEach(tell),
@@ -115,9 +115,14 @@ export class FirestoreStore implements CommentStore {
     return watch;
   }
 
-  /** Count badges: one read per thread, in batched queries (firestore-counts.ts). */
+  /**
+   * Count badges: one read per thread, in batched queries (firestore-counts.ts, loaded on first
+   * use: a page with only a thread never needs it).
+   */
   countComments(threads: ThreadRef[]): Promise<number[]> {
-    return countThreadComments(this.db, threads).catch((error: unknown) => Promise.reject(toStoreError(error)));
+    return import('./firestore-counts.js')
+      .then(({countThreadComments}) => countThreadComments(this.db, threads))
+      .catch((error: unknown) => Promise.reject(toStoreError(error)));
   }
 
   async post(thread: ThreadRef, input: NewComment): Promise<Comment> {
@@ -182,8 +187,9 @@ export class FirestoreStore implements CommentStore {
     if (!answer) {
       answer = getDoc(doc(this.db, 'admins', viewer.uid)).then(
         (snapshot) => snapshot.exists(),
-        () => {
-          this.moderators.delete(viewer.uid); // offline or refused: ask again next time
+        (error: unknown) => {
+          // Offline: ask again next time. Refused: not theirs to read, so not a moderator.
+          if (toStoreError(error).code === 'unavailable') this.moderators.delete(viewer.uid);
           return false;
         },
       );

@@ -54,6 +54,8 @@ export class FirestoreThreadWatch implements ThreadWatch {
   /** The thread document as it was when the view last read its comments. */
   private readThread?: ThreadDoc;
   private readingAll = false;
+  /** A read failed (offline, a dropped answer): the next poll reads everything again, moved or not. */
+  private missed = false;
   private wanted: number;
   private windowRead = false;
   /** The last read of the window ended before `wanted`: nothing lies beyond it. */
@@ -123,18 +125,23 @@ export class FirestoreThreadWatch implements ThreadWatch {
     for (const id of ids) {
       if (this.closed || known.has(id) || this.posted.has(id)) continue;
       // Read as a comment posted in this view (and read again with them): refused (hidden from
-      // this viewer), missing or offline, it is simply not shown.
-      const read = getDoc(doc(this.db, 'threads', this.threadId, 'comments', id)).then(
-        (snapshot) => {
-          if (this.closed || !snapshot.exists() || this.posted.has(id)) return;
-          this.posted.set(id, commentFromSnapshot(snapshot));
-          this.emit();
-        },
-        () => {},
-      );
-      reads.push(read);
+      // this viewer) or missing, it is simply not shown; offline, it is asked for again.
+      reads.push(this.readAlso(id));
     }
     return Promise.all(reads).then(() => {});
+  }
+
+  private async readAlso(id: string): Promise<void> {
+    try {
+      const snapshot = await getDoc(doc(this.db, 'threads', this.threadId, 'comments', id));
+      if (this.closed || !snapshot.exists() || this.posted.has(id)) return;
+      this.posted.set(id, commentFromSnapshot(snapshot));
+      this.emit();
+    } catch (error) {
+      if (this.closed || toStoreError(error).code !== 'unavailable') return;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      return this.readAlso(id);
+    }
   }
 
   setOnScreen(onScreen: boolean): void {
@@ -214,8 +221,11 @@ export class FirestoreThreadWatch implements ThreadWatch {
     this.offline = false;
     this.error = undefined;
     this.thread = thread;
+    // Whether the viewer moderates could not be read before (offline): ask again.
+    if (this.viewer && !this.moderator && !this.store.knowsModerator(this.viewer)) this.checkModerator();
     this.store.see(this.threadId, thread);
-    const read = this.readThread;
+    // After a failed read, everything is read again, moved or not.
+    const read = this.missed ? undefined : this.readThread;
     if (read?.version === thread.version) {
       if (recovered) this.emit();
       return false;
@@ -241,6 +251,7 @@ export class FirestoreThreadWatch implements ThreadWatch {
     const generation = ++this.readGeneration;
     const size = this.wanted;
     const startSeq = this.changeSeq;
+    this.missed = false; // what failed before is read again now
     // An empty thread needs no comment query: its document is the whole read budget of a view.
     const windowRead = thread.count > 0 ? this.readPages(size) : Promise.resolve({tops: [], docs: []});
     this.readingAll = true;
@@ -363,8 +374,8 @@ export class FirestoreThreadWatch implements ThreadWatch {
     try {
       docs = (await getDocs(q)).docs;
     } catch (error) {
-      // Offline: keep what is shown. Refused (signed out meanwhile): show none.
-      if (toStoreError(error).code === 'unavailable') return;
+      // Offline: keep what is shown, and read again soon. Refused (signed out meanwhile): show none.
+      if (toStoreError(error).code === 'unavailable') return this.missedRead();
     }
     if (this.closed || this.viewer !== viewer || this.moderator !== moderator) return;
     this.viewerExtra = docs;
@@ -383,8 +394,9 @@ export class FirestoreThreadWatch implements ThreadWatch {
           this.posted.set(comment.id, commentFromSnapshot(snapshot));
           this.settle([snapshot], startSeq);
         } catch (error) {
-          // Refused: a moderator hid it from this viewer. Offline: keep what we know.
+          // Refused: a moderator hid it from this viewer. Offline: keep what we know, read again soon.
           if (toStoreError(error).code === 'permission-denied') this.posted.delete(comment.id);
+          else this.missedRead();
         }
       }),
     );
@@ -399,14 +411,25 @@ export class FirestoreThreadWatch implements ThreadWatch {
     const viewer = this.viewer;
     if (!viewer) return;
     void this.store.isModerator(viewer).then((moderator) => {
-      if (this.closed || this.viewer !== viewer || !moderator) return;
+      if (this.closed || this.viewer !== viewer) return;
+      if (!moderator) {
+        if (!this.store.knowsModerator(viewer)) this.missedRead(); // asked again at the next poll
+        return;
+      }
       this.moderator = true;
       void this.readViewerExtra();
       this.emit();
     });
   }
 
+  /** A read failed: the next poll reads everything again, and comes soon. */
+  private missedRead(): void {
+    this.missed = true;
+    this.schedule.retrySoon();
+  }
+
   private failed(error: unknown): void {
+    this.missedRead();
     const storeError = toStoreError(error);
     if (storeError.code === 'unavailable') this.offline = true;
     else this.error = storeError;

@@ -12,6 +12,7 @@ import {
   writeBatch,
   type DocumentData,
   type DocumentReference,
+  type DocumentSnapshot,
 } from 'firebase/firestore/lite';
 import type {Author, Comment, CommentStatus, NewComment, ThreadRef} from '../../model/comment.js';
 import {LIMITS} from '../../model/limits.js';
@@ -57,6 +58,8 @@ export class FirestoreWrites {
   private readonly emails = new Map<string, string>();
   /** When each account last posted and edited through this store (the rules' limits are site-wide). */
   private readonly lastPostAt = new Map<string, number>();
+  /** Ids of the posts this store saw land. */
+  private readonly landedIds = new Set<string>();
   private readonly lastEditAt = new Map<string, number>();
   /** Posts not yet confirmed, by comment id: a change to one waits for it to land first. */
   private readonly posting = new Map<string, Promise<unknown>>();
@@ -75,19 +78,22 @@ export class FirestoreWrites {
   private async send(thread: ThreadRef, input: NewComment, id: string): Promise<Comment> {
     const known = this.store.lastSeen(thread.id);
     const uid = input.author.uid;
-    const site = await this.store.siteConfig();
+    let site = await this.store.siteConfig();
     // The rules' rate limit, told before a write when this store knows the reader's last post
     // (their stamp, posters/{uid}, is read only to explain a refusal: it costs a read).
     const stampKey = uid;
     const previousPost = this.lastPostAt.get(stampKey);
     const problem = bodyProblem(input.body);
+    // Sending again a post that landed from here is no new post: no rate limit for it.
+    const resent = this.landedIds.has(id);
     const refusal =
-      postRefusal({locked: !!known?.locked, site, lastPostAt: previousPost}) ??
+      postRefusal({locked: !!known?.locked, site, lastPostAt: resent ? undefined : previousPost}) ??
       authorRefusal(input.author) ??
       (problem ? new StoreError('invalid', problem) : undefined);
     if (refusal) throw refusal;
-    const author = storedAuthor(input.author, site);
-    const status = statusOfNewComment(site, await this.writer(site, author), input.body, author);
+    const given = input.author;
+    const author = storedAuthor(given, site);
+    let status = statusOfNewComment(site, await this.writer(site, author), input.body, author);
     this.lastPostAt.set(stampKey, Date.now());
     input = {...input, author};
 
@@ -95,7 +101,7 @@ export class FirestoreWrites {
     const email = input.email?.trim();
     const writeEmail = !!email && this.emails.get(uid) !== email;
     if (writeEmail) this.emails.set(uid, email);
-    const local: Comment = {
+    let local: Comment = {
       id: commentRef.id,
       parentId: input.parentId,
       ...(input.parentId ? {rootId: input.rootId ?? input.parentId} : {}),
@@ -127,8 +133,24 @@ export class FirestoreWrites {
           continue;
         }
         // Refused because it is already there (a write whose answer was lost, a reload, another tab
-        // sending the same draft): then it is posted, once.
-        if (storeError.code === 'permission-denied' && (await this.landed(commentRef, input))) break;
+        // sending the same draft): then it is posted, once. Unable to look: wait, and send again.
+        const landed = storeError.code === 'permission-denied' ? await this.landed(commentRef, input) : false;
+        if (landed) break;
+        if (landed === undefined) {
+          await untilOnline(++offlineTries);
+          continue;
+        }
+        // The site's settings could not be read, so their defaults decided how this post was
+        // written (published or held, the picture kept or not): read them, then send it as they say.
+        if (storeError.code === 'permission-denied' && !this.store.knownSiteConfig()) {
+          await untilOnline(++offlineTries);
+          site = await this.store.siteConfig();
+          input = {...input, author: storedAuthor(given, site)};
+          status = statusOfNewComment(site, await this.writer(site, input.author), input.body, input.author);
+          local = {...local, author: {...input.author}, status};
+          this.tellWatches((watch) => watch.showPosted(thread.id, local));
+          continue;
+        }
         if (storeError.code === 'permission-denied' && !flipped) {
           flipped = true;
           asNew = !asNew;
@@ -145,6 +167,7 @@ export class FirestoreWrites {
         throw (await this.whyRefused(thread, input, site)) ?? storeError;
       }
     }
+    this.landedIds.add(id);
     const confirmed: Comment = {...local, sending: undefined};
     delete confirmed.sending;
     this.tellWatches((watch) => {
@@ -154,33 +177,36 @@ export class FirestoreWrites {
     return confirmed;
   }
 
-  /** Whether the comment on the server shows `change` (its status, body, pin) already. */
-  private async changed(thread: ThreadRef, id: string, change: Partial<Comment>): Promise<boolean> {
-    try {
-      const snapshot = await getDoc(doc(this.store.db, 'threads', thread.id, 'comments', id));
-      const fields = ['status', 'body', 'pinned'] as const;
-      return (
-        snapshot.exists() &&
-        fields.every((field) => change[field] === undefined || snapshot.get(field) === change[field])
-      );
-    } catch {
-      return false;
-    }
+  /**
+   * Whether the comment on the server shows `change` (its status, body, pin) already; undefined
+   * when that could not be read (offline): not knowing is not "no".
+   */
+  private async changed(thread: ThreadRef, id: string, change: Partial<Comment>): Promise<boolean | undefined> {
+    const snapshot = await readOrUnknown(doc(this.store.db, 'threads', thread.id, 'comments', id));
+    if (snapshot === undefined) return undefined;
+    const fields = ['status', 'body', 'pinned'] as const;
+    return (
+      !!snapshot?.exists() &&
+      fields.every((field) => change[field] === undefined || snapshot.get(field) === change[field])
+    );
   }
 
-  /** Whether this reader's comment with this id is on the server already (sent before, by any tab). */
-  private async landed(ref: DocumentReference, input: Pick<NewComment, 'author'>): Promise<boolean> {
-    try {
-      const snapshot = await getDoc(ref);
-      return snapshot.exists() && snapshot.get('author.uid') === input.author.uid;
-    } catch {
-      return false;
-    }
+  /**
+   * Whether this reader's comment with this id is on the server already (sent before, by any tab);
+   * undefined when that could not be read (offline).
+   */
+  private async landed(ref: DocumentReference, input: Pick<NewComment, 'author'>): Promise<boolean | undefined> {
+    const snapshot = await readOrUnknown(ref);
+    if (snapshot === undefined) return undefined;
+    return !!snapshot?.exists() && snapshot.get('author.uid') === input.author.uid;
   }
 
-  /** Whether `by`'s comment `id` is on the server (a draft restored after a reload asks). */
-  isPosted(thread: ThreadRef, id: string, by: Viewer): Promise<boolean> {
-    return this.landed(doc(this.store.db, 'threads', thread.id, 'comments', id), {author: {...by, name: ''}});
+  /** Whether `by`'s comment `id` is on the server (a draft restored after a reload asks); rejects when it cannot tell. */
+  async isPosted(thread: ThreadRef, id: string, by: Viewer): Promise<boolean> {
+    const ref = doc(this.store.db, 'threads', thread.id, 'comments', id);
+    const landed = await this.landed(ref, {author: {...by, name: ''}});
+    if (landed === undefined) throw new StoreError('unavailable', 'offline');
+    return landed;
   }
 
   async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {
@@ -242,6 +268,7 @@ export class FirestoreWrites {
     const ref = doc(this.store.db, 'threads', thread.id);
     // A thread nobody has commented on has no document yet; the rules let a moderator create one.
     let exists = this.store.lastSeen(thread.id)?.exists ?? true;
+    let offlineTries = 0;
     for (let attempt = 0; ; attempt++) {
       const batch = writeBatch(this.store.db);
       if (exists) batch.update(ref, {locked});
@@ -253,6 +280,12 @@ export class FirestoreWrites {
         return;
       } catch (error) {
         const storeError = toStoreError(error);
+        // Offline: wait for the connection (closing or opening twice is harmless).
+        if (storeError.code === 'unavailable') {
+          await untilOnline(++offlineTries);
+          attempt--;
+          continue;
+        }
         // update() of a missing document fails with not-found, set() of an existing one is refused.
         if (
           attempt === 0 &&
@@ -324,8 +357,13 @@ export class FirestoreWrites {
           continue;
         }
         // Refused as a repeat: the first try landed if the comment already reads as changed.
-        if (storeError.code === 'permission-denied' && wasOffline && (await this.changed(thread, comment.id, shown)))
-          break;
+        const landed =
+          storeError.code === 'permission-denied' && wasOffline && (await this.changed(thread, comment.id, shown));
+        if (landed) break;
+        if (landed === undefined) {
+          await untilOnline(offlineTries);
+          continue;
+        }
         this.tellWatches((watch) => watch.showChange(thread.id, comment.id, undefined));
         throw storeError;
       }
@@ -417,6 +455,15 @@ export class FirestoreWrites {
  * The thread's count changes for a comment going from `was` to `now` ('none': a new comment), or
  * undefined when none moves. A new thread needs commentCount even when it stays 0 (`always`).
  */
+/** A document, null when this reader may not read it, undefined when it could not be asked (offline). */
+async function readOrUnknown(ref: DocumentReference): Promise<DocumentSnapshot | null | undefined> {
+  try {
+    return await getDoc(ref);
+  } catch (error) {
+    return toStoreError(error).code === 'unavailable' ? undefined : null;
+  }
+}
+
 function countChanges(was: CommentStatus | 'none', now: CommentStatus, always = false): DocumentData | undefined {
   const pending = (status: CommentStatus | 'none') => (status === 'pending' ? 1 : 0);
   const publishedOf = (status: CommentStatus | 'none') => (status === 'none' ? 0 : published(status));

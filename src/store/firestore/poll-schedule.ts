@@ -4,7 +4,9 @@
  * so live updates are polls of the thread document, one read each: often while the thread is
  * changing, less and less often while it is not, no scheduled ones while the tab is hidden or the
  * thread is scrolled out of view, and at once when it is shown again (if a poll is due), the
- * connection comes back or this reader has just written.
+ * connection comes back or this reader has just written. A read that failed (a dropped answer,
+ * a moment offline) is tried again within a second, then less often, never waiting for the quiet
+ * thread's long delay.
  */
 export interface PollTiming {
   /** The delay after a poll that saw a change (and the first delay). */
@@ -23,6 +25,9 @@ export class PollSchedule {
   private pollAgain = false;
   private stopped = false;
   private offScreen = false;
+  /** Polls in a row in which a read failed; `missed`: one failed since the last poll began. */
+  private failures = 0;
+  private missed = false;
 
   /** `poll` resolves true when it saw a change. It is called at once. */
   constructor(
@@ -52,6 +57,12 @@ export class PollSchedule {
     if (!this.polling) this.schedule(this.timing.minMs);
   }
 
+  /** A read failed: poll again soon (after 1 s, then twice as long each time up to minMs). */
+  retrySoon(): void {
+    this.missed = true;
+    if (!this.polling) this.schedule(this.retryDelay(this.failures));
+  }
+
   /** The view scrolled away (no scheduled polls) or back (a poll at once if one is due). */
   setOnScreen(onScreen: boolean): void {
     if (this.offScreen === !onScreen) return;
@@ -75,6 +86,7 @@ export class PollSchedule {
   private async run(): Promise<void> {
     this.polling = true;
     let changed = false;
+    this.missed = false;
     try {
       changed = await this.poll();
     } catch {
@@ -84,13 +96,21 @@ export class PollSchedule {
       this.lastPoll = Date.now();
     }
     if (this.stopped) return;
-    this.delay = changed ? this.timing.minMs : Math.min(this.timing.maxMs, Math.round(this.delay * 1.5));
+    if (this.missed) this.failures++;
+    else {
+      this.failures = 0;
+      this.delay = changed ? this.timing.minMs : Math.min(this.timing.maxMs, Math.round(this.delay * 1.5));
+    }
     if (this.pollAgain) {
       this.pollAgain = false;
       this.now();
     } else {
-      this.schedule(this.delay);
+      this.schedule(this.failures ? this.retryDelay(this.failures - 1) : this.delay);
     }
+  }
+
+  private retryDelay(failedBefore: number): number {
+    return Math.min(this.timing.minMs, 1000 * 2 ** failedBefore);
   }
 
   private schedule(inMs: number): void {

@@ -39,6 +39,33 @@ describe('PollSchedule', () => {
     expect(times).to.deep.equal([0, 1500, 3750, 6750, 9750]);
   });
 
+  it('after a failed read, asks again within a second, then twice as long each time, never past the longest wait', async () => {
+    const times: number[] = [];
+    let failing = 4;
+    schedule = new PollSchedule(
+      async () => {
+        times.push(Date.now());
+        await Promise.resolve(); // (the first poll starts inside the constructor)
+        if (failing-- > 0) schedule!.retrySoon(); // the view's read failed during this poll
+        return false;
+      },
+      {minMs: 6000, maxMs: 60_000},
+    );
+    await clock.tickAsync(20_000);
+    // Fails at 0, 1 s, 3 s, 7 s (waits 1, 2, 4, then capped at 6 s); the poll at 13 s succeeds, then quiet polls.
+    expect(times).to.deep.equal([0, 1000, 3000, 7000, 13_000]);
+    await clock.tickAsync(10_000);
+    expect(times.at(-1), 'then the quiet thread’s longer wait').to.equal(22_000);
+  });
+
+  it('polls again soon when a read outside a poll fails (a page of comments)', async () => {
+    const times = start();
+    await clock.tickAsync(100);
+    schedule!.retrySoon();
+    await clock.tickAsync(1000);
+    expect(times).to.deep.equal([0, 1100]);
+  });
+
   it('goes back to the shortest delay after a poll that saw a change', async () => {
     const times = start([false, false, true]);
     await clock.tickAsync(6000);
