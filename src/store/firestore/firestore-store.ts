@@ -158,7 +158,7 @@ export class FirestoreStore implements CommentStore {
     return this.writes;
   }
 
-  /** config/site with defaults; offline and never read, the defaults (the rules have the last word). */
+  /** config/site with defaults; offline, the settings last read or else the defaults (the rules have the last word). */
   private siteConfig(): Promise<SiteConfig> {
     this.site ??= getDoc(doc(this.db, 'config', 'site')).then(
       (snapshot) => {
@@ -170,8 +170,8 @@ export class FirestoreStore implements CommentStore {
         return site;
       },
       () => {
-        this.site = undefined; // try again next time
-        return {...SITE_DEFAULTS};
+        this.site = undefined; // try again next time; meanwhile the settings last read, or the defaults
+        return {...(this.knownSite ?? SITE_DEFAULTS)};
       },
     );
     return this.site;
