@@ -160,8 +160,9 @@ export class FirestoreThreadWatch implements ThreadWatch {
   /** A comment posted through the store: shown at once, wherever its page is. */
   showPosted(threadId: string, comment: Comment): void {
     if (this.closed || threadId !== this.threadId) return;
+    // Sent again (a retry of an id posted here) it is counted once: only a new one may be uncounted.
+    if (!this.posted.has(comment.id)) this.uncounted.add(comment.id);
     this.posted.set(comment.id, comment);
-    this.uncounted.add(comment.id);
     this.emit();
   }
 

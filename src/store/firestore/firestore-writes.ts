@@ -134,6 +134,7 @@ export class FirestoreWrites {
           await untilOnline(++offlineTries);
           continue;
         }
+        offlineTries = 0; // an answer came: a later blip waits a second again, not longer and longer
         // Refused because it is already there (a write whose answer was lost, a reload, another tab
         // sending the same draft): then it is posted, once. Unable to look: wait, and send again.
         const landed = storeError.code === 'permission-denied' ? await this.landed(commentRef, input) : false;

@@ -1,5 +1,5 @@
 /**
- * The CommentStore contract against the Firestore emulator while about one request in eight fails
+ * The CommentStore contract against the Firestore emulator while about one request in twelve fails
  * as a flaky connection makes it fail: half before reaching the server (the request is lost), half
  * after it was answered (the answer is lost, so a write may have landed without the store knowing).
  * Every view must catch up by itself (reads are tried again soon), every post and change must land
@@ -41,12 +41,12 @@ describe('with the Firestore emulator, on a connection that drops requests and a
       // The store's Firestore requests only (the owner's REST writes set up tests: they must land).
       if (!/\/v1\/projects\/[^/]+\/databases\/.*[?&]key=/.test(url)) return original(input, init);
       const roll = random();
-      if (roll < 1 / 16) {
+      if (roll < 1 / 24) {
         failures.before++;
         throw new TypeError('Failed to fetch');
       }
       const response = await original(input, init);
-      if (roll < 1 / 8) {
+      if (roll < 1 / 12) {
         failures.after++;
         throw new TypeError('Failed to fetch');
       }
