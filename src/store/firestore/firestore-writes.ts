@@ -79,7 +79,8 @@ export class FirestoreWrites {
     const known = this.store.lastSeen(thread.id);
     const uid = input.author.uid;
     let site = await this.store.siteConfig();
-    // Unread (offline), the settings are a guess: a refusal then sends again as the real ones say.
+    // Unread (offline), the settings are a guess: a refusal then reads them once more and sends
+    // again as they say (once: a site whose rules hide config/site must not spin here).
     let siteGuessed = !this.store.knownSiteConfig();
     // The rules' rate limit, told before a write when this store knows the reader's last post
     // (their stamp, posters/{uid}, is read only to explain a refusal: it costs a read).
@@ -146,12 +147,12 @@ export class FirestoreWrites {
         // The site's settings could not be read, so their defaults decided how this post was
         // written (published or held, the picture kept or not): read them, then send it as they say.
         if (storeError.code === 'permission-denied' && siteGuessed) {
+          siteGuessed = false;
           await untilOnline(++offlineTries);
           site = await this.store.siteConfig();
-          siteGuessed = !this.store.knownSiteConfig();
           input = {...input, author: storedAuthor(given, site)};
           status = statusOfNewComment(site, await this.writer(site, input.author), input.body, input.author);
-          local = {...local, author: {...input.author}, status};
+          local = {...local, author: input.author, status};
           this.tellWatches((watch) => watch.showPosted(thread.id, local));
           continue;
         }
