@@ -6,6 +6,8 @@
  * (Not rendered by the widget yet: it is to load after the first render, and only for a comment
  * whose text `hasFormatting`; issue 15 part 4 and the notes say what is left.)
  */
+import {trimUrl} from './body-text.js';
+
 export type Inline =
   | {kind: 'text'; text: string}
   // `text` is always the label's plain text; `children` is there only when the label has formatting.
@@ -159,22 +161,6 @@ const URL_IN_LABEL = /https?:\/\/[^\s<>"\]]+/iy;
 const HREF = /^https?:\/\/./i;
 // body-text.ts's sentence punctuation, plus "*" and "_" so that **https://x.example** stays bold.
 const TRAILING = /[.,;:!?'")\]*_]$/;
-const count = (text: string, char: string) => text.split(char).length - 1;
-
-/** Mirrors body-text.ts's trimUrl: drops trailing punctuation, keeping a ")" that closes a "(". */
-function trimUrl(url: string): string {
-  let end = url.length;
-  const opened = count(url, '(');
-  let closed = count(url, ')');
-  while (end > 0 && TRAILING.test(url[end - 1])) {
-    if (url[end - 1] === ')') {
-      if (opened >= closed) break;
-      closed--;
-    }
-    end--;
-  }
-  return url.slice(0, end);
-}
 
 /** Moves the tokens between `open` and `close` into `node`, which takes their place. */
 function wrap(open: Tok, close: Tok, node: Tok): Tok {
@@ -340,7 +326,7 @@ function parseInlines(s: string): Inline[] {
       // A bare URL where body-text.ts would see one ("_" before it also counts as a word boundary).
       const url = brackets.length ? URL_IN_LABEL : URL_AT;
       url.lastIndex = i;
-      const found = !/[A-Za-z0-9]/.test(before) && url.test(s) ? trimUrl(s.slice(i, url.lastIndex)) : '';
+      const found = !/[A-Za-z0-9]/.test(before) && url.test(s) ? trimUrl(s.slice(i, url.lastIndex), TRAILING) : '';
       if (found) append(new Tok('url', found));
       else buf += c;
       i += found.length || 1;

@@ -18,12 +18,15 @@ const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"]+/gi;
 const TRAILING = /[.,;:!?'")\]]$/;
 const count = (text: string, char: string) => text.split(char).length - 1;
 
-/** The URL without the sentence's punctuation after it; a ")" stays when it closes a "(" of the URL. */
-function trimUrl(url: string): string {
+/**
+ * The URL without the sentence's punctuation after it (`trailing`: the characters that end a
+ * sentence rather than the URL); a ")" stays when it closes a "(" of the URL.
+ */
+export function trimUrl(url: string, trailing = TRAILING): string {
   let end = url.length;
   const opened = count(url, '(');
   let closed = count(url, ')');
-  while (end > 0 && TRAILING.test(url[end - 1])) {
+  while (end > 0 && trailing.test(url[end - 1])) {
     if (url[end - 1] === ')') {
       if (opened >= closed) break;
       closed--;

@@ -4,8 +4,10 @@
  * writes as the site owner.
  */
 import {initializeApp} from 'firebase/app';
-import {connectFirestoreEmulator, initializeFirestore, type Firestore} from 'firebase/firestore/lite';
-import {parseHostPort} from '../../src/store/firestore/firestore-store.js';
+import {connectFirestoreEmulator, initializeFirestore, terminate, type Firestore} from 'firebase/firestore/lite';
+import {FirestoreStore, parseHostPort} from '../../src/store/firestore/firestore-store.js';
+import type {PollTiming} from '../../src/store/firestore/poll-schedule.js';
+import type {ContractStore} from '../store/store-contract.js';
 
 export const emulatorHost = window.__LAR_TEST_ENV__?.firestoreEmulatorHost ?? undefined;
 
@@ -44,4 +46,34 @@ export function emulatorDb(uid: string, provider: 'anonymous' | 'google.com' = '
     mockUserToken: {user_id: uid, firebase: {sign_in_provider: provider, identities: {}}},
   });
   return db;
+}
+
+/** Views poll often in tests, so a change by another reader shows within a test's patience. */
+export const QUICK_POLLS: PollTiming = {minMs: 150, maxMs: 600};
+
+/**
+ * A FirestoreStore on the emulator, signed in as guest `uid`, for the CommentStore contract; its
+ * moderator is a Google account written into admins/ as the site owner.
+ */
+export function emulatorContractStore(uid: string): ContractStore & {db: Firestore} {
+  const db = emulatorDb(uid);
+  const others: Firestore[] = [];
+  return {
+    db,
+    store: new FirestoreStore(db, QUICK_POLLS),
+    uid,
+    confirms: true,
+    // The emulator's config/site is shared by every test; each test sets it first.
+    configure: (site) => writeAsOwner('config/site', site),
+    async moderator() {
+      const moderatorUid = `moderator-${Math.random().toString(36).slice(2, 10)}`;
+      await writeAsOwner(`admins/${moderatorUid}`, {since: new Date()});
+      const moderatorDb = emulatorDb(moderatorUid, 'google.com');
+      others.push(moderatorDb);
+      return {store: new FirestoreStore(moderatorDb, QUICK_POLLS), viewer: {uid: moderatorUid, provider: 'google'}};
+    },
+    dispose: async () => {
+      await Promise.all([db, ...others].map((d) => terminate(d)));
+    },
+  };
 }

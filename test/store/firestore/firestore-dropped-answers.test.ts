@@ -10,13 +10,9 @@
  * must hold whichever requests fail. (A fetch wrapper stands in for the network: a real cut would
  * also cut this page off the test runner.)
  */
-import {setLogLevel, terminate} from 'firebase/firestore/lite';
-import {FirestoreStore} from '../../../src/store/firestore/firestore-store.js';
-import type {PollTiming} from '../../../src/store/firestore/poll-schedule.js';
-import {emulatorDb, emulatorHost, writeAsOwner} from '../../helpers/firestore-emulator.js';
-import {commentStoreContract, type ContractStore} from '../store-contract.js';
-
-const QUICK_POLLS: PollTiming = {minMs: 150, maxMs: 600};
+import {setLogLevel} from 'firebase/firestore/lite';
+import {emulatorContractStore, emulatorHost} from '../../helpers/firestore-emulator.js';
+import {commentStoreContract} from '../store-contract.js';
 
 /** mulberry32: a small seeded generator, so the failure sequence is the same on every run. */
 function seeded(seed: number): () => number {
@@ -63,26 +59,8 @@ describe('with the Firestore emulator, on a connection that drops requests and a
     failures = {before: 0, after: 0};
   });
 
-  commentStoreContract('FirestoreStore on a lossy connection', async (): Promise<ContractStore> => {
-    const uid = `guest-${Math.random().toString(36).slice(2, 10)}`;
-    const db = emulatorDb(uid);
-    const others = [db];
-    return {
-      store: new FirestoreStore(db, QUICK_POLLS),
-      uid,
-      confirms: true,
-      lossy: true,
-      configure: (site) => writeAsOwner('config/site', site),
-      async moderator() {
-        const moderatorUid = `moderator-${Math.random().toString(36).slice(2, 10)}`;
-        await writeAsOwner(`admins/${moderatorUid}`, {since: new Date()});
-        const moderatorDb = emulatorDb(moderatorUid, 'google.com');
-        others.push(moderatorDb);
-        return {store: new FirestoreStore(moderatorDb, QUICK_POLLS), viewer: {uid: moderatorUid, provider: 'google'}};
-      },
-      dispose: async () => {
-        await Promise.all(others.map((d) => terminate(d)));
-      },
-    };
-  });
+  commentStoreContract('FirestoreStore on a lossy connection', async () => ({
+    ...emulatorContractStore(`guest-${Math.random().toString(36).slice(2, 10)}`),
+    lossy: true,
+  }));
 });

@@ -22,15 +22,12 @@ import {StoreError, type CommentStore} from '../../../src/store/comment-store.js
 import {toStoreError} from '../../../src/store/firestore/firestore-adapter.js';
 import {FirestoreStore, parseHostPort} from '../../../src/store/firestore/firestore-store.js';
 import {timeOfOrderedId, timeOrderedId} from '../../../src/store/firestore/firestore-writes.js';
-import type {PollTiming} from '../../../src/store/firestore/poll-schedule.js';
-import {emulatorDb, emulatorHost, writeAsOwner} from '../../helpers/firestore-emulator.js';
+import {emulatorContractStore, emulatorHost, QUICK_POLLS, writeAsOwner} from '../../helpers/firestore-emulator.js';
 import {FirestoreTraffic} from '../../helpers/firestore-traffic.js';
 import {commentStoreContract, guestAuthor, newThread, Watcher, type ContractStore} from '../store-contract.js';
 
 let appCounter = 0;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Views poll often here, so a change by another reader shows within a test's patience. */
-const QUICK_POLLS: PollTiming = {minMs: 150, maxMs: 600};
 
 describe('FirestoreStore helpers', () => {
   it('turns Firestore errors into StoreErrors the UI can act on', () => {
@@ -179,29 +176,8 @@ describe('FirestoreStore with no connection', () => {
   });
 });
 
-async function emulatorStore(uid: string): Promise<ContractStore & {db: Firestore}> {
-  // The rules see a signed-in anonymous (guest) user.
-  const db = emulatorDb(uid);
-  const others: Firestore[] = [];
-  return {
-    db,
-    store: new FirestoreStore(db, QUICK_POLLS),
-    uid,
-    confirms: true,
-    // The emulator's config/site is shared by every test here; each test sets it first.
-    configure: (site) => writeAsOwner('config/site', site),
-    async moderator() {
-      const moderatorUid = `moderator-${Math.random().toString(36).slice(2, 10)}`;
-      await writeAsOwner(`admins/${moderatorUid}`, {since: new Date()});
-      const moderatorDb = emulatorDb(moderatorUid, 'google.com');
-      others.push(moderatorDb);
-      return {store: new FirestoreStore(moderatorDb, QUICK_POLLS), viewer: {uid: moderatorUid, provider: 'google'}};
-    },
-    dispose: async () => {
-      await Promise.all([db, ...others].map((d) => terminate(d)));
-    },
-  };
-}
+/** A contract store on the emulator (test/helpers/firestore-emulator.ts); async, as the contract asks. */
+const emulatorStore = async (uid: string) => emulatorContractStore(uid);
 
 const randomUid = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 
