@@ -9,6 +9,7 @@ import {launchChromium} from '../test/e2e/chromium.mjs';
 import {BUDGETS, measureStages} from './stages.mjs';
 import {measureRendering} from './render.mjs';
 import {measureReads} from './reads.mjs';
+import {measureImport} from './import.mjs';
 import {withCloudSdkFirestore} from '../scripts/cloud-sdk-firestore.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -69,6 +70,15 @@ async function firestoreReads(browser) {
     log('| what | reads |');
     log('|---|---|');
     for (const [what, reads] of await measureReads(browser, emulator)) log(`| ${what} | ${reads} |`);
+    const {total, imported, again, exported} = await measureImport(emulator);
+    log(
+      `\nThe command line on the same emulator: a WordPress export of ${total.toLocaleString('en')} comments (200 posts):\n`,
+    );
+    log('| `npx leave-a-reply …` | seconds |');
+    log('|---|---|');
+    log(`| import wordpress, into an empty project | ${imported.toFixed(1)} |`);
+    log(`| the same import again (nothing new to write) | ${again.toFixed(1)} |`);
+    log(`| export | ${exported.toFixed(1)} |`);
   };
   if (process.env.FIRESTORE_EMULATOR_HOST) return print(process.env.FIRESTORE_EMULATOR_HOST);
   const run = await withCloudSdkFirestore(print);

@@ -3,10 +3,11 @@
 // this package's firebase.json, firestore.rules and firestore.indexes.json into the current
 // folder (asking before replacing a file that differs), then prints the script-tag snippet and
 // the steps left to do in the Firebase console. Plain Node, no dependencies.
+// `import` and `export` run the command line built from cli/ (dist/cli/), on firebase-admin.
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {createInterface} from 'node:readline';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const FILES = ['firebase.json', 'firestore.rules', 'firestore.indexes.json'];
@@ -14,6 +15,8 @@ const FILES = ['firebase.json', 'firestore.rules', 'firestore.indexes.json'];
 const SITE_FIREBASE_JSON = `${JSON.stringify({firestore: {rules: 'firestore.rules', indexes: 'firestore.indexes.json'}}, null, 2)}\n`;
 
 const USAGE = `Usage: npx leave-a-reply init [--yes | --no]
+       npx leave-a-reply import wordpress|disqus|json FILE [options]   (--help for its options)
+       npx leave-a-reply export [options]
 
 Writes firebase.json, firestore.rules and firestore.indexes.json into the current folder,
 then prints the snippet for your pages and the next steps.
@@ -135,26 +138,33 @@ Next steps:
 }
 
 const [command, ...options] = process.argv.slice(2);
-if (!command || command === '--help' || command === '-h' || command === 'help') {
-  console.log(USAGE);
-  process.exit(command ? 0 : 2);
-}
-if (command !== 'init') fail(`unknown command "${command}"`);
-let policy = 'ask';
-for (const option of options) {
-  if (option === '--yes' || option === '-y') policy = 'yes';
-  else if (option === '--no' || option === '-n') policy = 'no';
-  else if (option === '--help' || option === '-h') {
+if (command === 'import' || command === 'export') {
+  const built = join(packageRoot, 'dist/cli/cli/main.js');
+  if (!existsSync(built)) fail(`${command} is not built in this copy: run \`npm run build\` in ${packageRoot}`, 1);
+  const {main} = await import(pathToFileURL(built).href);
+  process.exitCode = await main(process.argv.slice(2));
+} else {
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
-    process.exit(0);
-  } else fail(`unknown option "${option}"`);
-}
-if (options.some((o) => /^(--yes|-y)$/.test(o)) && options.some((o) => /^(--no|-n)$/.test(o))) {
-  fail('--yes and --no cannot go together');
-}
-try {
-  await init({policy});
-} catch (error) {
-  console.error(`leave-a-reply: ${error.message}`);
-  process.exit(1);
+    process.exit(command ? 0 : 2);
+  }
+  if (command !== 'init') fail(`unknown command "${command}"`);
+  let policy = 'ask';
+  for (const option of options) {
+    if (option === '--yes' || option === '-y') policy = 'yes';
+    else if (option === '--no' || option === '-n') policy = 'no';
+    else if (option === '--help' || option === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else fail(`unknown option "${option}"`);
+  }
+  if (options.some((o) => /^(--yes|-y)$/.test(o)) && options.some((o) => /^(--no|-n)$/.test(o))) {
+    fail('--yes and --no cannot go together');
+  }
+  try {
+    await init({policy});
+  } catch (error) {
+    console.error(`leave-a-reply: ${error.message}`);
+    process.exit(1);
+  }
 }

@@ -1,17 +1,16 @@
 /**
- * Turns Firestore document data into the UI's plain types. Only plain strings, booleans and
- * Dates leave this module: no Timestamp, no DocumentSnapshot, nothing a template could
- * mistake for markup. It imports Firebase's types only, so it can be tested with plain objects.
+ * Turns Firestore document data into the UI's plain types (comments through the stored shape
+ * every program shares: model/stored-comment.ts). Only plain strings, booleans and Dates leave
+ * this module: no Timestamp, no DocumentSnapshot, nothing a template could mistake for markup.
+ * It imports Firebase's types only, so it can be tested with plain objects.
  * Also here: the store's errors in the UI's terms.
  */
 import type {DocumentSnapshot, FirestoreError} from 'firebase/firestore/lite';
-import type {Author, AuthorProvider, Comment, CommentStatus} from '../../model/comment.js';
+import type {Comment} from '../../model/comment.js';
+import {commentFromData, dateOf as date, textOf as text} from '../../model/stored-comment.js';
 import {StoreError, type StoreErrorCode} from '../comment-store.js';
 
-/** A Firestore Timestamp, structurally (so this module need not import the SDK). */
-interface TimestampLike {
-  toDate(): Date;
-}
+type Data = Record<string, unknown>;
 
 /** What the thread document says, as the store needs it. */
 export interface ThreadDoc {
@@ -28,58 +27,6 @@ export interface ThreadDoc {
    * counts, the comment last changed, the time of a change that moved no count, the lock.
    */
   version: string;
-}
-
-const PROVIDERS: readonly AuthorProvider[] = [
-  'guest',
-  'google',
-  'github',
-  'twitter',
-  'facebook',
-  'microsoft',
-  'apple',
-  'email',
-  'custom',
-];
-const STATUSES: readonly CommentStatus[] = ['published', 'pending', 'hidden', 'deleted'];
-
-type Data = Record<string, unknown>;
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-function date(value: unknown): Date | undefined {
-  if (value instanceof Date) return value;
-  if (value && typeof (value as TimestampLike).toDate === 'function') return (value as TimestampLike).toDate();
-  return undefined;
-}
-
-function author(value: unknown): Author {
-  const data = (value && typeof value === 'object' ? value : {}) as Data;
-  const provider = PROVIDERS.find((p) => p === data.provider) ?? 'guest';
-  return {
-    uid: text(data.uid),
-    name: text(data.name),
-    ...(text(data.url) ? {url: text(data.url)} : {}),
-    ...(text(data.avatarUrl) ? {avatarUrl: text(data.avatarUrl)} : {}),
-    provider,
-  };
-}
-
-/** A comment from its stored data. */
-export function commentFromData(id: string, data: Data): Comment {
-  const editedAt = date(data.editedAt);
-  return {
-    id,
-    parentId: typeof data.parentId === 'string' && data.parentId ? data.parentId : null,
-    ...(typeof data.rootId === 'string' && data.rootId ? {rootId: data.rootId} : {}),
-    body: text(data.body),
-    author: author(data.author),
-    // A missing time (bad data) sorts as "now", not 1970.
-    createdAt: date(data.createdAt) ?? new Date(),
-    ...(editedAt ? {editedAt} : {}),
-    status: STATUSES.find((s) => s === data.status) ?? 'published',
-    ...(data.pinned === true ? {pinned: true} : {}),
-  };
 }
 
 /** The thread document, or an empty thread when it does not exist yet. */

@@ -1,0 +1,149 @@
+/**
+ * The export file: every thread and comment of a site as JSON, in a shape that is documented
+ * (docs/backup-format.md) and versioned, so a backup made today restores with a later version.
+ * `import json` reads it back into the same ids, times, statuses and nesting; counts are the
+ * comments' own (model/stored-comment.ts threadCounts), as the widget's are.
+ */
+import type {Author, Comment} from '../src/model/comment.js';
+import {AUTHOR_PROVIDERS, COMMENT_STATUSES} from '../src/model/stored-comment.js';
+import type {PlannedThread} from './import-plan.js';
+import {InputError} from './xml-records.js';
+
+export const BACKUP_FORMAT = 'leave-a-reply-backup';
+export const BACKUP_VERSION = 1;
+
+export interface BackupComment {
+  id: string;
+  parentId: string | null;
+  rootId?: string;
+  body: string;
+  author: Author;
+  /** ISO 8601 times, UTC. */
+  createdAt: string;
+  editedAt?: string;
+  status: Comment['status'];
+  pinned?: true;
+  /** A guest's email, from their private profile: only with --include-emails. */
+  email?: string;
+}
+
+export interface BackupThread {
+  id: string;
+  url: string;
+  title: string;
+  createdAt: string;
+  locked?: true;
+  comments: BackupComment[];
+}
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  projectId: string;
+  threads: BackupThread[];
+}
+
+export function backupComment(comment: Comment, email?: string): BackupComment {
+  return {
+    id: comment.id,
+    parentId: comment.parentId,
+    ...(comment.parentId ? {rootId: comment.rootId ?? comment.parentId} : {}),
+    body: comment.body,
+    author: comment.author,
+    createdAt: comment.createdAt.toISOString(),
+    ...(comment.editedAt ? {editedAt: comment.editedAt.toISOString()} : {}),
+    status: comment.status,
+    ...(comment.pinned ? {pinned: true} : {}),
+    ...(email ? {email} : {}),
+  };
+}
+
+// Document ids as firestore.rules and Firestore accept them.
+const DOC_ID = /^[A-Za-z0-9._:~-]{1,200}$/;
+const validId = (id: unknown): id is string =>
+  typeof id === 'string' && DOC_ID.test(id) && !/^__.*__$/.test(id) && id !== '.' && id !== '..';
+
+/** Reads a backup into the threads to write, or throws a message naming the file and the place. */
+export function threadsFromBackup(file: string, text: string): PlannedThread[] {
+  let data: Partial<Backup>;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${file} is not JSON: ${(error as Error).message}`);
+  }
+  if (data?.format !== BACKUP_FORMAT)
+    throw new InputError(`${file} is not a leave-a-reply export (no "format": "${BACKUP_FORMAT}")`);
+  if (data.version !== BACKUP_VERSION) {
+    throw new InputError(
+      `${file} is version ${String(data.version)} of the export format; this leave-a-reply reads version ${BACKUP_VERSION}`,
+    );
+  }
+  if (!Array.isArray(data.threads)) throw new InputError(`${file}: "threads" must be a list`);
+  const seenThreads = new Set<string>();
+  return data.threads.map((thread, t) => {
+    const where = `${file}: threads[${t}]`;
+    const fail = (message: string): never => {
+      throw new InputError(`${where}${message}`);
+    };
+    if (!validId(thread?.id)) fail(`: "id" must be a thread id (1–200 letters, digits or . _ : ~ -)`);
+    if (seenThreads.has(thread.id)) fail(`: thread ${thread.id} appears twice`);
+    seenThreads.add(thread.id);
+    if (typeof thread.url !== 'string' || typeof thread.title !== 'string') fail(': "url" and "title" must be text');
+    if (!Array.isArray(thread.comments)) fail(': "comments" must be a list');
+    const ids = new Set(thread.comments.map((c) => c?.id));
+    const emails = new Map<string, string>();
+    const comments = thread.comments.map((c, i) => {
+      const at = (message: string): never => fail(`.comments[${i}]${c?.id ? ` (${c.id})` : ''}: ${message}`);
+      if (!validId(c?.id)) at('"id" must be a document id');
+      if (c.parentId !== null && !(typeof c.parentId === 'string' && ids.has(c.parentId) && c.parentId !== c.id)) {
+        at(`"parentId" must be null or the id of another comment of this thread`);
+      }
+      if (c.rootId !== undefined && !ids.has(c.rootId)) at('"rootId" must be the id of a comment of this thread');
+      if (typeof c.body !== 'string') at('"body" must be text');
+      if (!COMMENT_STATUSES.includes(c.status)) at(`"status" must be one of ${COMMENT_STATUSES.join(', ')}`);
+      const author = c.author;
+      if (
+        typeof author?.uid !== 'string' ||
+        !author.uid ||
+        typeof author.name !== 'string' ||
+        !AUTHOR_PROVIDERS.includes(author.provider)
+      ) {
+        at('"author" needs a uid, a name and a provider');
+      }
+      const time = (value: unknown, name: string) => {
+        const date = typeof value === 'string' ? new Date(value) : undefined;
+        return date && !Number.isNaN(date.getTime()) ? date : at(`"${name}" must be an ISO 8601 time`);
+      };
+      if (typeof c.email === 'string' && c.email) emails.set(author.uid, c.email);
+      return {
+        id: c.id,
+        parentId: c.parentId,
+        ...(c.parentId ? {rootId: c.rootId ?? c.parentId} : {}),
+        body: c.body,
+        author: {
+          uid: author.uid,
+          name: author.name,
+          ...(typeof author.url === 'string' && author.url ? {url: author.url} : {}),
+          ...(typeof author.avatarUrl === 'string' && author.avatarUrl ? {avatarUrl: author.avatarUrl} : {}),
+          provider: author.provider,
+        },
+        createdAt: time(c.createdAt, 'createdAt'),
+        ...(c.editedAt !== undefined ? {editedAt: time(c.editedAt, 'editedAt')} : {}),
+        status: c.status,
+        ...(c.pinned === true ? {pinned: true} : {}),
+      } satisfies Comment;
+    });
+    const createdAt = new Date(thread.createdAt);
+    if (Number.isNaN(createdAt.getTime())) fail(': "createdAt" must be an ISO 8601 time');
+    return {
+      id: thread.id,
+      url: thread.url,
+      title: thread.title,
+      createdAt,
+      locked: thread.locked === true,
+      comments,
+      emails,
+    };
+  });
+}

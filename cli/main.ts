@@ -1,0 +1,254 @@
+/**
+ * `npx leave-a-reply import wordpress|disqus|json FILE` and `npx leave-a-reply export`: the site
+ * owner's way in and out, on the Firebase Admin SDK. (bin/leave-a-reply.mjs hands these commands
+ * here; `init` stays there, dependency-free.) Every problem of the file is found before anything
+ * is written.
+ */
+import {createWriteStream} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import {parseArgs} from 'node:util';
+import {BACKUP_FORMAT, BACKUP_VERSION, threadsFromBackup, type Backup} from './backup-format.js';
+import {parseUrlMapping, planImport, type ImportPlan, type PlannedThread} from './import-plan.js';
+import {formatNumber as n, progressBar} from './progress.js';
+import {currentProject} from './project.js';
+import {SetupError, explainFailure, openDatabase, readSite, writeEmails, writeThread} from './site-database.js';
+import {readDisqus} from './sources/disqus.js';
+import {readWordPress} from './sources/wordpress.js';
+import {InputError} from './xml-records.js';
+
+export const USAGE = `Usage:
+  npx leave-a-reply import wordpress FILE.xml [options]   WordPress export (Tools → Export)
+  npx leave-a-reply import disqus FILE.xml [options]      Disqus export
+  npx leave-a-reply import json FILE.json [options]       a file from \`export\`
+  npx leave-a-reply export [--include-emails] [--output FILE]   every thread and comment, as JSON
+
+Options:
+  --project ID          the Firebase project (else the Firebase CLI's current one in this folder)
+  --dry-run             read and check the file, print what would be written, write nothing
+  --map-url OLD=NEW     pages whose address starts with OLD are at NEW now (repeatable)
+  --include-spam        import spam, hidden from readers (default: left out)
+  --include-trash       import trashed (WordPress) or deleted (Disqus) comments, hidden
+  --include-pingbacks   import WordPress pingbacks and trackbacks
+  --disqus-identifiers  name Disqus threads by their disqus_identifier, used as the widget's page-id
+  --include-emails      export: add guests' email addresses (private: keep the file safe)
+  --output FILE         export: write to FILE instead of standard output
+
+Credentials are firebase-admin's: application default credentials (gcloud auth
+application-default login, or GOOGLE_APPLICATION_CREDENTIALS). With FIRESTORE_EMULATOR_HOST set,
+everything goes to that emulator.`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  project: {type: 'string'},
+  'dry-run': {type: 'boolean'},
+  'map-url': {type: 'string', multiple: true},
+  'include-spam': {type: 'boolean'},
+  'include-trash': {type: 'boolean'},
+  'include-pingbacks': {type: 'boolean'},
+  'disqus-identifiers': {type: 'boolean'},
+  'include-emails': {type: 'boolean'},
+  output: {type: 'string', short: 'o'},
+  help: {type: 'boolean', short: 'h'},
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{options: typeof OPTIONS; allowPositionals: true}>>['values'];
+
+function projectOf(values: Values): string {
+  const project = values.project ?? currentProject();
+  if (!project)
+    throw new UsageError('no Firebase project: pass --project PROJECT_ID (or run `firebase use` in this folder)');
+  return project;
+}
+
+async function readSource(format: string, file: string, values: Values): Promise<{plan: ImportPlan; source: string}> {
+  const include = {
+    spam: !!values['include-spam'],
+    trash: !!values['include-trash'],
+    pingbacks: !!values['include-pingbacks'],
+  };
+  const mapping = (value: string) => {
+    try {
+      return parseUrlMapping(value);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  };
+  const options = {file, mapUrl: (values['map-url'] ?? []).map(mapping)};
+  if (format === 'json') {
+    const threads = threadsFromBackup(
+      file,
+      await readFile(file, 'utf8').catch(() => {
+        throw new InputError(`${file}: cannot read it`);
+      }),
+    );
+    return {plan: {threads, skipped: new Map(), placeholders: 0, problems: []}, source: 'a leave-a-reply export'};
+  }
+  if (format === 'wordpress') {
+    return {
+      plan: await planImport(await readWordPress(file, include), {...options, source: 'wordpress'}),
+      source: 'WordPress',
+    };
+  }
+  if (format === 'disqus') {
+    const threads = await readDisqus(file, {...include, useIdentifiers: !!values['disqus-identifiers']});
+    return {plan: await planImport(threads, {...options, source: 'disqus'}), source: 'Disqus'};
+  }
+  throw new UsageError(`unknown format "${format}": import reads wordpress, disqus or json`);
+}
+
+const count = (amount: number, what: string) => `${n(amount)} ${amount === 1 ? what : `${what}s`}`;
+
+const byStatus = (threads: PlannedThread[]) => {
+  const counts = new Map<string, number>();
+  for (const thread of threads) for (const c of thread.comments) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
+  return counts;
+};
+const list = (counts: Map<string, number>) =>
+  [...counts].map(([what, count]) => `${what} ${n(count)}`).join(', ') || 'none';
+
+async function runImport(format: string, file: string, values: Values): Promise<number> {
+  const {plan, source} = await readSource(format, file, values);
+  if (plan.problems.length) {
+    console.error(
+      `leave-a-reply: ${file} has ${plan.problems.length === 1 ? 'a problem' : `${plan.problems.length} problems`}; nothing was written.`,
+    );
+    for (const problem of plan.problems) console.error(`  ${problem}`);
+    return 1;
+  }
+  const total = plan.threads.reduce((sum, t) => sum + t.comments.length, 0);
+  const statuses = byStatus(plan.threads);
+  const leftOut = `left out: ${list(plan.skipped)}${plan.placeholders ? ` (of these, ${n(plan.placeholders)} stay as empty placeholders that hold replies in their place)` : ''}`;
+
+  if (values['dry-run']) {
+    console.log(
+      `Dry run: ${file} (${source}) would write ${count(plan.threads.length, 'thread')}, ${count(total, 'comment')}. Nothing was written.`,
+    );
+    for (const thread of plan.threads) {
+      console.log(
+        `  ${thread.id}  ${thread.url || '(no URL)'}  "${thread.title}": ${count(thread.comments.length, 'comment')} (${list(byStatus([thread]))})${thread.locked ? ', closed' : ''}`,
+      );
+    }
+    console.log(`  comments by status: ${list(statuses)}\n  ${leftOut}`);
+    return 0;
+  }
+
+  const project = projectOf(values);
+  const db = await openDatabase(project);
+  const bar = progressBar(total, 'comments');
+  const added = new Map<string, number>();
+  let existing = 0;
+  let newThreads = 0;
+  let failed: unknown;
+  const failedThreads: string[] = [];
+  const emails = new Map<string, string>();
+  // A few threads at a time: each is one transaction (or a few batches), and one failing stops no other.
+  const queue = [...plan.threads];
+  await Promise.all(
+    Array.from({length: 4}, async () => {
+      for (let thread = queue.shift(); thread; thread = queue.shift()) {
+        try {
+          const result = await writeThread(db, thread);
+          for (const c of result.added) added.set(c.status, (added.get(c.status) ?? 0) + 1);
+          existing += result.existing;
+          if (result.createdThread) newThreads++;
+          for (const [uid, email] of thread.emails) emails.set(uid, email);
+        } catch (error) {
+          failed ??= error;
+          failedThreads.push(`${thread.id} (${thread.url || thread.title})`);
+        }
+        bar.advance(thread.comments.length);
+      }
+    }),
+  );
+  bar.done();
+  if (emails.size) await writeEmails(db, emails);
+  const written = [...added.values()].reduce((a, b) => a + b, 0);
+  console.log(
+    `Imported ${file} (${source}) into project ${project}${process.env.FIRESTORE_EMULATOR_HOST ? ` on the emulator at ${process.env.FIRESTORE_EMULATOR_HOST}` : ''}:\n` +
+      `  threads: ${n(plan.threads.length - failedThreads.length)} (${n(newThreads)} new)\n` +
+      `  comments written: ${n(written)} (${list(added)}); already there, left as they are: ${n(existing)}\n` +
+      `  ${leftOut}`,
+  );
+  if (failedThreads.length) {
+    console.error(
+      `leave-a-reply: ${failedThreads.length} threads were not written (each whole or not at all; run the import again to retry them):\n` +
+        failedThreads.map((t) => `  ${t}\n`).join('') +
+        `  ${explainFailure(failed, project)}`,
+    );
+    return 1;
+  }
+  return 0;
+}
+
+async function runExport(values: Values): Promise<number> {
+  const project = projectOf(values);
+  const db = await openDatabase(project);
+  let comments = 0;
+  let threadCount = 0;
+  const threads = await readSite(db, {
+    includeEmails: !!values['include-emails'],
+    onThread(count) {
+      comments += count;
+      threadCount++;
+      if (process.stderr.isTTY) process.stderr.write(`\rread ${n(threadCount)} threads, ${n(comments)} comments`);
+    },
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  const backup: Backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date().toISOString(),
+    projectId: project,
+    threads,
+  };
+  const json = `${JSON.stringify(backup, null, 2)}\n`;
+  if (values.output) {
+    const out = createWriteStream(values.output);
+    await new Promise<void>((resolve, reject) => out.end(json, () => resolve()).on('error', reject));
+  } else {
+    await new Promise<void>((resolve) => process.stdout.write(json, () => resolve()));
+  }
+  console.error(
+    `Exported ${count(threadCount, 'thread')}, ${count(comments, 'comment')} from project ${project}${values.output ? ` to ${values.output}` : ''}.`,
+  );
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let values: Values;
+  let positionals: string[];
+  try {
+    ({values, positionals} = parseArgs({args: argv, options: OPTIONS, allowPositionals: true, strict: true}));
+  } catch (error) {
+    console.error(`leave-a-reply: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [command, format, file, ...extra] = positionals;
+  try {
+    if (command === 'export') {
+      if (format)
+        throw new UsageError(`export takes no file name (got "${format}"): use --output FILE or redirect its output`);
+      return await runExport(values);
+    }
+    if (command !== 'import') throw new UsageError(`unknown command "${command}"`);
+    if (!format || !file) throw new UsageError('import needs a format and a file: import wordpress|disqus|json FILE');
+    if (extra.length) throw new UsageError(`one file at a time (also got ${extra.join(' ')})`);
+    return await runImport(format, file, values);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`leave-a-reply: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof InputError || error instanceof SetupError) {
+      console.error(`leave-a-reply: ${error.message}${error instanceof InputError ? '\nNothing was written.' : ''}`);
+      return 1;
+    }
+    console.error(`leave-a-reply: ${explainFailure(error, values.project ?? currentProject() ?? '(unknown)')}`);
+    return 1;
+  }
+}

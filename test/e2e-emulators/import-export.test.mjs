@@ -1,0 +1,328 @@
+// The site owner's command line against the Firestore emulator (`npm run test:emulators`, or
+// `node scripts/with-emulators.mjs "node --test test/e2e-emulators/import-export.test.mjs"`):
+// `npx leave-a-reply import wordpress|disqus|json` and `export`, run as a site owner runs them,
+// then the stored threads read back as the owner (firebase-admin, past the rules), and the built
+// widget (dist/) showing an imported thread in Chromium. Each test uses a project of its own on
+// the one emulator, so nothing one writes is seen by another.
+import {after, before, describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {launchChromium} from '../e2e/chromium.mjs';
+import {serveStatic} from '../e2e/static-server.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = join(root, 'dist/');
+const FIRESTORE_HOST = process.env.FIRESTORE_EMULATOR_HOST;
+const AUTH_HOST = process.env.FIREBASE_AUTH_EMULATOR_HOST;
+const skip = !FIRESTORE_HOST
+  ? 'no Firestore emulator: run `node scripts/with-emulators.mjs "node --test test/e2e-emulators/"`'
+  : !existsSync(join(dist, 'cli/cli/main.js'))
+    ? 'not built: run `npm run build` first'
+    : false;
+const WXR = join(root, 'test/fixtures/cli/wordpress-export.xml');
+const DISQUS = join(root, 'test/fixtures/cli/disqus-export.xml');
+const scratch = mkdtempSync(join(tmpdir(), 'lar-import-e2e-'));
+const run = Date.now().toString(36);
+const project = (name) => `demo-${name}-${run}`;
+
+/** `npx leave-a-reply ARGS`, as a site owner runs it against the emulator. */
+function cli(args) {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(root, 'bin/leave-a-reply.mjs'), ...args],
+      {cwd: scratch, maxBuffer: 64 * 2 ** 20},
+      (error, stdout, stderr) => resolve({code: error ? error.code : 0, stdout, stderr}),
+    );
+  });
+}
+
+async function ok(args) {
+  const result = await cli(args);
+  assert.equal(result.code, 0, `leave-a-reply ${args.join(' ')}\n${result.stdout}${result.stderr}`);
+  return result;
+}
+
+// The owner's view of the data, past the rules (firebase-admin, loaded only when the suite runs).
+const databases = new Map();
+async function db(projectId) {
+  if (!databases.has(projectId)) {
+    const {initializeApp} = await import('firebase-admin/app');
+    const {getFirestore} = await import('firebase-admin/firestore');
+    databases.set(projectId, getFirestore(initializeApp({projectId}, projectId)));
+  }
+  return databases.get(projectId);
+}
+
+/** Every thread of a project with its comments: {id → {data, comments: {id → data}}}. */
+async function stored(projectId) {
+  const firestore = await db(projectId);
+  const threads = {};
+  for (const thread of (await firestore.collection('threads').get()).docs) {
+    const comments = {};
+    for (const c of (await thread.ref.collection('comments').get()).docs) comments[c.id] = c.data();
+    threads[thread.id] = {data: thread.data(), comments};
+  }
+  return threads;
+}
+
+const threadIdOf = async (url) => {
+  const {normalizePageUrl, threadIdForUrl} = await import(`${root}dist/cli/src/model/page-identity.js`);
+  return threadIdForUrl(normalizePageUrl(url));
+};
+
+describe('import and export against the Firestore emulator', {skip}, () => {
+  test('a WordPress export: threads, counts, statuses, nesting and private emails; a second run adds nothing', async () => {
+    const id = project('wp');
+    const first = await ok(['import', 'wordpress', WXR, '--project', id]);
+    assert.match(first.stdout, /threads: 2 \(2 new\)/);
+    assert.match(first.stdout, /comments written: 7 \(/);
+    const threads = await stored(id);
+    const her = threads[await threadIdOf('https://old.reel.example/2014/01/film-review-for-her/')];
+    assert.ok(her, 'the thread the widget computes for the post');
+    assert.equal(her.data.url, 'https://old.reel.example/2014/01/film-review-for-her');
+    assert.equal(her.data.title, 'Film Review for Her');
+    assert.equal(her.data.commentCount, 4, 'published: 101, 102, 103, 108');
+    assert.equal(her.data.pendingCount, 1, 'waiting: 104');
+    assert.deepEqual(Object.keys(her.comments).sort(), ['wp-101', 'wp-102', 'wp-103', 'wp-104', 'wp-107', 'wp-108']);
+    assert.equal(her.comments['wp-103'].parentId, 'wp-102');
+    assert.equal(her.comments['wp-103'].rootId, 'wp-101');
+    assert.equal(her.comments['wp-101'].rootId, null, 'top-level comments name no root, as the widget writes them');
+    assert.equal(her.comments['wp-107'].status, 'deleted');
+    assert.equal(her.comments['wp-101'].createdAt.toDate().toISOString(), '2014-01-11T10:00:00.000Z');
+    assert.ok(!JSON.stringify(her.comments).includes('@'), 'no email in a public document');
+    const maya = her.comments['wp-101'].author.uid;
+    const profile = await (await db(id)).doc(`users/${maya}/private/profile`).get();
+    assert.equal(profile.get('email'), 'maya@example.org');
+    const arrival = threads[await threadIdOf('https://old.reel.example/2016/11/arrival/')];
+    assert.equal(arrival.data.locked, true);
+
+    const second = await ok(['import', 'wordpress', WXR, '--project', id]);
+    assert.match(second.stdout, /comments written: 0 \(none\); already there, left as they are: 7/);
+    assert.deepEqual(
+      Object.fromEntries(
+        Object.entries(await stored(id)).map(([k, t]) => [
+          k,
+          [t.data.commentCount, t.data.pendingCount, Object.keys(t.comments).length],
+        ]),
+      ),
+      Object.fromEntries(
+        Object.entries(threads).map(([k, t]) => [
+          k,
+          [t.data.commentCount, t.data.pendingCount, Object.keys(t.comments).length],
+        ]),
+      ),
+    );
+  });
+
+  test('comments already in a thread stay, and count with the imported ones', async () => {
+    const id = project('mix');
+    const firestore = await db(id);
+    const threadId = await threadIdOf('https://old.reel.example/2014/01/film-review-for-her/');
+    // What a reader's post through the widget left there before the import.
+    await firestore.doc(`threads/${threadId}`).set({
+      url: 'https://old.reel.example/2014/01/film-review-for-her',
+      title: 'Film Review for Her (new title)',
+      createdAt: new Date('2024-05-01T00:00:00Z'),
+      commentCount: 1,
+      lastCommentId: 'lzz0000000AbCdEfGhIjK',
+    });
+    await firestore.doc(`threads/${threadId}/comments/lzz0000000AbCdEfGhIjK`).set({
+      parentId: null,
+      rootId: null,
+      body: 'Posted with the new widget.',
+      author: {uid: 'Rd0aQ1bW2cE3dR4fT5gY6hU7jI8k', name: 'Noor', provider: 'guest'},
+      createdAt: new Date('2024-05-01T00:00:00Z'),
+      status: 'published',
+    });
+    await ok(['import', 'wordpress', WXR, '--project', id]);
+    const {data, comments} = (await stored(id))[threadId];
+    assert.equal(data.commentCount, 5);
+    assert.equal(data.pendingCount, 1);
+    assert.equal(data.title, 'Film Review for Her (new title)', "the thread's own title is kept");
+    assert.equal(comments.lzz0000000AbCdEfGhIjK.body, 'Posted with the new widget.');
+  });
+
+  test('a Disqus export: one thread per page, deleted posts as placeholders, closed threads locked', async () => {
+    const id = project('disqus');
+    const result = await ok(['import', 'disqus', DISQUS, '--project', id]);
+    assert.match(result.stdout, /left out: deleted 1, spam 1/);
+    const threads = await stored(id);
+    const her = threads[await threadIdOf('https://reel.example/reviews/her/')];
+    assert.equal(her.data.commentCount, 4);
+    assert.deepEqual(Object.keys(her.comments).sort(), ['dq-7001', 'dq-7002', 'dq-7003', 'dq-7004', 'dq-7005']);
+    assert.equal(her.comments['dq-7004'].status, 'deleted');
+    assert.equal(her.comments['dq-7005'].parentId, 'dq-7004');
+    assert.equal(threads[await threadIdOf('https://reel.example/reviews/arrival/')].data.locked, true);
+  });
+
+  test('export, then import json into an empty project, then export again: the same file', async () => {
+    const from = project('export-from');
+    const to = project('export-to');
+    await ok(['import', 'wordpress', WXR, '--project', from, '--include-spam', '--include-pingbacks']);
+    await ok(['import', 'json', join(root, 'test/fixtures/cli/backup.json'), '--project', from]);
+    const firstFile = join(scratch, 'first.json');
+    await ok(['export', '--project', from, '--include-emails', '--output', firstFile]);
+    const first = JSON.parse(readFileSync(firstFile, 'utf8'));
+    assert.equal(first.format, 'leave-a-reply-backup');
+    assert.equal(first.version, 1);
+    assert.equal(first.threads.length, 3);
+    const restoredThread = first.threads.find((t) => t.id === 'review-past-lives');
+    assert.equal(restoredThread.comments[0].pinned, true);
+    assert.equal(restoredThread.comments[0].editedAt, '2023-06-03T20:14:00.000Z');
+    assert.equal(restoredThread.comments[1].email, 'arthur@example.com');
+
+    await ok(['import', 'json', firstFile, '--project', to]);
+    const second = await ok(['export', '--project', to, '--include-emails']);
+    const again = JSON.parse(second.stdout);
+    const comparable = ({threads}) => threads;
+    assert.deepEqual(comparable(again), comparable(first));
+    // Counts are the comments' own, so they come across too.
+    const counts = async (p) =>
+      Object.fromEntries(
+        Object.entries(await stored(p)).map(([k, t]) => [
+          k,
+          [t.data.commentCount, t.data.pendingCount ?? 0, t.data.locked ?? false],
+        ]),
+      );
+    assert.deepEqual(await counts(to), await counts(from));
+
+    const withoutEmails = JSON.parse((await ok(['export', '--project', to])).stdout);
+    assert.ok(!JSON.stringify(withoutEmails).includes('@example.'), 'emails only with --include-emails');
+  });
+
+  test('a thread too big for one transaction goes in batches; re-running adds nothing', async () => {
+    const id = project('big');
+    const comments = Array.from(
+      {length: 1200},
+      (
+        _,
+        i,
+      ) => `<wp:comment><wp:comment_id>${i + 1}</wp:comment_id><wp:comment_author>Reader ${i % 40}</wp:comment_author>
+        <wp:comment_date_gmt>2020-01-01 ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00</wp:comment_date_gmt>
+        <wp:comment_content>Comment number ${i + 1}</wp:comment_content><wp:comment_approved>${i % 10 ? 1 : 0}</wp:comment_approved>
+        <wp:comment_parent>${i % 3 ? i : 0}</wp:comment_parent></wp:comment>`,
+    ).join('\n');
+    const file = join(scratch, 'big.xml');
+    writeFileSync(
+      file,
+      `<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>Long thread</title>` +
+        `<link>https://big.example/long</link>${comments}</item></channel></rss>`,
+    );
+    await ok(['import', 'wordpress', file, '--project', id]);
+    await ok(['import', 'wordpress', file, '--project', id]);
+    const [thread] = Object.values(await stored(id));
+    assert.equal(Object.keys(thread.comments).length, 1200);
+    assert.equal(thread.data.commentCount, 1080);
+    assert.equal(thread.data.pendingCount, 120);
+  });
+
+  test('a thread that cannot be written is not written at all; the others are', async () => {
+    const id = project('whole');
+    // Firestore refuses a document over 1 MiB: this thread's last comment is one.
+    const huge = 'x'.repeat(1_100_000);
+    const small = (n, body = `Comment ${n}`) =>
+      `<wp:comment><wp:comment_id>${n}</wp:comment_id><wp:comment_author>A</wp:comment_author><wp:comment_date_gmt>2020-01-01 00:00:${String(n % 60).padStart(2, '0')}</wp:comment_date_gmt><wp:comment_content>${body}</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent></wp:comment>`;
+    const many = Array.from({length: 600}, (_, i) => small(1000 + i)).join('');
+    const file = join(scratch, 'whole.xml');
+    writeFileSync(
+      file,
+      `<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel>` +
+        `<item><title>Fine</title><link>https://whole.example/fine</link>${small(1)}</item>` +
+        `<item><title>Short and broken</title><link>https://whole.example/short</link>${small(2)}${small(3, huge)}</item>` +
+        `<item><title>Long and broken</title><link>https://whole.example/long</link>${many}${small(4, huge)}</item>` +
+        `</channel></rss>`,
+    );
+    const result = await cli(['import', 'wordpress', file, '--project', id]);
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr,
+      /2 threads were not written \(each whole or not at all; run the import again to retry them\)/,
+    );
+    const threads = await stored(id);
+    assert.deepEqual(Object.keys(threads), [await threadIdOf('https://whole.example/fine')]);
+    for (const url of ['https://whole.example/short', 'https://whole.example/long']) {
+      const left = await (await db(id)).collection(`threads/${await threadIdOf(url)}/comments`).get();
+      assert.equal(left.size, 0, `nothing of ${url} is left`);
+    }
+  });
+});
+
+describe('the widget shows an imported thread', {skip: skip || (!AUTH_HOST && 'no Auth emulator')}, () => {
+  const id = project('widget');
+  let server;
+  let browser;
+  const page = (pageUrl, title) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<script type="module" src="/leave-a-reply.js"></script></head>
+<body><article><h1>${title}</h1></article>
+<leave-a-reply loading="eager" backend="firebase" api-key="demo-key" project-id="${id}"
+  auth-domain="${id}.firebaseapp.com" auth-emulator="http://${AUTH_HOST}" firestore-emulator="${FIRESTORE_HOST}"
+  providers="guest" page-url="${pageUrl}" page-title="${title}"></leave-a-reply>
+</body></html>`;
+
+  before(async () => {
+    if (skip || !AUTH_HOST) return;
+    await ok([
+      'import',
+      'wordpress',
+      WXR,
+      '--project',
+      id,
+      '--map-url',
+      'https://old.reel.example=https://reel.example',
+    ]);
+    server = await serveStatic(dist, {
+      // A reader arriving from a feed: tracking parameters and a fragment name the same thread.
+      '/her/': page(
+        'https://reel.example/2014/01/film-review-for-her/?utm_source=feed#comments',
+        'Film Review for Her',
+      ),
+      '/arrival/': page('https://reel.example/2016/11/arrival/', 'Arrival'),
+    });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("its comments, nested, in the heading's count; waiting ones hidden from readers", async () => {
+    const tab = await browser.newPage();
+    try {
+      await tab.goto(`${server.url}/her/`);
+      await tab.getByText('4 thoughts on “Film Review for Her”').waitFor({timeout: 60_000});
+      await tab.getByText('The score does half the acting & it never shows off.', {exact: false}).waitFor();
+      // Three levels: 103 answers 102, which answers 101.
+      await tab.locator('#comment-wp-101 #comment-wp-102 #comment-wp-103').waitFor();
+      // The reply to a trashed comment keeps its place under an empty placeholder.
+      await tab.locator('#comment-wp-107.deleted #comment-wp-108').waitFor();
+      assert.equal(
+        await tab.getByText("is the director's cut any longer?", {exact: false}).count(),
+        0,
+        'pending: not for readers',
+      );
+      assert.equal(await tab.getByText('Cheap Pills').count(), 0, 'spam: not imported');
+      // Links stay links, as every comment's do.
+      const link = tab.locator('#comment-wp-101 a[href="https://en.wikipedia.org/wiki/Her_(film)"]');
+      assert.equal(await link.getAttribute('rel'), 'nofollow ugc noopener');
+    } finally {
+      await tab.close();
+    }
+  });
+
+  test('a post whose comments WordPress had closed is closed', async () => {
+    const tab = await browser.newPage();
+    try {
+      await tab.goto(`${server.url}/arrival/`);
+      await tab.getByText('1 thought on “Arrival”').waitFor({timeout: 60_000});
+      await tab.getByText('Comments are closed.').waitFor();
+    } finally {
+      await tab.close();
+    }
+  });
+});
