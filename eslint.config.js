@@ -7,7 +7,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  {ignores: ['dist/', 'node_modules/', 'coverage/', 'custom-elements.json']},
+  {ignores: ['dist/', 'functions/lib/', 'node_modules/', 'coverage/', 'custom-elements.json']},
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,7 +2,8 @@
 // npm run test:emulators [-- --require]
 //
 // Runs what needs the Firebase emulators:
-//   - with the Firestore and Auth emulators: the security rules tests (test/rules, node --test)
+//   - with the Firestore and Auth emulators: the security rules tests (test/rules, node --test),
+//     the Cloud Functions' tests (test/functions, on functions/ built into functions/lib/),
 //     and the browser tests that talk to the emulators (Firestore store contract, session, backend),
 //     then, when dist/ is built, the built widget's end-to-end tests (test/e2e-emulators);
 //   - when the Firestore emulator cannot start: says so plainly and why, then runs the browser
@@ -31,6 +32,7 @@ const BROWSER_TESTS = {
     'test/store/firestore/firestore-counts.test.ts',
     'test/auth/firebase/firebase-session.test.ts',
     'test/store/firestore/firebase-backend.test.ts',
+    'test/components/leave-a-reply-moderation/moderation-queue.test.ts',
   ],
   auth: ['test/auth/firebase/firebase-session.test.ts', 'test/store/firestore/firebase-backend.test.ts'],
 };
@@ -52,6 +54,9 @@ function runInside(kind) {
       .filter((f) => f.endsWith('.test.mjs'))
       .map((f) => `test/rules/${f}`);
     failed |= run(process.execPath, ['--test', ...rulesTests]);
+    // The Cloud Functions (functions/, built first) against this emulator and a local SMTP server.
+    failed |=
+      run(bin('tsc'), ['-p', 'functions/tsconfig.json']) || run(process.execPath, ['--test', 'test/functions/']);
   }
   // web-test-runner.config.js hands both emulators' addresses to the test page.
   failed |= run(bin('wtr'), BROWSER_TESTS[kind]);

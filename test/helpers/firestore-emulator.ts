@@ -20,7 +20,13 @@ function restValue(value: unknown): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? {integerValue: String(value)} : {doubleValue: value};
   if (Array.isArray(value)) return {arrayValue: {values: value.map(restValue)}};
   if (value instanceof Date) return {timestampValue: value.toISOString()};
+  if (value === null) return {nullValue: null};
+  if (typeof value === 'object') return {mapValue: {fields: restFields(value as Record<string, unknown>)}};
   throw new Error(`No REST form for ${String(value)}`);
+}
+
+function restFields(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, restValue(value)]));
 }
 
 /**
@@ -28,7 +34,7 @@ function restValue(value: unknown): unknown {
  * "owner", which the emulator lets past the rules. Replaces the whole document.
  */
 export async function writeAsOwner(path: string, data: Record<string, unknown>): Promise<void> {
-  const fields = Object.fromEntries(Object.entries(data).map(([key, value]) => [key, restValue(value)]));
+  const fields = restFields(data);
   const response = await fetch(`http://${emulatorHost}/v1/projects/demo-lar/databases/(default)/documents/${path}`, {
     method: 'PATCH',
     headers: {authorization: 'Bearer owner', 'content-type': 'application/json'},

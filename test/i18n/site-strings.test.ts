@@ -89,6 +89,8 @@ describe('a site’s own strings', () => {
   it('a wrong key or shape from plain JavaScript is named in the console and never breaks the widget', async () => {
     const warn = sinon.stub(console, 'warn');
     const m = await mount({lang: 'es'}, await twoComments());
+    // The Spanish catalog loads on demand: the heading to compare with is the Spanish one.
+    await shows(() => heading(m), '2 comentarios sobre «Film Review for Her»');
     const before = heading(m);
     m.el.strings = JSON.parse('{"heading": "Comentarios", "leaveReplyy": "x", "__proto__": {"posting": "x"}}');
     m.el.strings = {...m.el.strings, postComment: 'Enviar', replyTo: () => 42 as unknown as string};
