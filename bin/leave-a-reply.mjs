@@ -4,23 +4,34 @@
 // folder (asking before replacing a file that differs), then prints the script-tag snippet and
 // the steps left to do in the Firebase console. Plain Node, no dependencies.
 // `import` and `export` run the command line built from cli/ (dist/cli/), on firebase-admin.
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {dirname, join, relative} from 'node:path';
 import {createInterface} from 'node:readline';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const FILES = ['firebase.json', 'firestore.rules', 'firestore.indexes.json'];
 // What a site deploys, and nothing of this project's own test set-up (emulator ports and the like).
-const SITE_FIREBASE_JSON = `${JSON.stringify({firestore: {rules: 'firestore.rules', indexes: 'firestore.indexes.json'}}, null, 2)}\n`;
+// With --functions, the Cloud Functions too: already built, so no build step before the deploy.
+const siteFirebaseJson = (functions) =>
+  `${JSON.stringify(
+    {
+      firestore: {rules: 'firestore.rules', indexes: 'firestore.indexes.json'},
+      ...(functions ? {functions: {source: 'functions'}} : {}),
+    },
+    null,
+    2,
+  )}\n`;
 
-const USAGE = `Usage: npx leave-a-reply init [--yes | --no]
+const USAGE = `Usage: npx leave-a-reply init [--functions] [--yes | --no]
        npx leave-a-reply import wordpress|disqus|json FILE [options]   (--help for its options)
        npx leave-a-reply export [options]
 
 Writes firebase.json, firestore.rules and firestore.indexes.json into the current folder,
 then prints the snippet for your pages and the next steps.
 
+  --functions also writes functions/: the Cloud Functions for reply e-mails and your alerts,
+              built (their README, functions/README.md in the package, says how to set them up)
   --yes, -y   replace existing files that differ, without asking
   --no, -n    keep existing files, without asking
               (without either, you are asked about each one; when nobody can be asked,
@@ -66,41 +77,70 @@ function terminalPrompt() {
   };
 }
 
-async function init({policy}) {
+/**
+ * The package's built functions as a site deploys them: functions/package.json (only what the
+ * deploy needs: no build script, no dev dependencies) and every file of functions/lib/.
+ */
+function functionsFiles() {
+  const source = join(packageRoot, 'functions');
+  const lib = join(source, 'lib');
+  if (!existsSync(join(lib, 'functions/src/index.js'))) {
+    throw new Error('this copy of leave-a-reply has no built functions (functions/lib); reinstall it');
+  }
+  const {name, version, description, license, type, main, engines, dependencies} = JSON.parse(
+    readFileSync(join(source, 'package.json'), 'utf8'),
+  );
+  const manifest = {name, version, private: true, description, license, type, main, engines, dependencies};
+  const files = [['functions/package.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)]];
+  for (const entry of readdirSync(lib, {recursive: true, withFileTypes: true})) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath ?? entry.path, entry.name);
+    files.push([join('functions/lib', relative(lib, path)), readFileSync(path)]);
+  }
+  return files;
+}
+
+async function init({policy, functions}) {
   const dir = process.cwd();
   const version = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
   const interactive = policy === 'ask' && process.stdin.isTTY && process.stdout.isTTY;
   const prompt = interactive ? terminalPrompt() : undefined;
   const kept = [];
+  /** Writes a file, or a folder's files as one (`name` for the messages), asking before replacing. */
+  const place = async (name, files) => {
+    const existing = files.filter(([path]) => existsSync(join(dir, path)));
+    const differs = existing.filter(([path, content]) => !readFileSync(join(dir, path)).equals(content));
+    if (existing.length === files.length && !differs.length) {
+      console.log(`  unchanged  ${name}`);
+      return;
+    }
+    if (differs.length) {
+      let replace = policy === 'yes';
+      if (prompt) replace = await prompt.confirm(`  ${name} exists and differs. Replace it?`);
+      if (!replace) {
+        kept.push(name);
+        const why =
+          policy === 'no' ? '--no' : interactive ? 'you said no' : 'not asked: not a terminal; --yes replaces it';
+        console.log(`  kept       ${name} (exists; ${why})`);
+        return;
+      }
+    }
+    for (const [path, content] of files) {
+      mkdirSync(dirname(join(dir, path)), {recursive: true});
+      writeFileSync(join(dir, path), content);
+    }
+    console.log(`  ${existing.length ? 'replaced ' : 'wrote    '}  ${name}`);
+  };
   try {
     for (const name of FILES) {
       const source = join(packageRoot, name);
       if (name !== 'firebase.json' && !existsSync(source)) {
         throw new Error(`this copy of leave-a-reply has no ${name}; reinstall it`);
       }
-      const content = name === 'firebase.json' ? Buffer.from(SITE_FIREBASE_JSON) : readFileSync(source);
-      const target = join(dir, name);
-      if (existsSync(target)) {
-        if (readFileSync(target).equals(content)) {
-          console.log(`  unchanged  ${name}`);
-          continue;
-        }
-        let replace = policy === 'yes';
-        if (prompt) replace = await prompt.confirm(`  ${name} exists and differs. Replace it?`);
-        if (!replace) {
-          kept.push(name);
-          const why =
-            policy === 'no' ? '--no' : interactive ? 'you said no' : 'not asked: not a terminal; --yes replaces it';
-          console.log(`  kept       ${name} (exists; ${why})`);
-          continue;
-        }
-        writeFileSync(target, content);
-        console.log(`  replaced   ${name}`);
-        continue;
-      }
-      writeFileSync(target, content);
-      console.log(`  wrote      ${name}`);
+      const content = name === 'firebase.json' ? Buffer.from(siteFirebaseJson(functions)) : readFileSync(source);
+      await place(name, [[name, content]]);
     }
+    if (functions) await place('functions/', functionsFiles());
   } finally {
     prompt?.close();
   }
@@ -109,7 +149,13 @@ async function init({policy}) {
   if (kept.includes('firebase.json')) {
     console.log(`
 Your firebase.json was kept. Make sure it deploys the rules and indexes:
-  "firestore": {"rules": "firestore.rules", "indexes": "firestore.indexes.json"}`);
+  "firestore": {"rules": "firestore.rules", "indexes": "firestore.indexes.json"}${
+    functions
+      ? `
+and the functions:
+  "functions": {"source": "functions"}`
+      : ''
+  }`);
   }
   if (kept.includes('firestore.rules')) {
     console.log(`
@@ -135,6 +181,17 @@ Next steps:
        npx firebase-tools login
        npx firebase-tools deploy --only firestore --project ${project}
   4. Moderators: add a document admins/{their uid} in the Firebase console.`);
+  if (functions) {
+    console.log(`
+Reply e-mails and your alerts (functions/; all of it: ${join(packageRoot, 'functions/README.md')}):
+  1. Switch the project to the Blaze plan (Cloud Functions need it).
+  2. npm --prefix functions install
+  3. openssl rand -base64 32 | npx firebase-tools functions:secrets:set LAR_UNSUBSCRIBE_SECRET --data-file=-
+  4. Install the Trigger Email extension (firebase/firestore-send-email), or store your SMTP server's URL:
+       npx firebase-tools functions:secrets:set LAR_SMTP_URL   (enter "unused" with the extension)
+  5. Put the settings in functions/.env.${project} (LAR_OWNER_EMAILS, LAR_MAIL_FROM, LAR_SITE_ORIGINS, …).
+  6. npx firebase-tools deploy --only functions --project ${project}`);
+  }
 }
 
 const [command, ...options] = process.argv.slice(2);
@@ -150,8 +207,10 @@ if (command === 'import' || command === 'export') {
   }
   if (command !== 'init') fail(`unknown command "${command}"`);
   let policy = 'ask';
+  let functions = false;
   for (const option of options) {
-    if (option === '--yes' || option === '-y') policy = 'yes';
+    if (option === '--functions') functions = true;
+    else if (option === '--yes' || option === '-y') policy = 'yes';
     else if (option === '--no' || option === '-n') policy = 'no';
     else if (option === '--help' || option === '-h') {
       console.log(USAGE);
@@ -162,7 +221,7 @@ if (command === 'import' || command === 'export') {
     fail('--yes and --no cannot go together');
   }
   try {
-    await init({policy});
+    await init({policy, functions});
   } catch (error) {
     console.error(`leave-a-reply: ${error.message}`);
     process.exit(1);

@@ -1,5 +1,5 @@
 /**
- * Leave a Reply's Cloud Functions (docs/notifications.md), deployed with
+ * Leave a Reply's Cloud Functions (functions/README.md), deployed with
  * `firebase deploy --only functions`:
  *   notifyOnComment  on every write of threads/{threadId}/comments/{commentId}: e-mails to the
  *                    thread's subscribers and alerts to the site owner (notify-on-comment.ts);

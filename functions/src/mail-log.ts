@@ -40,7 +40,7 @@ export type Claim =
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** How long mailLog documents are worth keeping: the field a TTL policy may use (docs/notifications.md). */
+/** How long mailLog documents are worth keeping: the field a TTL policy may use (functions/README.md). */
 const LOG_DAYS = 30;
 /** A claim older than this was made by a run that died (the trigger's timeout is 5 minutes). */
 const LEASE_MS = 10 * 60_000;

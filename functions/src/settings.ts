@@ -1,5 +1,5 @@
 /**
- * The site owner's configuration (docs/notifications.md): Firebase parameters, which
+ * The site owner's configuration (functions/README.md): Firebase parameters, which
  * `firebase deploy` asks for once and keeps in functions/.env.<project>, and two secrets in
  * Cloud Secret Manager (`firebase functions:secrets:set NAME`). Every name starts with LAR_ so
  * none can clash with the platform's own variables.

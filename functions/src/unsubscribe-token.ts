@@ -21,7 +21,7 @@ export class SecretMissing extends Error {
   constructor() {
     super(
       `LAR_UNSUBSCRIBE_SECRET must be at least ${MIN_SECRET_LENGTH} characters: ` +
-        'firebase functions:secrets:set LAR_UNSUBSCRIBE_SECRET (docs/notifications.md).',
+        'firebase functions:secrets:set LAR_UNSUBSCRIBE_SECRET (functions/README.md).',
     );
     this.name = 'SecretMissing';
   }

@@ -2,7 +2,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -47,8 +47,45 @@ test('package.json runs it as `npx leave-a-reply` and ships it with the files it
     execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: root, encoding: 'utf8'}),
   );
   const packed = files.map((f) => f.path);
-  for (const path of ['bin/leave-a-reply.mjs', 'firestore.rules', 'firestore.indexes.json'])
+  for (const path of [
+    'bin/leave-a-reply.mjs',
+    'firestore.rules',
+    'firestore.indexes.json',
+    'functions/package.json',
+    'functions/lib/functions/src/index.js',
+    'functions/README.md',
+  ])
     assert.ok(packed.includes(path), `${path} is not in the package`);
+});
+
+test('init --functions adds the built Cloud Functions, deployable as they are', (t) => {
+  const dir = siteFolder(t);
+  const {code, out} = run(dir, 'init', '--functions');
+  assert.equal(code, 0);
+  assert.deepEqual(JSON.parse(read(dir, 'firebase.json')), {...SITE_FIREBASE, functions: {source: 'functions'}});
+  const manifest = JSON.parse(read(dir, 'functions/package.json'));
+  assert.equal(manifest.main, 'lib/functions/src/index.js');
+  assert.deepEqual(Object.keys(manifest.dependencies).sort(), ['firebase-admin', 'firebase-functions', 'nodemailer']);
+  assert.equal(manifest.scripts, undefined, 'nothing to build: it comes built');
+  assert.equal(manifest.devDependencies, undefined);
+  assert.match(out, /wrote +functions\//);
+  assert.match(out, /npm --prefix functions install/);
+  assert.match(out, /functions:secrets:set LAR_UNSUBSCRIBE_SECRET/);
+  assert.match(out, /deploy --only functions/);
+  // What `firebase deploy` does first: load the folder's main module and find its functions. (Its
+  // dependencies, which `npm --prefix functions install` would bring, are this project's own.)
+  symlinkSync(join(root, 'node_modules'), join(dir, 'functions/node_modules'));
+  const loaded = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const m = await import('./functions/${manifest.main}'); console.log(Object.keys(m).sort().join(' '))`,
+    ],
+    {cwd: dir, encoding: 'utf8'},
+  );
+  assert.equal(loaded.stdout.trim(), 'notifyOnComment unsubscribe', loaded.stderr);
+  assert.match(run(dir, 'init', '--functions').out, /unchanged +functions\//);
 });
 
 test('init writes the three files into an empty site folder, then prints the snippet and the next steps', (t) => {
