@@ -79,7 +79,9 @@ async function reader({path = '/review/', blockPopups = false} = {}) {
   });
   if (blockPopups) await context.addInitScript(() => (window.open = () => null));
   const tab = await context.newPage();
-  tab.setDefaultTimeout(20_000);
+  // Generous: `node --test` runs the e2e files side by side, each with its own Chromium, and on a busy
+  // two-core machine a pop-up (the auth chunks, then the emulator's page) took over 20 s to open.
+  tab.setDefaultTimeout(60_000);
   const errors = [];
   tab.on('pageerror', (error) => errors.push(error.message));
   await tab.goto(`${server.url}${path}`);
