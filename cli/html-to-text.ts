@@ -6,6 +6,7 @@
 import {decodeHTML} from 'entities';
 import {Parser} from 'htmlparser2';
 import {stripBidiControls} from '../src/model/text-safety.js';
+import {isHttpUrl} from '../src/model/validation.js';
 
 const BLOCKS = new Set([
   'p',
@@ -30,14 +31,10 @@ const QUOTE_START = '\u0001';
 const QUOTE_END = '\u0002';
 const DROPPED = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object']);
 
+/** The link's address when it is a web address (a `javascript:` or `mailto:` link keeps only its words). */
 function httpUrl(href: string | undefined): string | undefined {
-  if (!href) return undefined;
-  try {
-    const url = new URL(href.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = href?.trim();
+  return value && isHttpUrl(value) ? new URL(value).href : undefined;
 }
 
 /** How a link reads as text: its URL, after its words when they say something else. */

@@ -7,11 +7,10 @@
 import type {DocumentData, DocumentReference, DocumentSnapshot, Firestore, WriteBatch} from 'firebase-admin/firestore';
 import type {Comment, CommentStatus} from '../src/model/comment.js';
 import {commentFromData, commentToData, dateOf, textOf, threadCounts} from '../src/model/stored-comment.js';
-import type {BackupThread} from './backup-format.js';
-import {backupComment} from './backup-format.js';
+import {backupComment, type BackupThread} from './backup-format.js';
 import type {PlannedThread} from './import-plan.js';
 
-/** Writes per batch or transaction: under Firestore's limit of 500, with room for the thread. */
+/** Writes per batch: under Firestore's limit of 500, with room for the thread. */
 const MAX_WRITES = 450;
 
 export class SetupError extends Error {
