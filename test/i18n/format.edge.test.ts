@@ -106,6 +106,30 @@ describe('plural', () => {
     expect(plural('ja', 12345, all)).to.equal('other 12,345');
   });
 
+  it('writes a small count without building a number format, and a large one with it', () => {
+    const original = Intl.NumberFormat;
+    let built = 0;
+    // Counts constructions (the first one in a page is what costs): a subclass that counts and builds.
+    Intl.NumberFormat = class extends original {
+      constructor(...args: ConstructorParameters<typeof Intl.NumberFormat>) {
+        super(...args);
+        built++;
+      }
+    } as typeof Intl.NumberFormat;
+    try {
+      expect(plural('en-GB', 999, all)).to.equal('other 999');
+      expect(plural('ar', 3, all)).to.equal('few 3');
+      expect(built).to.equal(0);
+      expect(plural('en-GB', 1000, all)).to.equal('other 1,000');
+      expect(built).to.equal(1);
+      // Where the language writes other digits, the count is the browser's, however small.
+      expect(plural('ar-EG', 12, all)).to.equal(`many ${new original('ar-EG').format(12)}`);
+      expect(plural('ar-EG', 12, all)).not.to.contain('12');
+    } finally {
+      Intl.NumberFormat = original;
+    }
+  });
+
   it('leaves a form without # as it is', () => {
     expect(plural('ar', 2, {two: 'رأيان', other: '# رأي'})).to.equal('رأيان');
     expect(plural('en', 1, {one: 'a thought', other: '# thoughts'})).to.equal('a thought');

@@ -160,8 +160,9 @@ export class FirestoreThreadWatch implements ThreadWatch {
   /** A comment posted through the store: shown at once, wherever its page is. */
   showPosted(threadId: string, comment: Comment): void {
     if (this.closed || threadId !== this.threadId) return;
-    // Sent again (a retry of an id posted here) it is counted once: only a new one may be uncounted.
-    if (!this.posted.has(comment.id)) this.uncounted.add(comment.id);
+    // Sent again (a retry of an id posted here) it is counted once: only a new one may be uncounted,
+    // and not one the thread, as last read, names as its newest (its count has it already).
+    if (!this.posted.has(comment.id) && this.thread?.lastCommentId !== comment.id) this.uncounted.add(comment.id);
     this.posted.set(comment.id, comment);
     this.emit();
   }
@@ -217,6 +218,9 @@ export class FirestoreThreadWatch implements ThreadWatch {
     }
     if (this.closed) return false;
     const thread = threadFromData(snapshot.data());
+    // The thread names the comment that last moved its counts: a post still sending (its answer late
+    // or lost) is in this count already when it is that one.
+    if (thread.lastCommentId) confirmed.push(thread.lastCommentId);
     const recovered = this.offline || !!this.error || confirmed.some((id) => this.uncounted.has(id));
     for (const id of confirmed) this.uncounted.delete(id);
     this.offline = false;
