@@ -87,10 +87,11 @@ export class FirestoreWrites {
     const stampKey = uid;
     const previousPost = this.lastPostAt.get(stampKey);
     const problem = bodyProblem(input.body);
-    // Sending again a post that landed from here is no new post: no rate limit for it.
-    const resent = this.landedIds.has(id);
+    // Sending again a post that landed from here is no new post: no rate limit for it. Nor is a
+    // guessed interval (the defaults, config/site unread) a reason to refuse: the rules know the real one.
+    const unlimited = this.landedIds.has(id) || siteGuessed;
     const refusal =
-      postRefusal({locked: !!known?.locked, site, lastPostAt: resent ? undefined : previousPost}) ??
+      postRefusal({locked: !!known?.locked, site, lastPostAt: unlimited ? undefined : previousPost}) ??
       authorRefusal(input.author) ??
       (problem ? new StoreError('invalid', problem) : undefined);
     if (refusal) throw refusal;

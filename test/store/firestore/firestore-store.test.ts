@@ -272,6 +272,29 @@ describe('with the Firestore emulator', function () {
       await view.until('the pin', (s) => s.comments[0]?.pinned === true);
     });
 
+    it('posts again at once when the site’s settings could not be read: a guessed interval refuses nothing', async () => {
+      const reader = await open();
+      const thread = newThread();
+      const original = window.fetch;
+      // Every read of config/site fails, as on a connection that drops it; everything else goes through.
+      window.fetch = async (input, init) => {
+        if (
+          /:batchGet/.test(String(input instanceof Request ? input.url : input)) &&
+          /config\/site/.test(String(init?.body))
+        )
+          throw new TypeError('Failed to fetch');
+        return original(input, init);
+      };
+      try {
+        await postAs(reader, thread, 'First');
+        // The defaults ask for a pause between posts; this site asks for none, and the rules know it.
+        const second = await postAs(reader, thread, 'Right after');
+        expect(second.body).to.equal('Right after');
+      } finally {
+        window.fetch = original;
+      }
+    });
+
     it('sends a post written offline once the connection is back', async () => {
       const reader = await open();
       const thread = newThread();
