@@ -340,7 +340,6 @@ export class FirestoreWrites {
     this.tellWatches((watch) => watch.showChange(thread.id, comment.id, shown));
     // A comment still being posted from here must exist before it can change (lite keeps no queue).
     await this.posting.get(comment.id)?.catch(() => {});
-    let wasOffline = false; // a batch that failed offline may still have reached the server
     for (let offlineTries = 1; ; offlineTries++) {
       const batch = writeBatch(this.store.db);
       batch.update(doc(this.store.db, 'threads', thread.id, 'comments', comment.id), data);
@@ -358,13 +357,12 @@ export class FirestoreWrites {
       } catch (error) {
         const storeError = toStoreError(error);
         if (storeError.code === 'unavailable') {
-          wasOffline = true;
           await untilOnline(offlineTries);
           continue;
         }
-        // Refused as a repeat: the first try landed if the comment already reads as changed.
-        const landed =
-          storeError.code === 'permission-denied' && wasOffline && (await this.changed(thread, comment.id, shown));
+        // Refused as a repeat: done if the comment already reads as changed (an earlier try whose
+        // answer was lost, or another tab or moderator who made the same change first).
+        const landed = storeError.code === 'permission-denied' && (await this.changed(thread, comment.id, shown));
         if (landed) break;
         if (landed === undefined) {
           await untilOnline(offlineTries);

@@ -295,6 +295,21 @@ describe('with the Firestore emulator', function () {
       }
     });
 
+    it('takes a delete that another tab made first as done, not as a refusal', async () => {
+      const uid = randomUid('reader');
+      const [here, there] = [await open(uid), await open(uid)];
+      const thread = newThread();
+      const comment = await postAs(here, thread, 'Regrets');
+      await there.store.remove(thread, comment, {uid, provider: 'guest'});
+      // This tab still shows the comment as published and deletes it too: the rules refuse a second
+      // delete, and the store reads that the comment is deleted already.
+      await here.store.remove(thread, comment, {uid, provider: 'guest'});
+      const state = await watch(here.store, thread).until('the comment deleted', (s) =>
+        s.comments.every((c) => c.status === 'deleted'),
+      );
+      expect(state.count).to.equal(0);
+    });
+
     it('sends a post written offline once the connection is back', async () => {
       const reader = await open();
       const thread = newThread();
