@@ -421,18 +421,12 @@ export class FirestoreWrites {
   private async whyRefused(thread: ThreadRef, input: NewComment, site: SiteConfig): Promise<StoreError | undefined> {
     const wait = await this.stampWait(input.author.uid, 'postedAt', site.postIntervalSeconds);
     if (wait) return wait;
-    try {
-      const threadDoc = await getDoc(doc(this.store.db, 'threads', thread.id));
-      if (threadDoc.get('locked') === true) return postRefusal({locked: true, site});
-    } catch {
-      // unreadable: no reason to give
-    }
+    const threadDoc = await readPatiently(doc(this.store.db, 'threads', thread.id));
+    if (threadDoc?.get('locked') === true) return postRefusal({locked: true, site});
     if (input.parentId !== null) {
-      const parent = await getDoc(doc(this.store.db, 'threads', thread.id, 'comments', input.parentId)).then(
-        (snapshot) => (snapshot.exists() ? ({status: snapshot.get('status')} as Comment) : undefined),
-        () => undefined, // not readable: not published
-      );
-      return replyRefusal(input.parentId, parent);
+      // Not readable (or not there): not published.
+      const parent = await readPatiently(doc(this.store.db, 'threads', thread.id, 'comments', input.parentId));
+      return replyRefusal(input.parentId, parent?.exists() ? ({status: parent.get('status')} as Comment) : undefined);
     }
     return undefined;
   }
@@ -443,22 +437,15 @@ export class FirestoreWrites {
     field: 'postedAt' | 'editedAt',
     seconds: number,
   ): Promise<StoreError | undefined> {
-    try {
-      const stamp = (await getDoc(doc(this.store.db, 'posters', uid))).get(field) as {toMillis(): number} | undefined;
-      const wait = stamp ? stamp.toMillis() + seconds * 1000 - Date.now() : 0;
-      if (wait <= 0) return undefined;
-      const after = Math.ceil(wait / 1000);
-      return new StoreError('rate-limited', `Please wait ${after} s before trying again.`, {retryAfterSeconds: after});
-    } catch {
-      return undefined;
-    }
+    const stamp = (await readPatiently(doc(this.store.db, 'posters', uid)))?.get(field) as
+      {toMillis(): number} | undefined;
+    const wait = stamp ? stamp.toMillis() + seconds * 1000 - Date.now() : 0;
+    if (wait <= 0) return undefined;
+    const after = Math.ceil(wait / 1000);
+    return new StoreError('rate-limited', `Please wait ${after} s before trying again.`, {retryAfterSeconds: after});
   }
 }
 
-/**
- * The thread's count changes for a comment going from `was` to `now` ('none': a new comment), or
- * undefined when none moves. A new thread needs commentCount even when it stays 0 (`always`).
- */
 /** A document, null when this reader may not read it, undefined when it could not be asked (offline). */
 async function readOrUnknown(ref: DocumentReference): Promise<DocumentSnapshot | null | undefined> {
   try {
@@ -467,6 +454,20 @@ async function readOrUnknown(ref: DocumentReference): Promise<DocumentSnapshot |
     return toStoreError(error).code === 'unavailable' ? undefined : null;
   }
 }
+
+/** readOrUnknown, asked up to three times: a read dropped once is no reason to leave a refusal unexplained. */
+async function readPatiently(ref: DocumentReference): Promise<DocumentSnapshot | null | undefined> {
+  for (let tries = 1; ; tries++) {
+    const snapshot = await readOrUnknown(ref);
+    if (snapshot !== undefined || tries === 3) return snapshot;
+    await untilOnline(tries);
+  }
+}
+
+/**
+ * The thread's count changes for a comment going from `was` to `now` ('none': a new comment), or
+ * undefined when none moves. A new thread needs commentCount even when it stays 0 (`always`).
+ */
 
 function countChanges(was: CommentStatus | 'none', now: CommentStatus, always = false): DocumentData | undefined {
   const pending = (status: CommentStatus | 'none') => (status === 'pending' ? 1 : 0);
