@@ -1,4 +1,5 @@
 import {defineConfig} from 'vite';
+import {minifyCssLiterals} from './build/minify-css-literals.mjs';
 import {preloadChains} from './build/preload-chains.mjs';
 import {standIns} from './build/stand-ins.mjs';
 
@@ -7,7 +8,7 @@ import {standIns} from './build/stand-ins.mjs';
 // The npm entry (ES modules + .d.ts) comes from tsc (tsconfig.build.json).
 export default defineConfig({
   // Smaller stand-ins for some of Firebase's dependencies, checked against Firebase's use of them.
-  plugins: [standIns(), preloadChains()],
+  plugins: [standIns(), minifyCssLiterals(), preloadChains()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

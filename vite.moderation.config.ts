@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {defineConfig, type Plugin} from 'vite';
+import {minifyCssLiterals} from './build/minify-css-literals.mjs';
 import {standIns} from './build/stand-ins.mjs';
 
 // `vite build -c vite.moderation.config.ts` makes the moderation queue's bundle, apart from the
@@ -22,7 +23,7 @@ function readyPage(): Plugin {
 
 export default defineConfig({
   // The same stand-ins for Firebase's dependencies as the widget's build (checked on every build).
-  plugins: [standIns(), readyPage()],
+  plugins: [standIns(), minifyCssLiterals(), readyPage()],
   build: {
     outDir: 'dist/moderation',
     emptyOutDir: true,
