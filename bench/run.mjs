@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench`: bytes per stage, render times against a DOM baseline, and Firestore cost,
-// measured on the built dist/ in Chromium. Prints a Markdown report; `--readme` also puts it into
-// README.md between the bench markers.
+// `npm run bench`: bytes per stage, render times against a DOM baseline, the first comment side by
+// side with Waline and Artalk, and Firestore cost, measured on the built dist/ in Chromium. Prints
+// a Markdown report; `--readme` also puts it into README.md between the bench markers.
 import {cpus, totalmem} from 'node:os';
 import {execFileSync} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
@@ -10,6 +10,7 @@ import {BUDGETS, measureStages} from './stages.mjs';
 import {measureRendering} from './render.mjs';
 import {measureReads} from './reads.mjs';
 import {measureImport} from './import.mjs';
+import {LATENCY_MS, PEER_VERSIONS, measurePeers} from './peers.mjs';
 import {withCloudSdkFirestore} from '../scripts/cloud-sdk-firestore.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -56,33 +57,71 @@ try {
   );
   log('what grows with the thread is reading its stored data.');
 
-  await firestoreReads(browser);
+  await withFirestore(async (emulator) => {
+    await sideBySide(browser, emulator);
+    if (emulator) await firestoreReads(browser, emulator);
+  });
 } finally {
   await browser.close();
 }
 
-/** Reads per view against a Firestore emulator: FIRESTORE_EMULATOR_HOST's, or the Cloud SDK's. */
-async function firestoreReads(browser) {
-  const print = async (emulator) => {
-    log(
-      "\nFirestore reads, counted from the emulator's answers (firestore.rules loaded; 20 top-level comments a page):\n",
-    );
-    log('| what | reads |');
-    log('|---|---|');
-    for (const [what, reads] of await measureReads(browser, emulator)) log(`| ${what} | ${reads} |`);
-    const {total, imported, again, exported} = await measureImport(emulator);
-    log(
-      `\nThe command line on the same emulator: a WordPress export of ${total.toLocaleString('en')} comments (200 posts):\n`,
-    );
-    log('| `npx leave-a-reply …` | seconds |');
-    log('|---|---|');
-    log(`| import wordpress, into an empty project | ${imported.toFixed(1)} |`);
-    log(`| the same import again (nothing new to write) | ${again.toFixed(1)} |`);
-    log(`| export | ${exported.toFixed(1)} |`);
-  };
-  if (process.env.FIRESTORE_EMULATOR_HOST) return print(process.env.FIRESTORE_EMULATOR_HOST);
-  const run = await withCloudSdkFirestore(print);
-  if (!run.started) log(`\nFirestore reads: not measured (no Firestore emulator: ${run.reason})`);
+/** Runs `use` with a Firestore emulator: FIRESTORE_EMULATOR_HOST's, or the Cloud SDK's; else without. */
+async function withFirestore(use) {
+  if (process.env.FIRESTORE_EMULATOR_HOST) return use(process.env.FIRESTORE_EMULATOR_HOST);
+  const run = await withCloudSdkFirestore(use);
+  if (run.started) return;
+  await use(undefined);
+  log(`\nFirestore: not measured (no Firestore emulator: ${run.reason})`);
+}
+
+/** The first comment on screen: this widget, Waline and Artalk, same page, thread and latency. */
+async function sideBySide(browser, emulator) {
+  const runs = 9;
+  const {medians, emulatorRead, comments} = await measurePeers(browser, {emulator, runs});
+  const columns = [
+    ...(emulator ? [['firebase', 'this widget, Firebase']] : []),
+    ['local', 'this widget, `backend="local"`'],
+    ['waline', `Waline ${PEER_VERSIONS.waline}`],
+    ['artalk', `Artalk ${PEER_VERSIONS.artalk}`],
+  ];
+  // The faster peer, by the time to the first comment: the widget's cells give their ratio to it.
+  const peer = medians.waline.firstComment <= medians.artalk.firstComment ? 'waline' : 'artalk';
+  const cell = (kind, key, text) =>
+    kind === 'waline' || kind === 'artalk'
+      ? text
+      : `${text} · ${(medians[kind][key] / medians[peer][key]).toFixed(2)}×`;
+  const row = (label, key, format) =>
+    log(`| ${label} | ${columns.map(([kind]) => cell(kind, key, format(medians[kind], kind))).join(' | ')} |`);
+  log(
+    `\nThe first comment on screen, side by side (median of ${runs} cold loads each, taking turns; the same page with the comments in view, the same thread of ${comments} comments, ${LATENCY_MS} ms added before every answer; after the widget's figures, their ratio to the faster peer's, ${peer === 'waline' ? 'Waline' : 'Artalk'}):\n`,
+  );
+  log(`| | ${columns.map(([, name]) => name).join(' | ')} |`);
+  log(`|---|${columns.map(() => '---|').join('')}`);
+  row('first comment on screen', 'firstComment', (m) => `${Math.round(m.firstComment).toLocaleString('en')} ms`);
+  row('requests answered before it', 'requests', (m) => `${m.requests} (${m.preflights} preflights)`);
+  row('JS + CSS before it, gzip -9', 'bytes', (m) => kb(m.bytes));
+  log(
+    `\nWaline's and Artalk's servers are the bench's mock, which answers at once in the JSON their clients read. The Firebase path reads the Firestore emulator, which answers slower than that mock${emulator ? `: a median ${Math.round(emulatorRead)} ms per read here, on top of the added latency` : ''}. Every server waits the same ${LATENCY_MS} ms before it answers, CORS preflights included (the comment servers are on another origin than the page, as on a real site); the counts include the page itself.`,
+  );
+}
+
+/** Reads per view and the command line's import and export, against a Firestore emulator. */
+async function firestoreReads(browser, emulator) {
+  log(
+    "\nFirestore reads, counted from the emulator's answers (firestore.rules loaded; 20 top-level comments a page):\n",
+  );
+  log('| what | reads |');
+  log('|---|---|');
+  for (const [what, reads] of await measureReads(browser, emulator)) log(`| ${what} | ${reads} |`);
+  const {total, imported, again, exported} = await measureImport(emulator);
+  log(
+    `\nThe command line on the same emulator: a WordPress export of ${total.toLocaleString('en')} comments (200 posts):\n`,
+  );
+  log('| `npx leave-a-reply …` | seconds |');
+  log('|---|---|');
+  log(`| import wordpress, into an empty project | ${imported.toFixed(1)} |`);
+  log(`| the same import again (nothing new to write) | ${again.toFixed(1)} |`);
+  log(`| export | ${exported.toFixed(1)} |`);
 }
 
 if (process.argv.includes('--readme')) {

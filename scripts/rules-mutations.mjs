@@ -23,8 +23,8 @@ const MUTATIONS = [
   ['bodyMax', '&& body.size() <= bodyMax()\n', '\n'],
   [
     'exact comment keys',
-    "return hasExactly(data, ['parentId', 'rootId', 'body', 'author', 'createdAt', 'status'])",
-    "return data.keys().hasAll(['parentId', 'rootId', 'body', 'author', 'createdAt', 'status'])",
+    "return hasExactly(data, ['parentId', 'rootId', 'body', 'author', 'createdAt', 'status', 'likeCount'])",
+    "return data.keys().hasAll(['parentId', 'rootId', 'body', 'author', 'createdAt', 'status', 'likeCount'])",
   ],
   [
     'no review',
@@ -251,14 +251,10 @@ const MUTATIONS = [
   ],
   [
     'subscription thread id',
-    "&& threadId.matches('[A-Za-z0-9._:~-]{1,200}')\n        && hasExactly(request.resource.data, ['email', 'createdAt'])",
-    "&& hasExactly(request.resource.data, ['email', 'createdAt'])",
+    "&& threadId.matches('[A-Za-z0-9._:~-]{1,200}')\n        && request.resource.data.keys().hasOnly(['email', 'createdAt', 'lang'])",
+    "&& request.resource.data.keys().hasOnly(['email', 'createdAt', 'lang'])",
   ],
-  [
-    'subscription keys',
-    "hasExactly(request.resource.data, ['email', 'createdAt'])",
-    "request.resource.data.keys().hasAll(['email', 'createdAt'])",
-  ],
+  ['subscription keys', "&& request.resource.data.keys().hasOnly(['email', 'createdAt', 'lang'])\n", '\n'],
   [
     'subscription email size',
     "&& request.resource.data.email.size() <= emailMax()\n        && request.resource.data.email.matches('[^@\\\\s]",
@@ -269,7 +265,21 @@ const MUTATIONS = [
     "request.resource.data.email.matches('[^@\\\\s]+@[^@\\\\s]+[.][^@\\\\s]+')",
     "request.resource.data.email.matches('(?s).+')",
   ],
-  ['subscription createdAt', '&& request.resource.data.createdAt == request.time;', ';'],
+  [
+    'subscription createdAt',
+    '&& request.resource.data.createdAt == request.time\n        // The language',
+    '\n        // The language',
+  ],
+  [
+    'subscription lang',
+    "&& request.resource.data.get('lang', 'en') in ['en', 'fr', 'de', 'es', 'ja', 'ar'];",
+    '&& true;',
+  ],
+  [
+    'subscription lang any string',
+    "&& request.resource.data.get('lang', 'en') in ['en', 'fr', 'de', 'es', 'ja', 'ar'];",
+    "&& request.resource.data.get('lang', 'en') is string;",
+  ],
   [
     'config write',
     'match /config/site {\n      allow get: if true;',
@@ -313,6 +323,54 @@ const MUTATIONS = [
   ],
   ['thread create time', '&& request.resource.data.createdAt == request.time\n        && ((request', '&& ((request'],
   ['thread id', "&& threadId.matches('[A-Za-z0-9._:~-]{1,200}')\n", '\n'],
+  // ---- Likes (test/rules/likes.rules.test.mjs) ----
+  ['new comment born with likes', '&& data.likeCount == 0\n', '\n'],
+  [
+    'like touches the thread',
+    "&& !getAfter(path).data.diff(get(path).data).affectedKeys().hasOnly(['likeCount']);",
+    '&& getAfter(path).data.diff(get(path).data).affectedKeys().size() > 0;',
+  ],
+  [
+    'like only the count',
+    "return changedKeys().hasOnly(['likeCount'])\n        && resource.data.status",
+    'return resource.data.status',
+  ],
+  [
+    'like published',
+    "&& resource.data.status == 'published'\n        && request.resource.data.likeCount is int",
+    '&& request.resource.data.likeCount is int',
+  ],
+  ['like count int', '&& request.resource.data.likeCount is int\n', '\n'],
+  [
+    'like follows the document after',
+    'return delta == (commentId in getAfter(path).data.ids ? 1 : -1)\n        && ',
+    'return ',
+  ],
+  [
+    'like follows the document before',
+    '\n        && delta == (exists(path) && commentId in get(path).data.ids ? -1 : 1);',
+    ';',
+  ],
+  ['like add moves the count', 'return (delta == 1\n', 'return (true\n'],
+  ['like add set', '&& data.ids.toSet() == before.toSet().union([id].toSet())\n', '\n'],
+  ['like add size', '&& data.ids.size() == before.size() + 1)', ')'],
+  ['unlike moves the count', '|| (delta == -1\n', '|| (true\n'],
+  ['unlike set', '&& data.ids.toSet() == before.toSet().difference([id].toSet())\n', '\n'],
+  ['unlike size', '&& data.ids.size() == before.size() - 1);', ');'],
+  [
+    'likes read',
+    'match /likes/{uid} {\n        allow get: if signedIn() && request.auth.uid == uid;',
+    'match /likes/{uid} {\n        allow get: if signedIn();',
+  ],
+  ['likes list', 'match /likes/{uid} {\n', 'match /likes/{uid} {\n        allow list: if signedIn();\n'],
+  ['likes delete', 'match /likes/{uid} {\n', 'match /likes/{uid} {\n        allow delete: if signedIn();\n'],
+  [
+    'likes who',
+    "allow create, update: if signedIn() && request.auth.uid == uid\n          && hasExactly(request.resource.data, ['ids', 'changed'])",
+    "allow create, update: if signedIn()\n          && hasExactly(request.resource.data, ['ids', 'changed'])",
+  ],
+  ['likes keys', "&& hasExactly(request.resource.data, ['ids', 'changed'])\n", '\n'],
+  ['likesMax', '&& request.resource.data.ids.size() <= likesMax()\n', '\n'],
 ];
 
 if (!process.env.FIRESTORE_EMULATOR_HOST) {

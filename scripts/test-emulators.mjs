@@ -30,6 +30,7 @@ const BROWSER_TESTS = {
     'test/store/firestore/firestore-store.test.ts',
     'test/store/firestore/firestore-dropped-answers.test.ts',
     'test/store/firestore/firestore-counts.test.ts',
+    'test/store/firestore/firestore-subscriptions.test.ts',
     'test/auth/firebase/firebase-session.test.ts',
     'test/store/firestore/firebase-backend.test.ts',
     'test/components/leave-a-reply-moderation/moderation-queue.test.ts',

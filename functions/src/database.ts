@@ -1,12 +1,17 @@
-/** The Firestore database of the comments, through the Admin SDK (past the security rules). */
+/** The Firestore database of the comments and the project's accounts, through the Admin SDK (past the security rules). */
 import {createHash} from 'node:crypto';
-import {getApps, initializeApp} from 'firebase-admin/app';
+import {getApps, initializeApp, type App} from 'firebase-admin/app';
+import {getAuth, type Auth} from 'firebase-admin/auth';
 import {getFirestore, type Firestore} from 'firebase-admin/firestore';
 
+const app = (): App => getApps().find((a) => a.name === '[DEFAULT]') ?? initializeApp();
+
 export function database(databaseId: string): Firestore {
-  const app = getApps().find((a) => a.name === '[DEFAULT]') ?? initializeApp();
-  return databaseId && databaseId !== '(default)' ? getFirestore(app, databaseId) : getFirestore(app);
+  return databaseId && databaseId !== '(default)' ? getFirestore(app(), databaseId) : getFirestore(app());
 }
+
+/** Firebase Auth: whose account has which verified address (mail-confirmation.ts). */
+export const accounts = (): Auth => getAuth(app());
 
 /** An address as it is compared and counted: trimmed, lower case. */
 export const addressKey = (email: string) => email.trim().toLowerCase();

@@ -1,8 +1,9 @@
 /**
  * Every e-mail these functions send, one document each in mailLog (server-only), written before
- * the e-mail leaves. Its id is a hash of what the e-mail is about and to whom (the comment, the
- * kind of e-mail, the address), not of the event: a retried event, a second delivery of one event,
- * or a comment approved again after an edit finds the document and sends nothing twice.
+ * the e-mail leaves. Its id is a hash of what the e-mail is about and to whom (the comment and the
+ * kind of e-mail, or the subscription write that asks for a confirmation; the address), not of
+ * the event: a retried event, a second delivery of one event, or a comment approved again after
+ * an edit finds the document and sends nothing twice.
  *
  * A document's state: `sending` (claimed, going out now), `sent`, `queued` (handed to the Trigger
  * Email extension, whose own `delivery` field in the mail document tells the rest), `retry` (the
@@ -16,15 +17,21 @@ import {FieldValue, Timestamp, type DocumentReference, type Firestore} from 'fir
 import {addressKey, hashOf} from './database.js';
 import type {MailContent} from './mail-content.js';
 
-export type MailKind = 'comment' | 'reply' | 'held' | 'new';
+export type MailKind = 'comment' | 'reply' | 'held' | 'new' | 'confirm';
 
-export interface MailJob {
-  kind: MailKind;
+interface MailTo {
   threadId: string;
-  commentId: string;
   to: string;
   content: MailContent;
 }
+
+/** An e-mail about a comment (to a reader or the owner), or a confirmation about a subscription. */
+export type MailJob = MailTo &
+  (
+    | {kind: 'comment' | 'reply' | 'held' | 'new'; commentId: string}
+    /** `writeId`: which write of the subscription asked (its createdAt). */
+    | {kind: 'confirm'; subscriberId: string; writeId: string}
+  );
 
 export interface Limits {
   perAddressPerHour: number;
@@ -47,10 +54,17 @@ const LEASE_MS = 10 * 60_000;
 
 const forReaders = (kind: MailKind) => kind === 'comment' || kind === 'reply';
 
-export function logRef(db: Firestore, job: Pick<MailJob, 'kind' | 'threadId' | 'commentId' | 'to'>): DocumentReference {
-  const audience = forReaders(job.kind) ? 'reader' : 'owner';
-  return db.collection('mailLog').doc(hashOf([audience, job.threadId, job.commentId, addressKey(job.to)].join('\n')));
+export function logRef(db: Firestore, job: MailJob): DocumentReference {
+  const about =
+    job.kind === 'confirm'
+      ? ['confirm', job.threadId, job.subscriberId, job.writeId]
+      : [forReaders(job.kind) ? 'reader' : 'owner', job.threadId, job.commentId];
+  return db.collection('mailLog').doc(hashOf([...about, addressKey(job.to)].join('\n')));
 }
+
+/** What the e-mail is about, for the log (the comment, or the subscriber's account). */
+const aboutOf = (job: MailJob) =>
+  job.kind === 'confirm' ? {subscriberId: job.subscriberId} : {commentId: job.commentId};
 
 function quotaRefs(db: Firestore, job: MailJob, hour: number) {
   const quota = (scope: string, key: string) => db.collection('mailQuota').doc(`${scope}-${hashOf(key)}-${hour}`);
@@ -101,7 +115,7 @@ export async function claim(
     const record = {
       kind: job.kind,
       threadId: job.threadId,
-      commentId: job.commentId,
+      ...aboutOf(job),
       to: job.to,
       subject: job.content.subject,
       eventId,

@@ -34,6 +34,12 @@ export function bodyHtml(body: string): string {
     .join('\n');
 }
 
+/** A comment quoted in an e-mail, its bar on the side the text starts from (mail programs know no logical CSS). */
+export const quotationHtml = (dir: 'ltr' | 'rtl', body: string) => {
+  const side = dir === 'rtl' ? 'right' : 'left';
+  return `<blockquote style="margin:0 0 1em;padding-${side}:1em;border-${side}:3px solid #ccc">${bodyHtml(body)}</blockquote>`;
+};
+
 export const linkHtml = (href: string, label = href) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
 
 /** The comment's text for the plain part, each line indented like a quotation. */
@@ -45,6 +51,10 @@ export const bodyText = (body: string) =>
     .map((line) => (line ? `  ${line}` : ''))
     .join('\n');
 
-/** An e-mail document around HTML paragraphs (inline styles only: mail programs drop style sheets). */
-export const htmlDocument = (lang: string, content: string) =>
-  `<!doctype html>\n<html lang="${lang}"><body style="font-family:sans-serif;line-height:1.5">\n${content}\n</body></html>`;
+/**
+ * An e-mail document around HTML paragraphs (inline styles only: mail programs drop style sheets).
+ * The direction is on a wrapper too: webmail drops the html element's attributes.
+ */
+export const htmlDocument = ({lang, dir}: {lang: string; dir: 'ltr' | 'rtl'}, content: string) =>
+  `<!doctype html>\n<html lang="${lang}" dir="${dir}"><body style="font-family:sans-serif;line-height:1.5">\n` +
+  `<div dir="${dir}">\n${content}\n</div>\n</body></html>`;

@@ -1,10 +1,12 @@
 /**
  * The e-mail the site owner gets about a comment: held for review (with the way to the
- * moderation page), or, if they asked for every comment, newly published.
+ * moderation page), or, if they asked for every comment, newly published; in the owner's
+ * language (LAR_OWNER_LANGUAGE).
  */
 import type {Comment} from '../../src/model/comment.js';
 import {unsubscribeHeaders, type MailContent} from './mail-content.js';
-import {bodyHtml, bodyText, escapeHtml, htmlDocument, linkHtml, oneLine} from './mail-text.js';
+import type {MailStrings} from './mail-strings.js';
+import {bodyText, escapeHtml, htmlDocument, linkHtml, oneLine, quotationHtml} from './mail-text.js';
 
 export interface OwnerAlert {
   comment: Comment;
@@ -18,56 +20,44 @@ export interface OwnerAlert {
   moderationUrl: string;
   /** Stops these alerts to this address. */
   stopUrl: string;
+  strings: MailStrings;
 }
 
-const who = (comment: Comment) => {
-  const {author} = comment;
-  const how = author.provider === 'guest' ? 'as a guest' : `with a ${author.provider} account`;
-  const site = author.url ? `, website ${oneLine(author.url, 300)}` : '';
-  return `${oneLine(author.name, 60) || '(no name)'} (signed in ${how}${site})`;
-};
-
 export function ownerAlert(input: OwnerAlert): MailContent {
-  const {comment, held, link, moderationUrl, stopUrl} = input;
-  const name = oneLine(comment.author.name, 60) || 'Someone';
-  const title = oneLine(input.pageTitle, 100) || oneLine(input.pageUrl, 100) || 'an untitled page';
-  const subject = held ? `Comment awaiting moderation: ${name} on “${title}”` : `New comment: ${name} on “${title}”`;
-  const lead = held
-    ? `A comment by ${who(comment)} on “${title}” waits for your review:`
-    : `${who(comment)} commented on “${title}”:`;
+  const {comment, held, link, moderationUrl, stopUrl, strings} = input;
+  const say = strings.owner;
+  const {author} = comment;
+  const name = oneLine(author.name, 60);
+  const title = oneLine(input.pageTitle, 100) || oneLine(input.pageUrl, 100);
+  const who = say.author(name, author.provider, author.url ? oneLine(author.url, 300) : '');
+  const lead = say.lead(who, title, held);
   const actions: [string, string][] = [];
-  if (moderationUrl) actions.push([held ? 'Review it' : 'Moderation page', moderationUrl]);
-  if (link)
-    actions.push([
-      held && !moderationUrl ? 'Review it on its page (signed in as a moderator)' : 'The comment on its page',
-      link,
-    ]);
-  const unverified =
-    !link && input.pageUrl ? `The thread names its page as ${oneLine(input.pageUrl, 300)} (not verified).` : '';
-  const why = 'You get this e-mail because this address is set as the site owner’s (LAR_OWNER_EMAILS).';
+  if (moderationUrl) actions.push([held ? say.reviewIt : say.moderationPage, moderationUrl]);
+  if (link) actions.push([held && !moderationUrl ? say.reviewOnPage : say.commentOnPage, link]);
+  const unverified = !link && input.pageUrl ? say.unverified(oneLine(input.pageUrl, 300)) : '';
   const text = [
     lead,
     '',
     bodyText(comment.body),
     '',
-    ...actions.map(([label, url]) => `${label}: ${url}`),
+    ...actions.map(([label, url]) => `${label}${strings.colon}${url}`),
     ...(unverified ? [unverified] : []),
     '',
     '-- ',
-    why,
-    `Stop these alerts to this address: ${stopUrl}`,
+    say.why,
+    `${say.stop}${strings.colon}${stopUrl}`,
     '',
   ].join('\n');
   const html = htmlDocument(
-    'en',
+    strings,
     [
       `<p>${escapeHtml(lead)}</p>`,
-      `<blockquote style="margin:0 0 1em;padding-left:1em;border-left:3px solid #ccc">${bodyHtml(comment.body)}</blockquote>`,
+      quotationHtml(strings.dir, comment.body),
       ...actions.map(([label, url]) => `<p>${linkHtml(url, label)}</p>`),
       ...(unverified ? [`<p>${escapeHtml(unverified)}</p>`] : []),
-      `<hr><p style="font-size:small;color:#555">${escapeHtml(why)}<br>`,
-      `${linkHtml(stopUrl, 'Stop these alerts to this address')}</p>`,
+      `<hr><p style="font-size:small;color:#555">${escapeHtml(say.why)}<br>`,
+      `${linkHtml(stopUrl, say.stop)}</p>`,
     ].join('\n'),
   );
-  return {subject, text, html, headers: unsubscribeHeaders(stopUrl)};
+  return {subject: say.subject(name, title, held), text, html, headers: unsubscribeHeaders(stopUrl)};
 }

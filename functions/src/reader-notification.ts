@@ -1,10 +1,12 @@
 /**
  * The e-mail a subscriber gets when a comment is published in a thread they follow: who wrote,
- * what (plain text; escaped in the HTML part), the link to the comment, and two ways out.
+ * what (plain text; escaped in the HTML part), the link to the comment, and two ways out; in the
+ * language of their subscription.
  */
 import type {Comment} from '../../src/model/comment.js';
 import {unsubscribeHeaders, type MailContent} from './mail-content.js';
-import {bodyHtml, bodyText, escapeHtml, htmlDocument, linkHtml, oneLine} from './mail-text.js';
+import type {MailStrings} from './mail-strings.js';
+import {bodyText, escapeHtml, htmlDocument, linkHtml, oneLine, quotationHtml} from './mail-text.js';
 
 export interface ReaderNotification {
   comment: Comment;
@@ -17,37 +19,38 @@ export interface ReaderNotification {
   unsubscribeUrl: string;
   /** Stops every thread's e-mails to this address. */
   unsubscribeAllUrl: string;
+  strings: MailStrings;
 }
 
 export function readerNotification(input: ReaderNotification): MailContent {
-  const {comment, link, isReply, unsubscribeUrl, unsubscribeAllUrl} = input;
-  const name = oneLine(comment.author.name, 60) || 'Someone';
-  const title = oneLine(input.pageTitle, 100) || 'a page you follow';
-  const subject = isReply ? `${name} replied to your comment on “${title}”` : `New comment by ${name} on “${title}”`;
-  const lead = isReply ? `${name} replied to your comment on “${title}”:` : `${name} commented on “${title}”:`;
-  const why = `You get this e-mail because you asked to be notified of new comments on “${title}”.`;
+  const {comment, link, isReply, unsubscribeUrl, unsubscribeAllUrl, strings} = input;
+  const say = strings.reader;
+  const name = oneLine(comment.author.name, 60);
+  const title = oneLine(input.pageTitle, 100);
+  const lead = say.lead(name, title, isReply);
+  const why = say.why(title);
   const text = [
     lead,
     '',
     bodyText(comment.body),
     '',
-    ...(link ? [`Read it on the page, and reply: ${link}`, ''] : []),
+    ...(link ? [`${say.readOnPage}${strings.colon}${link}`, ''] : []),
     '-- ',
     why,
-    `Stop e-mails about this page: ${unsubscribeUrl}`,
-    `Stop e-mails about every page of this site: ${unsubscribeAllUrl}`,
+    `${say.stopThread}${strings.colon}${unsubscribeUrl}`,
+    `${say.stopAll}${strings.colon}${unsubscribeAllUrl}`,
     '',
   ].join('\n');
   const html = htmlDocument(
-    'en',
+    strings,
     [
       `<p>${escapeHtml(lead)}</p>`,
-      `<blockquote style="margin:0 0 1em;padding-left:1em;border-left:3px solid #ccc">${bodyHtml(comment.body)}</blockquote>`,
-      ...(link ? [`<p>${linkHtml(link, 'Read it on the page, and reply')}</p>`] : []),
+      quotationHtml(strings.dir, comment.body),
+      ...(link ? [`<p>${linkHtml(link, say.readOnPage)}</p>`] : []),
       `<hr><p style="font-size:small;color:#555">${escapeHtml(why)}<br>`,
-      `${linkHtml(unsubscribeUrl, 'Stop e-mails about this page')} · `,
-      `${linkHtml(unsubscribeAllUrl, 'Stop e-mails about every page of this site')}</p>`,
+      `${linkHtml(unsubscribeUrl, say.stopThread)} · `,
+      `${linkHtml(unsubscribeAllUrl, say.stopAll)}</p>`,
     ].join('\n'),
   );
-  return {subject, text, html, headers: unsubscribeHeaders(unsubscribeUrl)};
+  return {subject: say.subject(name, title, isReply), text, html, headers: unsubscribeHeaders(unsubscribeUrl)};
 }

@@ -1,23 +1,42 @@
 /**
- * Who gets an e-mail about a comment. Readers: the thread's subscribers, one e-mail per address,
- * never the comment's own author (by account or by address). The owner: the configured addresses
- * that have not stopped alerts, again never the author.
+ * Who gets an e-mail about a comment. Readers: the thread's subscribers whose address is confirmed
+ * (mail-confirmation.ts), one e-mail per address, never the comment's own author (by account or
+ * by address). The owner: the configured addresses that have not stopped alerts, again never the
+ * author.
  */
-import type {Firestore} from 'firebase-admin/firestore';
+import type {Firestore, QueryDocumentSnapshot} from 'firebase-admin/firestore';
 import type {Comment} from '../../src/model/comment.js';
 import {textOf} from '../../src/model/stored-comment.js';
 import {isEmail} from '../../src/model/validation.js';
 import {addressKey} from './database.js';
+import {confirmedSubscribers} from './mail-confirmation.js';
+import {languageOf, type Language} from './mail-strings.js';
 import {optOutRef} from './opt-outs.js';
 
 export interface Recipient {
   email: string;
   /** The comment answers this reader's own comment. */
   isReply: boolean;
+  /** Their subscription's language. */
+  lang: Language;
 }
 
 export const subscribersOf = (db: Firestore, threadId: string) =>
   db.collection('subscriptions').doc(threadId).collection('subscribers');
+
+/** The spellings of an address a subscription may hold: as given, and in lower case. */
+const spellings = (email: string) => [...new Set([email, email.toLowerCase()])];
+
+/** Every subscription of an address, in every thread. */
+export async function subscriptionsOf(db: Firestore, email: string): Promise<QueryDocumentSnapshot[]> {
+  const found = await db.collectionGroup('subscribers').where('email', 'in', spellings(email)).get();
+  // Only subscriptions/{threadId}/subscribers: a collection of that name elsewhere is not ours.
+  return found.docs.filter((d) => d.ref.parent.parent?.parent.id === 'subscriptions');
+}
+
+/** An address's subscription to one thread (one per account that gave it). */
+export const threadSubscriptionsOf = async (db: Firestore, threadId: string, email: string) =>
+  (await subscribersOf(db, threadId).where('email', 'in', spellings(email)).get()).docs;
 
 /** The private address an account gave: its guest profile (users/{uid}/private/profile). */
 async function profileAddress(db: Firestore, uid: string): Promise<string | undefined> {
@@ -58,14 +77,22 @@ export async function subscriberRecipients(
     subscribersOf(db, threadId).get(),
     parentAuthor(db, threadId, comment),
   ]);
+  const candidates = subscriptions.docs
+    .map((subscription) => ({
+      uid: subscription.id,
+      email: textOf(subscription.get('email')).trim(),
+      lang: languageOf(subscription.get('lang')),
+    }))
+    .filter(({uid, email}) => isEmail(email) && uid !== comment.author.uid && !authorAddresses.has(addressKey(email)));
+  // Unconfirmed addresses are left out without a trace: nothing about them is written anywhere.
+  const confirmed = await confirmedSubscribers(db, candidates);
   const byAddress = new Map<string, Recipient>();
-  for (const subscription of subscriptions.docs) {
-    const email = textOf(subscription.get('email')).trim();
+  for (const {uid, email, lang} of candidates) {
+    if (!confirmed.has(uid)) continue;
     const key = addressKey(email);
-    if (!isEmail(email) || subscription.id === comment.author.uid || authorAddresses.has(key)) continue;
-    const isReply = !!parent && (subscription.id === parent.uid || parent.addresses.has(key));
+    const isReply = !!parent && (uid === parent.uid || parent.addresses.has(key));
     const known = byAddress.get(key);
-    byAddress.set(key, {email: known?.email ?? email, isReply: isReply || !!known?.isReply});
+    byAddress.set(key, {email: known?.email ?? email, isReply: isReply || !!known?.isReply, lang: known?.lang ?? lang});
   }
   return [...byAddress.values()];
 }

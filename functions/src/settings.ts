@@ -5,8 +5,12 @@
  * none can clash with the platform's own variables.
  */
 import {defineBoolean, defineInt, defineSecret, defineString, projectID} from 'firebase-functions/params';
+import {languageOf, LANGUAGES, type Language} from './mail-strings.js';
 
-/** Signs the unsubscribe links (HMAC-SHA256): at least 32 characters, e.g. `openssl rand -base64 32`. */
+/**
+ * Signs the e-mails' links, unsubscribe and confirmation (HMAC-SHA256): at least 32 characters,
+ * e.g. `openssl rand -base64 32`.
+ */
 export const UNSUBSCRIBE_SECRET = defineSecret('LAR_UNSUBSCRIBE_SECRET');
 /** `smtps://user:password@smtp.example.com:465` when LAR_MAIL_DELIVERY is smtp; unused otherwise. */
 export const SMTP_URL = defineSecret('LAR_SMTP_URL');
@@ -51,6 +55,15 @@ const UNSUBSCRIBE_URL = defineString('LAR_UNSUBSCRIBE_URL', {
   description:
     'The public address of the unsubscribe function; empty: https://REGION-PROJECT.cloudfunctions.net/unsubscribe.',
 });
+const CONFIRM_URL = defineString('LAR_CONFIRM_URL', {
+  default: '',
+  description: 'The public address of the confirm function; empty: https://REGION-PROJECT.cloudfunctions.net/confirm.',
+});
+const OWNER_LANGUAGE = defineString('LAR_OWNER_LANGUAGE', {
+  default: 'en',
+  description: 'The language of the owner’s alerts: en, fr, de, es, ja or ar.',
+  input: {select: {options: LANGUAGES.map((value) => ({value}))}},
+});
 const SITE_ORIGINS = defineString('LAR_SITE_ORIGINS', {
   default: '',
   description:
@@ -76,9 +89,11 @@ export interface Settings {
   mailCollection: string;
   from: string;
   ownerEmails: string[];
+  ownerLanguage: Language;
   alertEveryComment: boolean;
   moderationUrl: string;
   unsubscribeUrl: string;
+  confirmUrl: string;
   siteOrigins: string[];
   perAddressPerHour: number;
   perThreadPerHour: number;
@@ -132,9 +147,11 @@ export function readSettings(): Settings {
     mailCollection: read(MAIL_COLLECTION, 'mail'),
     from: read(FROM, ''),
     ownerEmails: list(read(OWNER_EMAILS, '')),
+    ownerLanguage: languageOf(read(OWNER_LANGUAGE, 'en')),
     alertEveryComment: read(ALERT_EVERY_COMMENT, false),
     moderationUrl: read(MODERATION_URL, ''),
     unsubscribeUrl: read(UNSUBSCRIBE_URL, '') || `https://${region}-${project}.cloudfunctions.net/unsubscribe`,
+    confirmUrl: read(CONFIRM_URL, '') || `https://${region}-${project}.cloudfunctions.net/confirm`,
     siteOrigins: list(read(SITE_ORIGINS, '')).map(originOf).filter(Boolean),
     perAddressPerHour: wholeNumber(read(PER_ADDRESS, 10), 10),
     perThreadPerHour: wholeNumber(read(PER_THREAD, 100), 100),

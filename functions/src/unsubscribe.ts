@@ -1,23 +1,24 @@
 /**
- * The HTTPS function behind every e-mail's unsubscribe links: GET (the link, opened in a
- * browser) unsubscribes and says so on a small page; POST is RFC 8058's one-click unsubscribe
- * (a mail program's Unsubscribe button posts `List-Unsubscribe=One-Click` to the link in the
- * List-Unsubscribe header). No sign-in: the signed token (unsubscribe-token.ts) is the permission.
- * Unsubscribing twice is harmless, and says the same.
+ * The HTTPS function behind every e-mail's unsubscribe links. GET (the link, opened in a browser)
+ * only shows what the link stops, with a button: mail scanners open every link of an incoming
+ * e-mail, and must not unsubscribe anyone. POST does it: the page's button, or RFC 8058's
+ * one-click unsubscribe (a mail program's Unsubscribe button posts `List-Unsubscribe=One-Click`
+ * to the link in the List-Unsubscribe header). No sign-in: the signed token (unsubscribe-token.ts)
+ * is the permission. Unsubscribing twice is harmless, and says the same. The page speaks the
+ * link's `lang`.
  */
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import type {Firestore, QueryDocumentSnapshot} from 'firebase-admin/firestore';
 import {textOf} from '../../src/model/stored-comment.js';
 import {database} from './database.js';
+import {forgetConfirmation} from './mail-confirmation.js';
+import {mailStrings, type MailStrings} from './mail-strings.js';
 import {oneLine} from './mail-text.js';
 import {stopAlerts} from './opt-outs.js';
-import {subscribersOf} from './recipients.js';
+import {htmlPage, postBack, respond} from './page.js';
+import {subscriptionsOf, threadSubscriptionsOf} from './recipients.js';
 import {UNSUBSCRIBE_SECRET, readSettings} from './settings.js';
-import {unsubscribePage} from './unsubscribe-page.js';
 import {verifyUnsubscribe, type UnsubscribeScope} from './unsubscribe-token.js';
-
-/** The spellings of an address a subscription may hold: as in the token, and in lower case. */
-const spellings = (email: string) => [...new Set([email, email.toLowerCase()])];
 
 async function deleteAll(db: Firestore, docs: QueryDocumentSnapshot[]): Promise<void> {
   for (let i = 0; i < docs.length; i += 500) {
@@ -27,66 +28,62 @@ async function deleteAll(db: Firestore, docs: QueryDocumentSnapshot[]): Promise<
   }
 }
 
+const threadTitle = async (db: Firestore, threadId: string) =>
+  oneLine(textOf((await db.doc(`threads/${threadId}`).get()).get('title')), 100);
+
 /** Does what the token asks; returns the sentence the page shows. */
-export async function unsubscribeFrom(db: Firestore, what: UnsubscribeScope): Promise<string> {
+export async function unsubscribeFrom(db: Firestore, what: UnsubscribeScope, strings: MailStrings): Promise<string> {
+  const say = strings.pages.unsubscribed;
   if (what.scope === 'alerts') {
     await stopAlerts(db, what.email);
-    return `${what.email} will get no more alerts about comments on this site.`;
+    return say.alerts(what.email);
   }
   if (what.scope === 'thread') {
-    const [subscriptions, thread] = await Promise.all([
-      subscribersOf(db, what.threadId).where('email', 'in', spellings(what.email)).get(),
-      db.doc(`threads/${what.threadId}`).get(),
+    const [subscriptions, title] = await Promise.all([
+      threadSubscriptionsOf(db, what.threadId, what.email),
+      threadTitle(db, what.threadId),
     ]);
-    await deleteAll(db, subscriptions.docs);
-    const title = oneLine(textOf(thread.get('title')), 100);
-    return `${what.email} will get no more e-mails about new comments on ${title ? `“${title}”` : 'this page'}.`;
+    await deleteAll(db, subscriptions);
+    return say.thread(what.email, title);
   }
-  const subscriptions = await db.collectionGroup('subscribers').where('email', 'in', spellings(what.email)).get();
-  // Only subscriptions/{threadId}/subscribers: a collection of that name elsewhere is not ours.
-  const ours = subscriptions.docs.filter((d) => d.ref.parent.parent?.parent.id === 'subscriptions');
-  await deleteAll(db, ours);
-  return `${what.email} will get no more e-mails about new comments on any page of this site.`;
+  const subscriptions = await subscriptionsOf(db, what.email);
+  await deleteAll(db, subscriptions);
+  // Off everywhere: subscribing again later asks for a new confirmation (mail-confirmation.ts).
+  await forgetConfirmation(db, what.email);
+  return say.all(what.email, subscriptions.length);
 }
 
-function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {
-  res.statusCode = status;
-  const all: Record<string, string> = {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-    'Referrer-Policy': 'no-referrer',
-    'X-Content-Type-Options': 'nosniff',
-    'X-Robots-Tag': 'noindex',
-    ...headers,
-  };
-  for (const [name, value] of Object.entries(all)) res.setHeader(name, value);
-  res.end(body);
+/** What the button on the page will stop. */
+async function question(db: Firestore, what: UnsubscribeScope, strings: MailStrings): Promise<string> {
+  const ask = strings.pages.askUnsubscribe;
+  if (what.scope === 'thread') return ask.thread(what.email, await threadTitle(db, what.threadId));
+  return what.scope === 'all' ? ask.all(what.email) : ask.alerts(what.email);
 }
 
 export async function handleUnsubscribe(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? 'GET';
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const strings = mailStrings(url.searchParams.get('lang'));
+  const {pages} = strings;
+  const page = ([heading, message]: readonly [string, string]) => htmlPage(strings, {heading, message});
   if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
-    send(res, 405, unsubscribePage('Not allowed', 'Open the link from the e-mail.'), {Allow: 'GET, POST, HEAD'});
+    respond(res, 405, page(pages.notAllowed), {Allow: 'GET, POST, HEAD'});
     return;
   }
-  const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
-  const what = verifyUnsubscribe(token, UNSUBSCRIBE_SECRET.value());
+  const what = verifyUnsubscribe(url.searchParams.get('token'), UNSUBSCRIBE_SECRET.value());
   if (!what) {
-    send(
-      res,
-      400,
-      method === 'HEAD'
-        ? ''
-        : unsubscribePage(
-            'This unsubscribe link is not valid',
-            'It may have been cut short on its way. Open it from the e-mail itself, or copy all of it into the address bar.',
-          ),
-    );
+    respond(res, 400, method === 'HEAD' ? '' : page(pages.unsubscribeInvalid));
     return;
   }
   // A link checker's HEAD changes nothing.
-  if (method === 'HEAD') return send(res, 200, '');
-  const done = await unsubscribeFrom(database(readSettings().database), what);
-  send(res, 200, unsubscribePage('You are unsubscribed', done));
+  if (method === 'HEAD') return respond(res, 200, '');
+  const db = database(readSettings().database);
+  if (method === 'GET') {
+    const form = {action: postBack(url), button: pages.askUnsubscribe.button};
+    const message = await question(db, what, strings);
+    respond(res, 200, htmlPage(strings, {heading: pages.askUnsubscribe.heading, message, form}));
+    return;
+  }
+  const done = await unsubscribeFrom(db, what, strings);
+  respond(res, 200, htmlPage(strings, {heading: pages.unsubscribed.heading, message: done}));
 }

@@ -7,6 +7,11 @@ export interface SessionUser {
   name?: string;
   avatarUrl?: string;
   provider: AuthorProvider;
+  /**
+   * The account's address, only when its provider verified it: where e-mails about new comments
+   * go. Never posted, shown, or given to the page (`lar-sign-in` leaves it out).
+   */
+  email?: string;
 }
 
 /** The accounts a reader can sign in with through a pop-up (or a redirect). */

@@ -77,8 +77,9 @@ export function readSettings(
   }
 
   const sortAttr = attr('sort') ?? 'oldest';
-  if (sortAttr !== 'oldest' && sortAttr !== 'newest') {
-    problems.push({attribute: 'sort', message: `sort="${sortAttr}" is not "oldest" or "newest".`});
+  const sorts = ['oldest', 'newest', 'top'];
+  if (!sorts.includes(sortAttr)) {
+    problems.push({attribute: 'sort', message: `sort="${sortAttr}" is not "oldest", "newest" or "top".`});
   }
   const depthAttr = attr('max-depth');
   const maxDepth = depthAttr === undefined ? 3 : Number(depthAttr);
@@ -95,7 +96,7 @@ export function readSettings(
       authEmulator: attr('auth-emulator'),
       firestoreEmulator: attr('firestore-emulator'),
       providers: providers.filter((p) => PROVIDERS.includes(p)),
-      sort: sortAttr === 'newest' ? 'newest' : 'oldest',
+      sort: sorts.includes(sortAttr) ? (sortAttr as SortOrder) : 'oldest',
       maxDepth: Number.isInteger(maxDepth) && maxDepth >= 1 ? Math.min(maxDepth, 10) : 3,
       page: {pageId: attr('page-id'), pageUrl: attr('page-url'), pageTitle: attr('page-title')},
     },

@@ -6,9 +6,9 @@ import type {SessionUser} from '../auth/session.js';
  * is upgraded to an account, and when a signed-in reader comes back on a later page load.
  * `detail` is the user: `{uid, provider, name?, avatarUrl?}` (never an email address).
  */
-export class SignInEvent extends CustomEvent<SessionUser> {
+export class SignInEvent extends CustomEvent<Omit<SessionUser, 'email'>> {
   static readonly eventName = 'lar-sign-in';
-  constructor(user: SessionUser) {
+  constructor({email: _private, ...user}: SessionUser) {
     super(SignInEvent.eventName, {detail: user, bubbles: true, composed: true});
   }
 }

@@ -24,8 +24,14 @@ export const de: Messages = {
   name: 'Name (erforderlich)',
   website: 'Website',
   comment: 'Kommentar',
+  formattingHint: '**fett**, *kursiv*, `Code`, > Zitat, - Liste',
+  preview: 'Vorschau',
   remember:
     'Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für den nächsten Kommentar speichern.',
+  notify: 'Mich per E-Mail über neue Kommentare benachrichtigen.',
+  notifyConfirm: 'Sieh in deinem Postfach nach, um die Benachrichtigungen zu bestätigen.',
+  notifyError:
+    'Dein Kommentar wurde veröffentlicht, aber die E-Mail-Benachrichtigungen konnten nicht aktiviert werden.',
   honeypot: 'Dieses Feld leer lassen',
   postComment: 'Kommentar abschicken',
   posting: 'Wird gesendet …',
@@ -121,6 +127,14 @@ export const de: Messages = {
     pin: 'Anheften',
     unpin: 'Lösen',
     copyLink: 'Link kopieren',
+    like: 'Gefällt mir',
+    likeLabel: (count, name) =>
+      plural('de', count, {
+        one: `Gefällt mir (# „Gefällt mir“-Angabe, Kommentar von ${name})`,
+        other: `Gefällt mir (# „Gefällt mir“-Angaben, Kommentar von ${name})`,
+      }),
+    likeNeedsAccount:
+      'Für „Gefällt mir“ brauchst du ein Gastkonto, das gerade nicht angelegt werden konnte. Versuch es später noch einmal.',
     on: (action, name) => `${action} (Kommentar von ${name})`,
     editLabel: 'Deinen Kommentar bearbeiten',
     save: 'Speichern',

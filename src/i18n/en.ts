@@ -27,7 +27,17 @@ export const en = {
   name: 'Name (required)',
   website: 'Website',
   comment: 'Comment',
+  /** Under the comment box: the formatting readers may use (body-format.ts); keep the markers as they are. */
+  formattingHint: '**bold**, *italic*, `code`, > quote, - list',
+  /** A toggle (aria-pressed): the comment as it will show, in place of the text box. */
+  preview: 'Preview',
   remember: 'Save my name, email, and website in this browser for the next time I comment.',
+  /** Under the form, when the site sends e-mails about new comments (`notifications="email"`). */
+  notify: 'Notify me of new comments via email.',
+  /** After subscribing with an address the account has not verified: the site e-mails a link to confirm it. */
+  notifyConfirm: 'Check your inbox to confirm.',
+  /** The comment is posted; the subscription to new comments was refused or could not be sent. */
+  notifyError: 'Your comment was posted, but email notifications could not be turned on.',
   /** The label of a field people never see (a trap for bots that fill in every field). */
   honeypot: 'Leave this field empty',
   postComment: 'Post Comment',
@@ -143,6 +153,12 @@ export const en = {
     pin: 'Pin',
     unpin: 'Unpin',
     copyLink: 'Copy link',
+    like: 'Like',
+    /** The Like button's accessible name: its count, and whose comment it is. */
+    likeLabel: (count: number, name: string) =>
+      plural('en', count, {one: `Like (# like, comment by ${name})`, other: `Like (# likes, comment by ${name})`}),
+    /** A signed-out reader's like needs a guest account, and none could be made. */
+    likeNeedsAccount: 'Liking needs a guest account, which could not be created.',
     /** A button's accessible name: its action, then whose comment it acts on. */
     on: (action: string, name: string) => `${action} (comment by ${name})`,
     editLabel: 'Edit your comment',

@@ -24,7 +24,13 @@ export const es: Messages = {
   name: 'Nombre (obligatorio)',
   website: 'Web',
   comment: 'Comentario',
+  formattingHint: '**negrita**, *cursiva*, `código`, > cita, - lista',
+  preview: 'Vista previa',
   remember: 'Guardar mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.',
+  notify: 'Notificarme los nuevos comentarios por correo electrónico.',
+  notifyConfirm: 'Revisa tu bandeja de entrada para confirmar.',
+  notifyError:
+    'Tu comentario se ha publicado, pero no se han podido activar las notificaciones por correo electrónico.',
   honeypot: 'Deja este campo vacío',
   postComment: 'Publicar el comentario',
   posting: 'Publicando…',
@@ -136,6 +142,14 @@ export const es: Messages = {
     pin: 'Fijar',
     unpin: 'Desfijar',
     copyLink: 'Copiar enlace',
+    like: 'Me gusta',
+    likeLabel: (count, name) =>
+      plural('es', count, {
+        one: `Me gusta (# me gusta, comentario de ${name})`,
+        other: `Me gusta (# me gusta, comentario de ${name})`,
+      }),
+    likeNeedsAccount:
+      'Para indicar que te gusta un comentario hace falta una cuenta de invitado, y no se pudo crear. Inténtalo de nuevo más tarde.',
     on: (action, name) => `${action} (comentario de ${name})`,
     editLabel: 'Edita tu comentario',
     save: 'Guardar',

@@ -24,7 +24,12 @@ export const fr: Messages = {
   name: 'Nom (obligatoire)',
   website: 'Site web',
   comment: 'Commentaire',
+  formattingHint: '**gras**, *italique*, `code`, > citation, - liste',
+  preview: 'Aperçu',
   remember: 'Enregistrer mon nom, mon e-mail et mon site dans ce navigateur pour mon prochain commentaire.',
+  notify: 'Me notifier des nouveaux commentaires par e-mail.',
+  notifyConfirm: 'Consultez votre boîte de réception pour confirmer.',
+  notifyError: 'Votre commentaire a été publié, mais les notifications par e-mail n’ont pas pu être activées.',
   honeypot: 'Laissez ce champ vide',
   postComment: 'Publier le commentaire',
   posting: 'Publication en cours…',
@@ -137,6 +142,14 @@ export const fr: Messages = {
     pin: 'Épingler',
     unpin: 'Désépingler',
     copyLink: 'Copier le lien',
+    like: 'J’aime',
+    likeLabel: (count, name) =>
+      plural('fr', count, {
+        one: `J’aime (# mention J’aime, commentaire de ${name})`,
+        other: `J’aime (# mentions J’aime, commentaire de ${name})`,
+      }),
+    likeNeedsAccount:
+      'Pour aimer un commentaire, il faut un compte invité, qui n’a pas pu être créé. Réessayez plus tard.',
     on: (action, name) => `${action} (commentaire de ${name})`,
     editLabel: 'Modifier votre commentaire',
     save: 'Enregistrer',

@@ -3,10 +3,15 @@
  * code, fenced code, quotes, lists and http(s) links. The result is plain data for text bindings;
  * nothing here builds HTML. Every step is a forward scan (or a stack), so hostile input such as
  * thousands of unmatched markers stays linear, and nesting caps keep the output tree shallow.
- * (Not rendered by the widget yet: it is to load after the first render, and only for a comment
- * whose text `hasFormatting`; issue 15 part 4 and the notes say what is left.)
+ * The widget loads it (through components/leave-a-reply/internal/formatted-body.ts) only once a
+ * body on screen `hasFormatting`, or the reader presses Preview: the first render never waits for it.
  */
-import {trimUrl} from './body-text.js';
+import {FORMATTING, trimUrl} from './body-text.js';
+
+/** Whether the body may hold formatting; false means parseFormatted gives plain paragraphs. */
+export function hasFormatting(body: string): boolean {
+  return FORMATTING.test(body);
+}
 
 export type Inline =
   | {kind: 'text'; text: string}
@@ -25,14 +30,6 @@ export type Block =
 const MAX_QUOTES = 4;
 const MAX_LISTS = 4;
 const MAX_EMPHASIS = 8;
-
-// A superset of what parseFormatted treats as markup, so a false answer means "plain text".
-const FORMATTING = /[*_`[\\]|~~~|^(?:>|[-+] |\d+[.)] )/m;
-
-/** Whether the body may hold formatting; false means parseFormatted gives plain paragraphs. */
-export function hasFormatting(body: string): boolean {
-  return FORMATTING.test(body);
-}
 
 export function parseFormatted(body: string): Block[] {
   const lines = body.replace(/\r\n?/g, '\n').split('\n');

@@ -13,6 +13,13 @@ export function countLinks(text: string): number {
   return text.match(LINK)?.length ?? 0;
 }
 
+/**
+ * Matches a body that may hold formatting: a superset of what body-format.ts treats as markup, so
+ * no match means plain text. Here, not there, so the first render can tell which bodies need the
+ * formatter without loading it.
+ */
+export const FORMATTING = /[*_`[\\]|~~~|^(?:>|[-+] |\d+[.)] )/m;
+
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"]+/gi;
 // Punctuation that usually ends the sentence rather than the URL.
 const TRAILING = /[.,;:!?'")\]]$/;

@@ -28,11 +28,16 @@ export interface Comment {
   editedAt?: Date;
   status: CommentStatus;
   pinned?: boolean;
+  /** Readers who like it (a missing count reads as 0). */
+  likeCount?: number;
+  /** Whether the reader looking likes it (their own like; absent when unknown or signed out). */
+  liked?: boolean;
   /** Written locally but not yet confirmed by the backend (offline, or in flight). */
   sending?: boolean;
 }
 
-export type SortOrder = 'oldest' | 'newest';
+/** `top`: most liked first, then oldest first. */
+export type SortOrder = 'oldest' | 'newest' | 'top';
 
 /** Identifies one thread: the page it belongs to. */
 export interface ThreadRef {

@@ -60,6 +60,8 @@ export function commentFromData(id: string, data: Data): Comment {
     ...(editedAt ? {editedAt} : {}),
     status: COMMENT_STATUSES.find((s) => s === data.status) ?? 'published',
     ...(data.pinned === true ? {pinned: true} : {}),
+    // Written before likes existed, or bad data: no likes.
+    likeCount: Number.isInteger(data.likeCount) && (data.likeCount as number) > 0 ? (data.likeCount as number) : 0,
   };
 }
 
@@ -84,6 +86,8 @@ export function commentToData(comment: Comment): Data {
     ...(comment.editedAt ? {editedAt: comment.editedAt} : {}),
     status: comment.status,
     ...(comment.pinned ? {pinned: true} : {}),
+    // Every comment holds its count, so the "top" order's query (by likeCount) finds it.
+    likeCount: comment.likeCount ?? 0,
   };
 }
 

@@ -14,8 +14,8 @@ export interface CommentNode {
 const byTime = (a: Comment, b: Comment) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1);
 
 /**
- * Builds the visible tree. Top-level comments follow `sort` with pinned ones first; replies always
- * read oldest first under their parent. A reply deeper than `maxDepth` joins its parent's level.
+ * Builds the visible tree. Top-level comments follow `sort` (`top`: most liked, then oldest) with
+ * pinned ones first; replies always read oldest first under their parent. A reply deeper than `maxDepth` joins its parent's level.
  * A reply whose parent is not loaded is shown at the top level. A deleted comment stays only as
  * the place of replies still shown under it; without any it leaves the tree.
  */
@@ -45,7 +45,12 @@ export function buildThreadTree(comments: readonly Comment[], sort: SortOrder, m
     }
     return known;
   };
-  roots.sort((a, b) => Number(!!b.pinned) - Number(!!a.pinned) || (sort === 'newest' ? byTime(b, a) : byTime(a, b)));
+  roots.sort(
+    (a, b) =>
+      Number(!!b.pinned) - Number(!!a.pinned) ||
+      (sort === 'top' ? (b.likeCount ?? 0) - (a.likeCount ?? 0) : 0) ||
+      (sort === 'newest' ? byTime(b, a) : byTime(a, b)),
+  );
 
   const seen = new Set<string>();
   // Appends `comment` and its descendants into `into`, flattening below maxDepth.

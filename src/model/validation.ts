@@ -15,6 +15,8 @@ export interface DraftInput {
   body: string;
   /** Omitted when the reader is signed in with a provider. */
   guest?: {name: string; email: string; url: string};
+  /** An address asked of a signed-in reader (for e-mails about new comments), judged like a guest's. */
+  email?: string;
 }
 
 // Deliberately permissive: one @, something on each side, a dot in the domain, no spaces.
@@ -56,12 +58,13 @@ export function validateDraft(input: DraftInput): FieldProblem[] {
   else if (countLinks(body) > LIMITS.linksMax)
     problems.push({field: 'body', code: 'tooManyLinks', limit: LIMITS.linksMax});
 
-  if (input.guest) {
-    const email = input.guest.email.trim();
-    if (!email) problems.push({field: 'email', code: 'required'});
-    else if (email.length > LIMITS.emailMax) problems.push({field: 'email', code: 'tooLong', limit: LIMITS.emailMax});
-    else if (!isEmail(email)) problems.push({field: 'email', code: 'invalidEmail'});
+  const email = (input.guest?.email ?? input.email)?.trim();
+  if (email === '') problems.push({field: 'email', code: 'required'});
+  else if (email && email.length > LIMITS.emailMax)
+    problems.push({field: 'email', code: 'tooLong', limit: LIMITS.emailMax});
+  else if (email && !isEmail(email)) problems.push({field: 'email', code: 'invalidEmail'});
 
+  if (input.guest) {
     const name = cleanField(input.guest.name);
     if (!hasVisibleText(name)) problems.push({field: 'name', code: 'required'});
     else if (name.length > LIMITS.nameMax) problems.push({field: 'name', code: 'tooLong', limit: LIMITS.nameMax});

@@ -124,6 +124,13 @@ export interface CommentStore {
   remove(thread: ThreadRef, comment: Comment, by: Viewer): Promise<void>;
   /** Moderators only: approve, hold or hide a comment, pin or unpin it. */
   moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void>;
+  /**
+   * `by` likes the published comment (`liked`), or takes their like back: one like per reader per
+   * comment, so asking twice changes nothing. Watchers see the comment's `likeCount` and `liked`
+   * change at once; offline, the write waits for the connection. Absent where a store has no likes
+   * (the widget then shows no Like button).
+   */
+  like?(thread: ThreadRef, comment: Comment, liked: boolean, by: Viewer): Promise<void>;
   /** Moderators only: closes the thread to new comments, or reopens it. */
   setLocked(thread: ThreadRef, locked: boolean, by: Viewer): Promise<void>;
   /**
@@ -137,6 +144,21 @@ export interface CommentStore {
    * not knowing is not "no". Optional for stores of your own.
    */
   isPosted?(thread: ThreadRef, id: string, by: Viewer): Promise<boolean>;
+  /**
+   * Subscribes `by` to e-mails about new comments in the thread ("Notify me of new comments via
+   * email."), at `email`: a private record only they may read (Firestore:
+   * `subscriptions/{threadId}/subscribers/{uid}`), which the site's Cloud Functions mail from.
+   * Subscribing again replaces the address. Absent where nothing would send the e-mails
+   * (backend="local"): the form then offers no checkbox.
+   */
+  subscribe?(thread: ThreadRef, subscription: Subscription, by: Viewer): Promise<void>;
+}
+
+/** A reader's wish for e-mails about a thread's new comments. */
+export interface Subscription {
+  email: string;
+  /** The language of the e-mails: one of the widget's catalogs (`en` when left out). */
+  lang?: string;
 }
 
 export const commentStoreContext = createContext<CommentStore | undefined>(Symbol.for('leave-a-reply/comment-store'));

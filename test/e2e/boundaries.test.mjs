@@ -28,12 +28,15 @@ test('only the Firestore store imports firebase/firestore, and only its lite ent
   const users = files.filter((f) => runtimeImportsOf(f).some((s) => s.startsWith('firebase/firestore')));
   // The store's modules: its reading half (firestore-store.ts), the polling thread view, the
   // count-badge query (kept apart to show its read cost) and the writing half, loaded after the
-  // first render; and the moderation queue's queries, in its own bundle (vite.moderation.config.ts).
+  // first render; a like's batch and a reader's e-mail subscription, each loaded when first used;
+  // and the moderation queue's queries, in its own bundle (vite.moderation.config.ts).
   // (firestore-adapter.ts imports Firebase's types only.)
   assert.deepEqual(users.sort(), [
     'src/store/firestore/firestore-counts.ts',
+    'src/store/firestore/firestore-likes.ts',
     'src/store/firestore/firestore-moderation-queue.ts',
     'src/store/firestore/firestore-store.ts',
+    'src/store/firestore/firestore-subscriptions.ts',
     'src/store/firestore/firestore-thread-watch.ts',
     'src/store/firestore/firestore-writes.ts',
   ]);

@@ -84,7 +84,7 @@ test('init --functions adds the built Cloud Functions, deployable as they are', 
     ],
     {cwd: dir, encoding: 'utf8'},
   );
-  assert.equal(loaded.stdout.trim(), 'notifyOnComment unsubscribe', loaded.stderr);
+  assert.equal(loaded.stdout.trim(), 'confirm notifyOnComment requestConfirmation unsubscribe', loaded.stderr);
   assert.match(run(dir, 'init', '--functions').out, /unchanged +functions\//);
 });
 

@@ -1,9 +1,11 @@
 /**
  * Shared by the Cloud Functions' tests (test/functions/*.test.mjs, node --test): the built
  * functions (functions/lib) wrapped by firebase-functions-test, run against the Firestore
- * emulator; a real SMTP server (smtp-server) that receives what they send; a reader who
- * subscribes through the security rules; CloudEvents built from the documents as the emulator
- * holds them before and after a write; and the unsubscribe function served over HTTP.
+ * emulator and the Auth emulator (accounts with verified addresses); a real SMTP server
+ * (smtp-server) that receives what they send; a reader who subscribes through the security rules;
+ * CloudEvents built from the documents as the emulator holds them before and after a write; and
+ * the unsubscribe and confirm functions served over HTTP, their pages' buttons pressed as a
+ * browser would.
  *
  * Run: node scripts/with-emulators.mjs "node --test test/functions/"   (after building functions/:
  * npm --prefix functions run build). Each test file uses a project of its own on the one emulator.
@@ -16,6 +18,8 @@ import {after, before, beforeEach} from 'node:test';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const built = join(root, 'functions/lib/functions/src/index.js');
+/** A built module of the functions (e.g. 'mail-strings.js'), for what no function call shows. */
+export const builtModule = (name) => join(root, 'functions/lib/functions/src', name);
 const model = (name) => join(root, 'functions/lib/src/model', name);
 
 /** The newest modification time of the sources the build compiles (functions/src, src/model). */
@@ -42,7 +46,9 @@ function buildProblem() {
 /** Why this suite cannot run here, or false. */
 export const skip = !process.env.FIRESTORE_EMULATOR_HOST
   ? 'no Firestore emulator (FIRESTORE_EMULATOR_HOST is unset): run `node scripts/with-emulators.mjs "node --test test/functions/"`'
-  : buildProblem() || false;
+  : !process.env.FIREBASE_AUTH_EMULATOR_HOST
+    ? 'no Auth emulator (FIREBASE_AUTH_EMULATOR_HOST is unset; the functions look up verified addresses): run `node scripts/with-emulators.mjs "node --test test/functions/"`'
+    : buildProblem() || false;
 
 export const SECRET = 'test-secret-for-unsubscribe-links-0123456789';
 export const PAGE_URL = 'https://blog.example/her-review';
@@ -89,13 +95,20 @@ export function useFunctions(projectId) {
       firestore: {rules: readFileSync(join(root, 'firestore.rules'), 'utf8')},
     });
     ctx.smtp = await startSmtpServer();
-    ctx.web = await serve(ctx.functions.unsubscribe);
+    ctx.web = await serve(ctx.functions.unsubscribe, 'unsubscribe');
+    ctx.confirmWeb = await serve(ctx.functions.confirm, 'confirm');
     ctx.thread = await ctx.model.threadIdForUrl(ctx.model.normalizePageUrl(PAGE_URL));
     ctx.notify = ctx.fft.wrap(ctx.functions.notifyOnComment);
+    ctx.requestConfirmation = ctx.fft.wrap(ctx.functions.requestConfirmation);
+    ctx.signConfirm = (await import(builtModule('confirm-token.js'))).signConfirm;
+    const {getAuth} = await import('firebase-admin/auth');
+    ctx.auth = getAuth();
+    ctx.authAccounts = `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}/emulator/v1/projects/${projectId}/accounts`;
   });
   after(async () => {
     await ctx.smtp?.close();
     await ctx.web?.close();
+    await ctx.confirmWeb?.close();
     await ctx.rulesEnv?.cleanup();
     ctx.fft?.cleanup();
     const {getApps, deleteApp} = await import('firebase-admin/app');
@@ -105,13 +118,21 @@ export function useFunctions(projectId) {
     Object.assign(process.env, BASELINE, {
       LAR_SMTP_URL: ctx.smtp.url,
       LAR_UNSUBSCRIBE_URL: ctx.web.url,
+      LAR_CONFIRM_URL: ctx.confirmWeb.url,
     });
     ctx.smtp.reset();
     await ctx.rulesEnv.clearFirestore();
+    const cleared = await fetch(ctx.authAccounts, {method: 'DELETE'});
+    if (!cleared.ok) throw new Error(`the Auth emulator kept its accounts: ${cleared.status}`);
   });
 
   /** The Admin SDK's view of the project (past the rules), through the functions' own app. */
   const db = () => ctx.firestore;
+  const confirmLink = (email, now = Date.now()) => {
+    const url = new URL(ctx.confirmWeb.url);
+    url.searchParams.set('token', ctx.signConfirm(email, SECRET, now));
+    return url.href;
+  };
 
   let events = 0;
   return {
@@ -119,6 +140,7 @@ export function useFunctions(projectId) {
     thread: () => ctx.thread,
     inbox: () => ctx.smtp,
     unsubscribeUrl: () => ctx.web.url,
+    confirmUrl: () => ctx.confirmWeb.url,
     db,
     /** Changes the configuration for this test. */
     configure: (settings) => Object.assign(process.env, settings),
@@ -129,12 +151,43 @@ export function useFunctions(projectId) {
         .doc(`threads/${threadId}`)
         .set({...page, createdAt: ctx.Timestamp.now(), commentCount: 0}),
 
-    /** A reader ticks "Notify me of new comments via email": their own write, through the rules. */
-    subscribe: async (uid, email, threadId = ctx.thread) => {
+    /**
+     * A reader ticks "Notify me of new comments via email": their own write, through the rules
+     * (with `lang` when given). Unless `confirmed: false`, the address is then confirmed as its
+     * owner would, by posting a confirmation link to the confirm function. Returns the CloudEvent
+     * of the write, for requestConfirmation.
+     */
+    subscribe: async (uid, email, threadId = ctx.thread, {lang, confirmed = true} = {}) => {
       const {doc, serverTimestamp, setDoc} = await import('firebase/firestore');
       const reader = ctx.rulesEnv.authenticatedContext(uid, {firebase: {sign_in_provider: 'anonymous'}}).firestore();
-      await setDoc(doc(reader, 'subscriptions', threadId, 'subscribers', uid), {email, createdAt: serverTimestamp()});
+      const ref = db().doc(`subscriptions/${threadId}/subscribers/${uid}`);
+      const beforeWrite = await ref.get();
+      await setDoc(doc(reader, 'subscriptions', threadId, 'subscribers', uid), {
+        email,
+        createdAt: serverTimestamp(),
+        ...(lang ? {lang} : {}),
+      });
+      const afterWrite = await ref.get();
+      if (confirmed) {
+        const response = await fetch(confirmLink(email), {method: 'POST'});
+        if (response.status !== 200) throw new Error(`confirming ${email}: ${response.status}`);
+      }
+      return {
+        id: `event-${++events}-${Date.now().toString(36)}`,
+        document: ref.path,
+        params: {threadId, uid},
+        data: ctx.fft.makeChange(beforeWrite, afterWrite),
+      };
     },
+
+    /** Runs the subscription trigger on an event from subscribe(). */
+    requestConfirmation: (event) => ctx.requestConfirmation(event),
+
+    /** A confirmation link as the functions sign it (`now`: when it was made). */
+    confirmLink,
+
+    /** An account in the Auth emulator (e.g. signed in with Google: its address verified). */
+    account: (uid, email, emailVerified) => ctx.auth.createUser({uid, email, emailVerified}),
 
     /** A guest's private address (users/{uid}/private/profile), as the widget stores it with a post. */
     profile: (uid, email) => db().doc(`users/${uid}/private/profile`).set({email}),
@@ -304,19 +357,38 @@ export function parseMessage(raw, envelope) {
     html: bodyOf('text/html'),
     /** The one-click link of the List-Unsubscribe header. */
     listUnsubscribe: /<([^>]+)>/.exec(message.headers['list-unsubscribe'] ?? '')?.[1],
-    /** The link after a label in the text part ("Stop e-mails about every page of this site: URL"). */
-    linkAfter: (label) => new RegExp(`${label}: (\\S+)`).exec(bodyOf('text/plain'))?.[1],
+    /** The link after a label in the text part ("Stop e-mails about every page of this site: URL"; "…\u00a0: URL", "…：URL"). */
+    linkAfter: (label) => new RegExp(`${label}\\s?[:：]\\s?(\\S+)`).exec(bodyOf('text/plain'))?.[1],
   };
 }
 
 // ---- The unsubscribe function over HTTP ----
 
-/** Serves an HTTPS function's handler (req, res) on a free local port; its URL ends in /unsubscribe. */
-async function serve(handler) {
+/** Serves an HTTPS function's handler (req, res) on a free local port; its URL ends in /name. */
+async function serve(handler, name) {
   const server = createServer((req, res) => handler(req, res));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${server.address().port}/unsubscribe`,
+    url: `http://127.0.0.1:${server.address().port}/${name}`,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+/**
+ * Opens a link as a browser does (GET), then presses the page's button: a POST to its form's
+ * action, resolved against the link. Returns both pages. Fails when the page has no form.
+ */
+export async function openAndPress(link) {
+  const opened = await fetch(link, {redirect: 'manual'});
+  const page = await opened.text();
+  const action = /<form method="post" action="([^"]*)">/.exec(page)?.[1];
+  if (action === undefined) throw new Error(`no button on the page of ${link} (${opened.status}): ${page}`);
+  const target = new URL(action.replaceAll('&amp;', '&'), link);
+  const pressed = await fetch(target, {
+    method: 'POST',
+    headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+    body: '',
+    redirect: 'manual',
+  });
+  return {opened: {status: opened.status, page}, pressed: {status: pressed.status, page: await pressed.text()}};
 }

@@ -1,11 +1,12 @@
 // The unsubscribe function (functions/: unsubscribe) over HTTP, against the Firestore emulator:
 // the links of e-mails the notification trigger really sent (caught by a local SMTP server),
-// opened in a browser (GET) or posted by a mail program's one-click button (RFC 8058), and
-// forged or altered ones. `node scripts/with-emulators.mjs "node --test test/functions/"`.
+// opened in a browser (GET: a page with a button, which changes nothing until pressed) or posted
+// by a mail program's one-click button (RFC 8058), and forged or altered ones.
+// `node scripts/with-emulators.mjs "node --test test/functions/"`.
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {createHmac} from 'node:crypto';
-import {skip, useFunctions} from './helpers.mjs';
+import {openAndPress, skip, useFunctions} from './helpers.mjs';
 
 const BOB = 'bob@her.example';
 const ANN = 'ann@her.example';
@@ -34,23 +35,35 @@ describe('unsubscribe links', {skip}, () => {
 
   const get = (url, method = 'GET') => fetch(url, {method, redirect: 'manual'});
 
-  it('the link in an e-mail unsubscribes that address from that thread, without signing in', async () => {
+  it('opening the link in an e-mail changes nothing: its page asks, and only its button unsubscribes', async () => {
     const mail = await bobAndAnnSubscribed();
-    const response = await get(mail.linkAfter('Stop e-mails about this page'));
-    assert.equal(response.status, 200);
-    assert.match(response.headers.get('content-type'), /^text\/html/);
-    assert.equal(response.headers.get('cache-control'), 'no-store');
-    const page = await response.text();
-    assert.match(page, /You are unsubscribed/);
-    assert.ok(page.includes(`${BOB} will get no more e-mails about new comments on “Film Review for Her”.`));
+    const link = mail.linkAfter('Stop e-mails about this page');
+    // A mail scanner (or the reader) opens the link, maybe twice: still subscribed.
+    for (let i = 0; i < 2; i++) {
+      const response = await get(link);
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get('content-type'), /^text\/html/);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      const page = await response.text();
+      assert.match(page, /<h1>Stop these e-mails\?<\/h1>/);
+      assert.ok(page.includes(`stop e-mails to ${BOB} about new comments on “Film Review for Her”.`));
+      assert.match(page, /<button type="submit">Unsubscribe<\/button>/);
+      assert.doesNotMatch(page, /You are unsubscribed/);
+    }
+    assert.equal(await f.subscriptionExists('bob'), true);
+    assert.equal((await newComment())(BOB).length, 1);
 
+    const {pressed} = await openAndPress(link);
+    assert.equal(pressed.status, 200);
+    assert.match(pressed.page, /You are unsubscribed/);
+    assert.ok(pressed.page.includes(`${BOB} will get no more e-mails about new comments on “Film Review for Her”.`));
     assert.equal(await f.subscriptionExists('bob'), false);
     assert.equal(await f.subscriptionExists('ann'), true);
     const mailed = await newComment();
     assert.equal(mailed(BOB).length, 0);
     assert.equal(mailed(ANN).length, 1);
-    // Opened again (a second click, a browser's reload): the same page, nothing breaks.
-    assert.equal((await get(mail.listUnsubscribe)).status, 200);
+    // Pressed again (a second click, a browser's reload): the same page, nothing breaks.
+    assert.equal((await openAndPress(link)).pressed.status, 200);
   });
 
   it('a mail program’s one-click button (a POST to the List-Unsubscribe link) unsubscribes', async () => {
@@ -65,15 +78,25 @@ describe('unsubscribe links', {skip}, () => {
     assert.equal(await f.subscriptionExists('ann'), true);
   });
 
-  it('the second link unsubscribes the address from every thread of the site', async () => {
+  it('the second link unsubscribes the address from every thread of the site, once its button is pressed', async () => {
     await f.seedThread(OTHER_THREAD, {url: 'https://blog.example/arrival', title: 'Arrival'});
     await f.subscribe('bob', BOB, OTHER_THREAD);
     await f.subscribe('ann', ANN, OTHER_THREAD);
     const mail = await bobAndAnnSubscribed();
+    const link = mail.linkAfter('Stop e-mails about every page of this site');
 
-    const response = await get(mail.linkAfter('Stop e-mails about every page of this site'));
-    assert.equal(response.status, 200);
-    assert.match(await response.text(), /no more e-mails about new comments on any page of this site/);
+    const opened = await get(link);
+    assert.equal(opened.status, 200);
+    assert.ok((await opened.text()).includes(`stop e-mails to ${BOB} about new comments on every page of this site.`));
+    assert.equal(await f.subscriptionExists('bob'), true);
+    assert.equal(await f.subscriptionExists('bob', OTHER_THREAD), true);
+
+    const {pressed} = await openAndPress(link);
+    assert.equal(pressed.status, 200);
+    assert.match(
+      pressed.page,
+      /no more e-mails about new comments on any page of this site\. It was subscribed to 2 pages\./,
+    );
     assert.equal(await f.subscriptionExists('bob'), false);
     assert.equal(await f.subscriptionExists('bob', OTHER_THREAD), false);
     assert.equal(await f.subscriptionExists('ann'), true);
@@ -126,18 +149,24 @@ describe('unsubscribe links', {skip}, () => {
     assert.equal((await newComment())(BOB).length, 1);
   });
 
-  it('the owner’s alerts stop with the link in an alert', async () => {
+  it('the owner’s alerts stop with the link in an alert, once its button is pressed', async () => {
     f.configure({LAR_OWNER_EMAILS: OWNER});
     await f.seedThread();
     await f.notify(await f.write('held-1', {data: f.comment('sam', 'Samantha', {status: 'pending'})}));
     const [alert] = f.inbox().to(OWNER);
-    const response = await get(alert.listUnsubscribe);
-    assert.equal(response.status, 200);
-    assert.match(await response.text(), /will get no more alerts about comments on this site/);
     assert.equal(alert.linkAfter('Stop these alerts to this address'), alert.listUnsubscribe);
+    const opened = await get(alert.listUnsubscribe);
+    assert.equal(opened.status, 200);
+    assert.ok((await opened.text()).includes(`stop alerts about comments on this site to ${OWNER}.`));
+    await f.notify(await f.write('held-2', {data: f.comment('sam', 'Samantha', {status: 'pending'})}));
+    assert.equal(f.inbox().to(OWNER).length, 2);
+
+    const {pressed} = await openAndPress(alert.listUnsubscribe);
+    assert.equal(pressed.status, 200);
+    assert.match(pressed.page, /will get no more alerts about comments on this site/);
 
     f.inbox().reset();
-    await f.notify(await f.write('held-2', {data: f.comment('sam', 'Samantha', {status: 'pending'})}));
+    await f.notify(await f.write('held-3', {data: f.comment('sam', 'Samantha', {status: 'pending'})}));
     assert.equal(f.inbox().to(OWNER).length, 0);
   });
 });

@@ -72,6 +72,7 @@ export function comment(uid, changes = {}) {
     author: {uid, name: 'Samantha', provider: 'guest'},
     createdAt: serverTimestamp(),
     status: 'published',
+    likeCount: 0,
     ...changes,
   };
 }

@@ -106,6 +106,22 @@ describe('firestore.rules: subscriptions to new comments', () => {
       );
     });
 
+    it('optionally the language of its e-mails: one of the widget’s six, as a string', async () => {
+      for (const lang of ['en', 'fr', 'de', 'es', 'ja', 'ar'])
+        await assertSucceeds(subscribe(guest('sam'), 'sam', {lang}), lang);
+      await assertSucceeds(subscribe(guest('sam'), 'sam'));
+      for (const lang of ['pt', 'EN', 'fr-CA', '', 'en ', 42, ['fr'], null, true])
+        await assertFails(subscribe(guest('sam'), 'sam', {lang}), JSON.stringify(lang));
+      // Another key next to lang is refused as it is without it.
+      await assertFails(subscribe(guest('sam'), 'sam', {lang: 'fr', name: 'Samantha'}));
+      await assertFails(subscribe(guest('sam'), 'sam', {lang: 'fr', confirmed: true}));
+      // Changing the language alone is a write like any other: the time of the write comes with it.
+      await seedSam();
+      await assertFails(updateDoc(subscription(guest('sam'), 'sam'), {lang: 'de'}));
+      await assertSucceeds(updateDoc(subscription(guest('sam'), 'sam'), {lang: 'de', createdAt: serverTimestamp()}));
+      await assertFails(updateDoc(subscription(guest('sam'), 'sam'), {lang: 'xx', createdAt: serverTimestamp()}));
+    });
+
     it('a thread id the way threads are named', async () => {
       await assertFails(subscribe(guest('sam'), 'sam', {}, 'thread*her'));
       await assertFails(subscribe(guest('sam'), 'sam', {}, 't'.repeat(201)));
@@ -116,7 +132,7 @@ describe('firestore.rules: subscriptions to new comments', () => {
   describe('the notification functions’ own collections', () => {
     it('are closed to every browser, a moderator’s too', async () => {
       await makeModerator(admin, 'mod');
-      for (const name of ['mail', 'mailLog', 'mailQuota', 'mailOptOuts']) {
+      for (const name of ['mail', 'mailLog', 'mailQuota', 'mailOptOuts', 'mailConfirmed']) {
         await admin((db) => setDoc(doc(db, name, 'x'), {to: 'sam@her.example'}));
         for (const db of [guest('sam'), viaGoogle('mod')]) {
           await assertFails(getDoc(doc(db, name, 'x')), name);

@@ -789,5 +789,121 @@ export function commentStoreContract(name: string, open: () => Promise<ContractS
       void write(modStore.setLocked(thread, false, moderator));
       await readerView.until('the thread open again', (s) => !s.locked);
     });
+
+    describe('likes', () => {
+      /** A published comment the backend has, as `viewer`'s view shows it. */
+      const postConfirmed = async (thread: ThreadRef, body: string, parentId: string | null = null) => {
+        const watcher = watch(thread, 'oldest', 50, reader());
+        const posting = post(thread, {parentId, body});
+        await watcher.until(`“${body}”`, (s) => s.comments.some((c) => c.body === body));
+        await posting;
+        const state = await watcher.until(`“${body}” confirmed`, (s) =>
+          s.comments.some((c) => c.body === body && !c.sending),
+        );
+        watcher.close();
+        await sleep(3); // distinct creation times
+        return state.comments.find((c) => c.body === body)!;
+      };
+      const likeOf = (state: ThreadState, id: string) => {
+        const comment = state.comments.find((c) => c.id === id);
+        return {count: comment?.likeCount ?? 0, liked: comment?.liked};
+      };
+
+      beforeEach(function () {
+        // Likes settle only where the backend answers (an offline store never confirms them).
+        if (!subject.confirms) this.skip();
+      });
+
+      it('lets a reader like a comment once, shown at once, and take the like back', async () => {
+        const thread = newThread();
+        const comment = await postConfirmed(thread, 'Likeable');
+        expect(comment.likeCount ?? 0).to.equal(0);
+        const view = watch(thread, 'oldest', 50, reader());
+        let state = await view.until('the comment, not liked', (s) => likeOf(s, comment.id).liked === false);
+
+        const liking = subject.store.like!(thread, state.comments[0], true, reader());
+        state = await view.until('the like, at once', (s) => likeOf(s, comment.id).count === 1);
+        expect(likeOf(state, comment.id).liked).to.equal(true);
+        await liking;
+        // Asked again (a stale view, a second tab): one like per reader.
+        await subject.store.like!(thread, {...comment, liked: false}, true, reader());
+
+        let fresh = watch(thread, 'oldest', 50, reader());
+        state = await fresh.until('the like, seen by a fresh view', (s) => likeOf(s, comment.id).liked === true);
+        expect(likeOf(state, comment.id).count).to.equal(1);
+        fresh.close();
+
+        await subject.store.like!(thread, state.comments[0], false, reader());
+        state = await view.until('the like taken back', (s) => likeOf(s, comment.id).count === 0);
+        expect(likeOf(state, comment.id).liked).to.equal(false);
+        fresh = watch(thread, 'oldest', 50, reader());
+        state = await fresh.until('no like, seen by a fresh view', (s) => likeOf(s, comment.id).liked === false);
+        expect(likeOf(state, comment.id).count).to.equal(0);
+      });
+
+      it('counts another reader’s like, and shows each reader only their own', async () => {
+        const thread = newThread();
+        const comment = await postConfirmed(thread, 'Liked by two');
+        const {store: other, viewer: otherViewer} = await subject.moderator();
+        await subject.store.like!(thread, comment, true, reader());
+        const otherView = new Watcher(other, thread, 'oldest', 50, otherViewer);
+        watchers.push(otherView);
+        let state = await otherView.until('one like, not theirs', (s) => likeOf(s, comment.id).count === 1);
+        expect(likeOf(state, comment.id).liked).to.equal(false);
+        await other.like!(
+          thread,
+          state.comments.find((c) => c.id === comment.id)!,
+          true,
+          otherViewer,
+        );
+
+        const fresh = watch(thread, 'oldest', 50, reader());
+        state = await fresh.until('two likes', (s) => likeOf(s, comment.id).count === 2);
+        expect(likeOf(state, comment.id).liked).to.equal(true);
+        const signedOut = watch(thread, 'oldest', 50, null);
+        state = await signedOut.until('two likes, signed out', (s) => likeOf(s, comment.id).count === 2);
+        expect(likeOf(state, comment.id).liked, 'nobody’s like').to.equal(undefined);
+      });
+
+      it('refuses a like of a comment that is not published', async () => {
+        const thread = newThread();
+        const watcher = watch(thread, 'oldest', 50, reader());
+        await watcher.ready();
+        const posting = post(thread, {parentId: null, body: 'https://a.example https://b.example https://c.example'});
+        await posting;
+        const [held] = (
+          await watcher.until('the held comment', (s) => s.comments.length === 1 && !s.comments[0].sending)
+        ).comments;
+        expect(held.status).to.equal('pending');
+        expect((await refusal(subject.store.like!(thread, held, true, reader())))?.code).to.equal('permission-denied');
+      });
+
+      it('orders by likes, then oldest first, with replies under their comment (sort="top")', async () => {
+        const thread = newThread();
+        const a = await postConfirmed(thread, 'a');
+        const b = await postConfirmed(thread, 'b');
+        const c = await postConfirmed(thread, 'c');
+        await postConfirmed(thread, 'd');
+        await postConfirmed(thread, 'reply to a', a.id);
+        const {store: other, viewer: otherViewer} = await subject.moderator();
+        await subject.store.like!(thread, c, true, reader());
+        await other.like!(thread, c, true, otherViewer);
+        await subject.store.like!(thread, b, true, reader());
+
+        const top = watch(thread, 'top', 2, reader());
+        let state = await top.until('page 1', (s) => !s.loading && s.comments.length === 2);
+        let tree = buildThreadTree(state.comments, 'top', 3);
+        expect(tree.map((n) => n.comment.body)).to.deep.equal(['c', 'b']);
+        expect(state.hasMore).to.equal(true);
+        top.handle.loadMore();
+        state = await top.until('page 2', (s) => s.comments.length === 5);
+        tree = buildThreadTree(state.comments, 'top', 3);
+        expect(tree.map((n) => n.comment.body)).to.deep.equal(['c', 'b', 'a', 'd']);
+        expect(tree[2].children.map((n) => n.comment.body)).to.deep.equal(['reply to a']);
+        expect(likeOf(state, c.id).count).to.equal(2);
+        // What the reader likes is one more read (asked again at the next poll if its answer was lost).
+        await top.until('the reader’s like of c', (s) => likeOf(s, c.id).liked === true);
+      });
+    });
   });
 }

@@ -56,7 +56,13 @@ export function sessionUserFrom(user: User, signInProvider?: string | null): Ses
   const info = user.providerData.find((p) => p.providerId === signInProvider) ?? user.providerData[0];
   const name = user.displayName || info?.displayName;
   const avatarUrl = user.photoURL || info?.photoURL;
-  return {uid: user.uid, provider, ...(name ? {name} : {}), ...(avatarUrl ? {avatarUrl} : {})};
+  return {
+    uid: user.uid,
+    provider,
+    ...(name ? {name} : {}),
+    ...(avatarUrl ? {avatarUrl} : {}),
+    ...(user.emailVerified && user.email ? {email: user.email} : {}),
+  };
 }
 
 const sameUser = (a: SessionUser | null, b: SessionUser | null) => JSON.stringify(a) === JSON.stringify(b);

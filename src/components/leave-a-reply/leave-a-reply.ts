@@ -34,6 +34,8 @@ const OBSERVED = [
   'providers',
   'sort',
   'max-depth',
+  'reactions',
+  'notifications',
   'lang',
   'theme',
   'loading',
@@ -41,7 +43,7 @@ const OBSERVED = [
 
 /** Every ::part of the view, forwarded so the host page can style them. */
 export const PARTS =
-  'header,title,thread,comment,deleted,avatar,author,provider,meta,body,actions,reply-button,form,form-title,field,input,textarea,submit,sign-in,provider-button,status,error,load-more';
+  'header,title,thread,comment,deleted,avatar,author,provider,meta,body,actions,reply-button,like-button,form,form-title,field,input,textarea,submit,sign-in,provider-button,status,error,load-more';
 
 /**
  * The comment section: heading, thread and the Leave a Reply form, stored in your Firebase project.
@@ -65,8 +67,10 @@ export const PARTS =
  * @attr {string} page-url - The URL that scopes the thread. Default: `<link rel=canonical>`, then `og:url`, then `location.href`.
  * @attr {string} page-title - The title in the heading. Default: `og:title`, then `document.title`.
  * @attr {string} providers - Sign-in choices in display order: `guest google github twitter facebook microsoft apple email`. Default `guest`.
- * @attr {'oldest' | 'newest'} sort - Order of top-level comments. Default `oldest`.
+ * @attr {'oldest' | 'newest' | 'top'} sort - Order of top-level comments: `top` is most liked first, then oldest. Default `oldest`.
  * @attr {number} max-depth - Reply nesting depth; deeper replies attach at the last level. Default `3`.
+ * @attr {'on' | 'off'} reactions - `off` hides the Like buttons (and their counts). Default `on`.
+ * @attr {'email' | 'off'} notifications - `email` offers "Notify me of new comments via email." under the form; turn it on once the notification Cloud Functions (`functions/`) are deployed. Never with `backend="local"`. Default `off`.
  * @attr {string} lang - UI language (en, fr, de, es, ja, ar). Default: the page's `<html lang>`.
  * @attr {'auto' | 'light' | 'dark'} theme - `auto` follows the host page's colours live. Default `auto`.
  * @attr {'lazy' | 'eager'} loading - `lazy` boots when near the viewport. Default `lazy`.
@@ -88,6 +92,7 @@ export const PARTS =
  * @csspart body - A comment's text.
  * @csspart actions - A comment's buttons.
  * @csspart reply-button - A comment's Reply button.
+ * @csspart like-button - A comment's Like button (`aria-pressed` when the reader likes it), with its count.
  * @csspart form - The Leave a Reply form.
  * @csspart form-title - "Leave a Reply".
  * @csspart field - A label with its input and messages.
@@ -128,10 +133,14 @@ export class LeaveAReplyElement extends LazyPageElement<SectionView> {
   declare pageTitle: string | null;
   /** Sign-in choices in display order, space-separated: `guest google github twitter facebook microsoft apple email`. */
   declare providers: string | null;
-  /** Order of top-level comments: `oldest` (default) or `newest`. */
-  declare sort: 'oldest' | 'newest' | (string & {}) | null;
+  /** Order of top-level comments: `oldest` (default), `newest`, or `top` (most liked first). */
+  declare sort: 'oldest' | 'newest' | 'top' | (string & {}) | null;
+  /** `off` hides the Like buttons; `on` (default). */
+  declare reactions: 'on' | 'off' | (string & {}) | null;
   /** Reply nesting depth; deeper replies attach at the last level. Default 3. */
   declare maxDepth: number | null;
+  /** `email` offers "Notify me of new comments via email." (needs the notification Cloud Functions); `off` (default). */
+  declare notifications: 'email' | 'off' | (string & {}) | null;
   /** `auto` (default) follows the host page's colours; `light` or `dark`. */
   declare theme: 'auto' | 'light' | 'dark' | (string & {}) | null;
 

@@ -7,10 +7,14 @@
  * Data model (firestore.rules is the gate):
  *   threads/{threadId}                 url, title, createdAt, commentCount, pendingCount?, lastCommentId,
  *                                      changedAt?, locked?
- *   threads/{threadId}/comments/{id}   parentId, body, author, createdAt, status, editedAt?, pinned?
+ *   threads/{threadId}/comments/{id}   parentId, body, author, createdAt, status, editedAt?, pinned?,
+ *                                      likeCount? (firestore-likes.ts)
+ *   threads/{threadId}/likes/{uid}     ids, changed (what one reader likes; owner-only)
  *   posters/{uid}                      postedAt?, editedAt? (the account's rate-limit stamps; owner-only)
  *   users/{uid}                        approved? (set by moderators)
  *   users/{uid}/private/profile        email (guests; owner-only)
+ *   subscriptions/{threadId}/subscribers/{uid}
+ *                                      email, createdAt, lang? (owner-only; firestore-subscriptions.ts)
  *   admins/{uid}, config/site          moderators; the site's moderation settings (console-written)
  *
  * It uses firestore/lite (about a third of the full SDK's size; README: Performance): reads and writes
@@ -31,6 +35,7 @@ import {
   StoreError,
   type CommentStore,
   type ModerationChange,
+  type Subscription,
   type ThreadState,
   type ThreadWatch,
   type Viewer,
@@ -133,6 +138,10 @@ export class FirestoreStore implements CommentStore {
     return (await this.writer()).isPosted(thread, id, by);
   }
 
+  async subscribe(thread: ThreadRef, subscription: Subscription, by: Viewer): Promise<void> {
+    return (await this.writer()).subscribe(thread, subscription, by);
+  }
+
   async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {
     return (await this.writer()).edit(thread, comment, body, by);
   }
@@ -143,6 +152,10 @@ export class FirestoreStore implements CommentStore {
 
   async moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void> {
     return (await this.writer()).moderate(thread, comment, change, by);
+  }
+
+  async like(thread: ThreadRef, comment: Comment, liked: boolean, by: Viewer): Promise<void> {
+    return (await this.writer()).like(thread, comment, liked, by);
   }
 
   async setLocked(thread: ThreadRef, locked: boolean, by: Viewer): Promise<void> {

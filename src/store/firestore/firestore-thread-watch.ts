@@ -70,6 +70,8 @@ export class FirestoreThreadWatch implements ThreadWatch {
   private changeSeq = 0;
   private readonly db: Firestore;
   private viewer: Viewer | null;
+  /** What a viewer likes here (threads/{t}/likes/{uid}): read once per viewer, then kept by showChange. */
+  private likes?: {uid: string; ids: Set<string>};
   private moderator = false;
   private closed = false;
   private emitted = false;
@@ -98,6 +100,7 @@ export class FirestoreThreadWatch implements ThreadWatch {
     this.moderator = false;
     this.viewerExtra = [];
     void this.readViewerExtra(); // their own pending comments, if the thread counts some
+    void this.readLikes();
     this.checkModerator();
     this.emit();
   }
@@ -185,6 +188,7 @@ export class FirestoreThreadWatch implements ThreadWatch {
     if (this.closed || threadId !== this.threadId) return;
     if (change) this.changes.set(id, {change: {...this.changes.get(id)?.change, ...change}, seq: ++this.changeSeq});
     else this.changes.delete(id);
+    if (change?.liked !== undefined) this.likes?.ids[change.liked ? 'add' : 'delete'](id);
     this.emit();
   }
 
@@ -260,9 +264,12 @@ export class FirestoreThreadWatch implements ThreadWatch {
     // An empty thread needs no comment query: its document is the whole read budget of a view.
     const windowRead = thread.count > 0 ? this.readPages(size) : Promise.resolve({tops: [], docs: []});
     this.readingAll = true;
-    const [page] = await Promise.all([windowRead, this.readViewerExtra(startSeq), this.readPosted(startSeq)]).finally(
-      () => (this.readingAll = false),
-    );
+    const [page] = await Promise.all([
+      windowRead,
+      this.readViewerExtra(startSeq),
+      this.readPosted(startSeq),
+      this.readLikes(),
+    ]).finally(() => (this.readingAll = false));
     if (this.closed || generation !== this.readGeneration) return false;
     if (page) {
       this.tops = page.tops;
@@ -316,6 +323,8 @@ export class FirestoreThreadWatch implements ThreadWatch {
         comments,
         where('parentId', '==', null),
         where('status', 'in', LISTED),
+        // Most liked first (comments stored before likes, without a count, are not found: README).
+        ...(this.options.sort === 'top' ? [orderBy('likeCount', 'desc')] : []),
         orderBy('createdAt', this.options.sort === 'newest' ? 'desc' : 'asc'),
         ...(after ? [startAfter(after)] : []),
         limit(size),
@@ -386,6 +395,20 @@ export class FirestoreThreadWatch implements ThreadWatch {
     this.viewerExtra = docs;
     this.settle(docs, startSeq);
     this.emit();
+  }
+
+  /** The viewer's likes, once per viewer and only where there are comments to like (a read). */
+  private async readLikes(): Promise<void> {
+    const uid = this.viewer?.uid;
+    if (!uid || this.likes?.uid === uid || !this.thread?.count) return;
+    try {
+      const snapshot = await getDoc(doc(this.db, 'threads', this.threadId, 'likes', uid));
+      if (this.viewer?.uid !== uid) return;
+      this.likes = {uid, ids: new Set(snapshot.get('ids') as string[] | undefined)};
+      this.emit();
+    } catch {
+      this.missedRead(); // read again with the next poll
+    }
   }
 
   /** The comments posted here that the server confirmed, as it has them now (edited, hidden…). */
@@ -470,7 +493,8 @@ export class FirestoreThreadWatch implements ThreadWatch {
         byId.set(id, changed);
       else byId.delete(id);
     }
-    const comments = [...byId.values()];
+    const likes = this.likes?.uid === this.viewer?.uid ? this.likes?.ids : undefined;
+    const comments = [...byId.values()].map((c) => (likes ? {...c, liked: likes.has(c.id)} : c));
     const publishedShown = comments.filter((c) => c.status === 'published').length;
     const viewer = this.viewer;
     // The edit window matters only to a viewer with comments of their own here: only they pay its read.

@@ -17,7 +17,7 @@ import {
 import type {Author, Comment, CommentStatus, NewComment, ThreadRef} from '../../model/comment.js';
 import {LIMITS} from '../../model/limits.js';
 import type {SiteConfig} from '../../model/site-config.js';
-import type {ModerationChange, Viewer} from '../comment-store.js';
+import type {ModerationChange, Subscription, Viewer} from '../comment-store.js';
 import {threadFromData, toStoreError, type ThreadDoc} from './firestore-adapter.js';
 import type {FirestoreContext} from './firestore-context.js';
 import type {FirestoreThreadWatch} from './firestore-thread-watch.js';
@@ -63,6 +63,7 @@ export class FirestoreWrites {
   private readonly lastEditAt = new Map<string, number>();
   /** Posts not yet confirmed, by comment id: a change to one waits for it to land first. */
   private readonly posting = new Map<string, Promise<unknown>>();
+  private likes?: Promise<import('./firestore-likes.js').FirestoreLikes>;
 
   constructor(private readonly store: FirestoreContext) {}
 
@@ -113,6 +114,7 @@ export class FirestoreWrites {
       author: {...input.author},
       createdAt: new Date(timeOfOrderedId(commentRef.id) ?? Date.now()),
       status,
+      likeCount: 0,
       sending: true,
     };
     this.tellWatches((watch) => watch.showPosted(thread.id, local));
@@ -215,6 +217,13 @@ export class FirestoreWrites {
     return landed;
   }
 
+  /** "Notify me of new comments via email.": its module loads only for a reader who ticked the box. */
+  subscribe(thread: ThreadRef, subscription: Subscription, by: Viewer): Promise<void> {
+    return import('./firestore-subscriptions.js').then(({writeSubscription}) =>
+      writeSubscription(this.store.db, thread.id, by.uid, subscription),
+    );
+  }
+
   async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {
     const site = await this.store.siteConfig();
     const refusal = editRefusal(comment, by, body, site, this.lastEditAt.get(by.uid));
@@ -248,6 +257,18 @@ export class FirestoreWrites {
     // Anyone may read a deleted comment (a placeholder holding its replies): it keeps no name.
     const author = {uid: comment.author.uid, name: '', provider: comment.author.provider};
     await this.change(thread, comment, {status: 'deleted', body: '', author}, {status: 'deleted', body: '', author});
+  }
+
+  /** Likes: their module (firestore-likes.ts) loads at the first press. */
+  async like(thread: ThreadRef, comment: Comment, liked: boolean, by: Viewer): Promise<void> {
+    this.likes ??= import('./firestore-likes.js').then(({FirestoreLikes}) => new FirestoreLikes(this.store));
+    const likes = await this.likes.catch((error: unknown) => {
+      this.likes = undefined; // a failed load is tried again at the next press
+      throw error;
+    });
+    // A comment still being posted from here must exist before it can be liked.
+    await this.posting.get(comment.id)?.catch(() => {});
+    return likes.like(thread, comment, liked, by);
   }
 
   async moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void> {
@@ -397,6 +418,7 @@ export class FirestoreWrites {
       author: authorData(input.author),
       createdAt: serverTimestamp(),
       status,
+      likeCount: 0,
     });
     batch.set(
       doc(this.store.db, 'threads', thread.id),

@@ -22,6 +22,8 @@ const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
  * other tabs of the same site see changes through the `storage` event.
  */
 export class LocalStore extends MemoryStore {
+  /** Nothing sends e-mail about comments kept in one browser: no "Notify me" checkbox. */
+  override subscribe = undefined;
   private readonly area: StorageArea;
 
   constructor(private readonly storage?: Storage) {

@@ -4,6 +4,7 @@ import {
   StoreError,
   type CommentStore,
   type ModerationChange,
+  type Subscription,
   type ThreadState,
   type ThreadWatch,
   type Viewer,
@@ -30,7 +31,12 @@ import {
  * sort as the times do. A thread is sorted and paged as these; only the comments a watcher is
  * shown become `Comment`s, with Dates.
  */
-export type KeptComment = Omit<Comment, 'createdAt' | 'editedAt'> & {createdAt: string; editedAt?: string};
+export type KeptComment = Omit<Comment, 'createdAt' | 'editedAt' | 'liked'> & {
+  createdAt: string;
+  editedAt?: string;
+  /** Who likes it (as Firestore's threads/{t}/likes/{uid} documents would say); each reader sees only their own. */
+  likers?: string[];
+};
 
 interface ThreadRecord {
   ref: ThreadRef;
@@ -63,6 +69,7 @@ const newestFirst = (a: KeptComment, b: KeptComment) =>
 
 /** How the store keeps a comment it is given. */
 function keptComment({createdAt, editedAt, ...rest}: Comment): KeptComment {
+  delete rest.liked; // a viewer's, not the comment's
   return {
     ...rest,
     author: {...rest.author},
@@ -71,10 +78,12 @@ function keptComment({createdAt, editedAt, ...rest}: Comment): KeptComment {
   };
 }
 
-/** A kept comment as a watcher is shown it: a copy of its own, with Dates. */
-function shownComment({createdAt, editedAt, ...rest}: KeptComment): Comment {
+/** A kept comment as a watcher (`viewer`) is shown it: a copy of its own, with Dates. */
+function shownComment({createdAt, editedAt, likers, ...rest}: KeptComment, viewer?: string): Comment {
   return {
     ...rest,
+    likeCount: rest.likeCount ?? 0,
+    ...(viewer ? {liked: !!likers?.includes(viewer)} : {}),
     author: {...rest.author},
     createdAt: new Date(createdAt),
     ...(editedAt ? {editedAt: new Date(editedAt)} : {}),
@@ -192,6 +201,23 @@ export class MemoryStore implements CommentStore {
     return this.record(thread).comments.some((c) => c.id === id && c.author.uid === by.uid && !c.sending);
   }
 
+  /**
+   * Subscriptions to new comments, by thread id and then uid, as Firestore would hold them (tests
+   * read them; nothing here sends e-mail).
+   */
+  readonly subscriptions = new Map<string, Map<string, Subscription & {createdAt: Date}>>();
+
+  // A property rather than a method, so that the local store can have none (local-store.ts).
+  subscribe?: (thread: ThreadRef, subscription: Subscription, by: Viewer) => Promise<void> = async (
+    thread,
+    {email, lang},
+    by,
+  ) => {
+    let subscribers = this.subscriptions.get(thread.id);
+    if (!subscribers) this.subscriptions.set(thread.id, (subscribers = new Map()));
+    subscribers.set(by.uid, {email, ...(lang ? {lang} : {}), createdAt: new Date()});
+  };
+
   async edit(thread: ThreadRef, comment: Comment, body: string, by: Viewer): Promise<void> {
     const stored = this.find(thread, comment.id);
     const current = shownComment(stored);
@@ -210,6 +236,23 @@ export class MemoryStore implements CommentStore {
     // Like the Firestore rules: a deleted comment, which anyone may see as a placeholder, keeps no name.
     const author = {uid: stored.author.uid, name: '', provider: stored.author.provider};
     await this.change(thread, stored, {status: 'deleted', body: '', author});
+  }
+
+  async like(thread: ThreadRef, comment: Comment, liked: boolean, by: Viewer): Promise<void> {
+    const stored = this.find(thread, comment.id);
+    // As the rules say: only a published comment, and once per reader.
+    if (stored.status !== 'published') throw new StoreError('permission-denied', 'Only published comments take likes.');
+    const likers = stored.likers ?? [];
+    if (likers.includes(by.uid) === liked) return;
+    await this.change(
+      thread,
+      stored,
+      {
+        likers: liked ? [...likers, by.uid] : likers.filter((uid) => uid !== by.uid),
+        likeCount: (stored.likeCount ?? 0) + (liked ? 1 : -1),
+      },
+      false,
+    );
   }
 
   async moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void> {
@@ -342,10 +385,13 @@ export class MemoryStore implements CommentStore {
     return stored;
   }
 
-  /** Applies a change at once (shown as sending), and keeps or reverts it when the write settles. */
-  private change(thread: ThreadRef, stored: KeptComment, change: Partial<KeptComment>): Promise<void> {
+  /**
+   * Applies a change at once (shown as sending, unless `sending` is false: a like), and keeps or
+   * reverts it when the write settles.
+   */
+  private change(thread: ThreadRef, stored: KeptComment, change: Partial<KeptComment>, sending = true): Promise<void> {
     const before = {...stored};
-    Object.assign(stored, change, {sending: true});
+    Object.assign(stored, change, sending ? {sending} : {});
     this.changed(thread.id);
     return this.settle(
       this.record(thread),
@@ -402,13 +448,14 @@ export class MemoryStore implements CommentStore {
 
   private emit(watcher: Watcher): void {
     const record = this.threads.get(watcher.threadId);
-    const sort = watcher.options.sort === 'newest' ? 'newest' : 'oldest';
+    const sort = watcher.options.sort;
     const groups = record ? (record.order[sort] ??= pagedGroups(record.comments, sort)) : [];
     const shownGroups = groups.slice(0, watcher.pages * watcher.options.pageSize);
     const paged = shownGroups.flat();
     const count = record ? record.comments.filter((c) => c.status === 'published').length : 0;
     const moderator = this.isModerator(watcher.viewer?.uid);
-    const comments = paged.map(shownComment);
+    const viewer = watcher.viewer?.uid;
+    const comments = paged.map((kept) => shownComment(kept, viewer));
     // Others show beyond the pages only when the thread holds unpublished comments, or comments
     // posted here that are not in the pages: most often neither, and the thread is not read again.
     const unpublished = record ? record.comments.length - count : 0;
@@ -420,7 +467,7 @@ export class MemoryStore implements CommentStore {
         // so the rules are asked about the few others, made Comments for it.
         const postedHere = watcher.posted.has(kept.id);
         if ((kept.status === 'published' && !postedHere) || inPages.has(kept)) continue;
-        const comment = shownComment(kept);
+        const comment = shownComment(kept, viewer);
         if (visibleBeyondPages(comment, watcher.viewer, moderator, postedHere)) comments.push(comment);
       }
     }
@@ -476,5 +523,9 @@ function pagedGroups(comments: readonly KeptComment[], sort: SortOrder): KeptCom
     if (!group) groups.set(root, (group = [root]));
     if (root !== comment) group.push(comment);
   }
-  return [...groups.values()].sort((a, b) => (sort === 'newest' ? newestFirst : oldestFirst)(a[0], b[0]));
+  return [...groups.values()].sort(
+    (a, b) =>
+      (sort === 'top' ? (b[0].likeCount ?? 0) - (a[0].likeCount ?? 0) : 0) ||
+      (sort === 'newest' ? newestFirst : oldestFirst)(a[0], b[0]),
+  );
 }

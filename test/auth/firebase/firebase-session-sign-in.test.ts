@@ -146,7 +146,8 @@ describe('with the Auth emulator', function () {
 
       const resumed = (await sessionOn(app).resume()) as Extract<ResumedSignIn, {state: 'done'}>;
       expect(resumed.outcome.kind).to.equal('linked');
-      expect(resumed.outcome.user).to.deep.equal({uid: guest.uid, provider: 'email'});
+      // The link proved the address: it is the account's verified one (for reply e-mails).
+      expect(resumed.outcome.user).to.deep.equal({uid: guest.uid, provider: 'email', email});
     });
 
     it('a guest whose address already has an account gets a new link, which signs in to that account', async () => {

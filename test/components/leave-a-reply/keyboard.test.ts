@@ -24,12 +24,12 @@ describe('keyboard', () => {
     const m = await mountWithComment();
     m.$<HTMLElement>('#comment-k1 .permalink')!.focus();
     const order: string[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 9; i++) {
       await sendKeys({press: 'Tab'});
       const el = focused()!;
       order.push(el.id || el.getAttribute('name') || el.className);
     }
-    expect(order).to.deep.equal(['reply', 'copy-link', 'body', 'email', 'name', 'url', 'remember', 'submit']);
+    expect(order).to.deep.equal(['reply', 'copy-link', 'body', 'link', 'email', 'name', 'url', 'remember', 'submit']);
   });
 
   it('Enter on Reply moves focus into the form; Escape cancels and returns to the Reply button', async () => {
@@ -52,6 +52,7 @@ describe('keyboard', () => {
     const m = await mount();
     m.f<HTMLTextAreaElement>('#body').focus();
     await sendKeys({type: 'Typed without a mouse.'});
+    await sendKeys({press: 'Tab'}); // Preview
     await sendKeys({press: 'Tab'});
     await sendKeys({type: 'kb@example.com'});
     await sendKeys({press: 'Tab'});

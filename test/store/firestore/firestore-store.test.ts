@@ -149,7 +149,16 @@ describe('FirestoreStore with no connection', () => {
     const [commentWrite, threadWrite, stampWrite, ...more] = traffic.commits[0];
     expect(more).to.deep.equal([]);
     expect(commentWrite.path).to.match(new RegExp(`^threads/${thread.id}/comments/[0-9a-zA-Z]{20}$`));
-    expect(commentWrite.fields).to.deep.equal(['author', 'body', 'createdAt', 'parentId', 'rootId', 'status']);
+    expect(commentWrite.fields).to.deep.equal([
+      'author',
+      'body',
+      'createdAt',
+      'likeCount',
+      'parentId',
+      'rootId',
+      'status',
+    ]);
+    expect(commentWrite.values.likeCount, 'born without likes').to.deep.equal({integerValue: '0'});
     expect(commentWrite.serverTimes, 'the server’s time, not the browser’s').to.deep.equal(['createdAt']);
     expect(threadWrite.path).to.equal(`threads/${thread.id}`);
     // Nothing about who posted in the thread, which anyone may read.
@@ -454,6 +463,51 @@ describe('with the Firestore emulator', function () {
       await postWith('sam@new.example', 'three');
       const profileWritten = traffic.commits.map((commit) => commit.some((w) => w.path.endsWith('/private/profile')));
       expect(profileWritten).to.deep.equal([true, false, true]);
+    });
+
+    it('likes: one more read for a page view with a reader (none without one), two writes a like', async () => {
+      const thread = await seeded(3);
+      const liker = await emulatorStore(randomUid('liker'));
+      const close = subject.dispose;
+      subject.dispose = async () => {
+        await close();
+        await liker.dispose();
+      };
+      const viewer = {uid: liker.uid, provider: 'guest' as const};
+      traffic = new FirestoreTraffic().start();
+      const signedOut = new Watcher(liker.store, thread, 'oldest', 20, null);
+      watchers.push(signedOut);
+      await signedOut.until('the thread', (s) => !s.loading && s.comments.length === 3);
+      await sleep(100);
+      expect(traffic.reads, 'no session: no likes read').to.equal(1 + 3);
+      traffic.stop();
+      signedOut.close();
+
+      traffic = new FirestoreTraffic().start();
+      const view = new Watcher(liker.store, thread, 'oldest', 20, viewer);
+      watchers.push(view);
+      const state = await view.until(
+        'the thread, with what the reader likes',
+        (s) => s.comments.length === 3 && s.comments.every((c) => c.liked === false),
+      );
+      await sleep(100);
+      expect(traffic.reads, 'the thread, its comments, the reader’s likes').to.equal(1 + 3 + 1);
+      traffic.stop();
+      view.close();
+
+      traffic = new FirestoreTraffic().start();
+      const [first, second] = state.comments;
+      await liker.store.like!(thread, first, true, viewer);
+      await liker.store.like!(thread, second, true, viewer);
+      expect(traffic.commits.map((commit) => commit.length)).to.deep.equal([2, 2]);
+      expect(traffic.writtenPaths()).to.deep.equal(
+        [
+          `threads/${thread.id}/comments/${first.id}`,
+          `threads/${thread.id}/comments/${second.id}`,
+          `threads/${thread.id}/likes/${liker.uid}`,
+        ].sort(),
+      );
+      expect(traffic.reads, 'the reader’s likes, once, at the first like').to.equal(1);
     });
 
     it('count badges: one read per thread counted, one for threads without a document', async () => {

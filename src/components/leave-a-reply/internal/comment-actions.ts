@@ -6,6 +6,7 @@ import {StoreError, type CommentStore, type ThreadState, type Viewer} from '../.
 import type {CommentAction, InPlace} from './comment-view.js';
 import {pageUrlOf} from '../../../controllers/json-ld-controller.js';
 import {editProblem} from './edit-problem.js';
+import {likeButton} from './like-button.js';
 import {refusalText} from './refusal-text.js';
 
 /** What the comment actions need from the comment section. */
@@ -142,6 +143,40 @@ export class CommentActions implements InPlace, ReactiveController {
 
   problem(comment: Comment): string | undefined {
     return this.failure?.id === comment.id ? this.failure.message : undefined;
+  }
+
+  /** Like, on published comments, where the store keeps likes and the site has not turned them off. */
+  like(comment: Comment): TemplateResult | undefined {
+    if (comment.status !== 'published' || !this.host.store?.like || this.host.host.getAttribute('reactions') === 'off')
+      return undefined;
+    return likeButton(comment, this.host.messages, () => void this.toggleLike(comment));
+  }
+
+  /**
+   * Likes the comment, or takes the like back. A reader who has not identified yet gets a guest
+   * account first, as a guest's first comment does; the store shows the change at once.
+   */
+  private async toggleLike(comment: Comment): Promise<void> {
+    const {store, thread} = this.host;
+    const m = this.host.messages;
+    if (!store?.like || !thread) return;
+    this.set({failure: null});
+    let by: Viewer | undefined;
+    try {
+      by = await this.host.actor();
+    } catch {
+      // No guest account can be made (anonymous sign-in off, no connection to Auth).
+    }
+    if (!by) {
+      this.set({failure: {id: comment.id, message: m.actions.likeNeedsAccount}});
+      return;
+    }
+    try {
+      await store.like(thread, comment, !comment.liked, by);
+    } catch (error) {
+      this.set({failure: {id: comment.id, message: m.actions.failed(refusalText(m, error, 'change'))}});
+      this.failed(error);
+    }
   }
 
   /** The editor's text changed; once Save has found a problem, it is checked as the reader types. */

@@ -5,7 +5,7 @@ import type {OAuthProviderName} from '../../../auth/session.js';
 import {isKnownAvatar} from '../../../model/avatars.js';
 import type {Author, Comment} from '../../../model/comment.js';
 import {PROVIDER_NAMES} from '../../../model/providers.js';
-import {parseBody} from '../../../model/body-text.js';
+import {FORMATTING, parseBody} from '../../../model/body-text.js';
 import {withinEditWindow} from '../../../model/site-config.js';
 import type {CommentNode} from '../../../model/thread-tree.js';
 import type {Messages} from '../../../i18n/en.js';
@@ -53,6 +53,8 @@ export interface InPlace {
   confirmation(comment: Comment): TemplateResult | undefined;
   /** Why the last action on the comment failed. */
   problem(comment: Comment): string | undefined;
+  /** The Like button with its count, on a published comment where the site has likes. */
+  like?(comment: Comment): TemplateResult | undefined;
 }
 
 /** Only http(s) links leave the widget: a `javascript:` website can never become a link. */
@@ -69,11 +71,35 @@ export function safeHttpUrl(value: string | undefined): string | undefined {
 const LINK_REL = 'nofollow ugc noopener';
 
 /**
+ * A link in a comment's text, with nothing in it yet: only http(s) targets, opened apart, marked
+ * as the reader's. Formatted bodies are given it (not importing it: see formatted-body.ts).
+ */
+function bodyLink(href: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.setAttribute('href', safeHttpUrl(href) ?? '#');
+  a.rel = LINK_REL;
+  a.target = '_blank';
+  return a;
+}
+
+let formatter: Promise<typeof import('./formatted-body.js') | undefined> | undefined;
+
+/**
+ * Loads the formatter (formatted-body.ts) once: for the first body on screen that may hold
+ * formatting, or for Preview. Undefined if it failed; the next body or Preview asks again.
+ */
+export function loadFormatter() {
+  return (formatter ??= import('./formatted-body.js').catch(() => (formatter = undefined)));
+}
+
+/**
  * A comment's text as paragraphs, line breaks and links, built from text nodes and attributes:
  * never parsed as markup. Built by hand rather than as a template per paragraph, line and link,
- * which cost several times as much on a page of comments.
+ * which cost several times as much on a page of comments. A body that may hold formatting is
+ * formatted in place once the formatter is there: in a microtask when it is (before the paint),
+ * else when it has loaded (plain text until then). One path, so the first render carries little.
  */
-function bodyNodes(body: string): DocumentFragment {
+export function bodyNodes(body: string): DocumentFragment {
   const fragment = document.createDocumentFragment();
   for (const lines of parseBody(body)) {
     const p = document.createElement('p');
@@ -85,15 +111,16 @@ function bodyNodes(body: string): DocumentFragment {
           p.append(run.text);
           continue;
         }
-        const a = document.createElement('a');
-        a.setAttribute('href', safeHttpUrl(run.href) ?? '#');
-        a.rel = LINK_REL;
-        a.target = '_blank';
+        const a = bodyLink(run.href);
         a.textContent = run.text;
         p.append(a);
       }
     });
     fragment.append(p);
+  }
+  if (FORMATTING.test(body)) {
+    const shown = [...fragment.childNodes];
+    void loadFormatter().then((loaded) => loaded?.replacePlain(shown, body, bodyLink));
   }
   return fragment;
 }
@@ -213,8 +240,10 @@ function renderActions(comment: Comment, ctx: CommentViewContext): TemplateResul
     return html`<button type="button" class=${action} aria-label=${m.actions.on(text, comment.author.name)} @click=${() =>
       ctx.onAction(action, comment)}>${text}</button>`;
   });
+  // Like comes with the comment actions, after the first paint (nothing until then).
+  const like = ctx.inPlace?.like?.(comment);
   if (!ctx.canReply || comment.status !== 'published') {
-    return html`<div part="actions" class="actions">${others}</div>`;
+    return html`<div part="actions" class="actions">${like}${others}</div>`;
   }
   // Reply is in the row's own template rather than a template of its own: one fewer to make per
   // comment. No whitespace between the buttons (the flex row ignores it): no nodes for it either.
@@ -227,7 +256,7 @@ function renderActions(comment: Comment, ctx: CommentViewContext): TemplateResul
       aria-pressed=${ctx.replyingTo === comment.id ? 'true' : 'false'}
       @click=${() => ctx.onReply(comment)}
     >${m.reply}</button
-    >${others.length ? others : nothing}</div
+    >${like}${others.length ? others : nothing}</div
   >`;
 }
 

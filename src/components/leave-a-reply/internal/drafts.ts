@@ -15,6 +15,8 @@ export interface Draft {
   parentId: string | null;
   /** The id its post was sent under (comment-id.ts), once Post Comment was pressed. */
   id?: string;
+  /** "Notify me of new comments via email." was ticked for it. */
+  notify?: boolean;
 }
 
 export interface GuestDetails {

@@ -15,6 +15,8 @@ export interface ReplyFlowHost extends ReactiveControllerHost {
   readonly messages: Messages;
   /** The `providers` attribute: the ways to comment, in display order. */
   readonly providers: readonly string[];
+  /** The `<leave-a-reply>` element, for the attributes only the form uses. */
+  readonly host: Element;
   /** The backend cannot be reached: posts wait for the connection. */
   readonly offline: boolean;
   /** Comments the reader posted in this visit. */
@@ -80,6 +82,11 @@ export class ReplyFlow {
     form.offline = host.offline;
     form.messages = host.messages;
     form.providers = host.providers;
+    // "Notify me of new comments via email." where the site sends them (`notifications="email"`;
+    // anything else is off, like an unknown theme) and the store keeps subscriptions: never the
+    // local store, where nothing would send mail. Read here rather than with the settings the first
+    // render needs: only the form uses it.
+    form.notifications = host.host.getAttribute('notifications') === 'email' && !!host.store?.subscribe;
     return html`${form}`;
   }
 

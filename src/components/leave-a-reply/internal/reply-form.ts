@@ -23,6 +23,7 @@ import {timeOrderedId} from '../../../model/comment-id.js';
 import {drafts, rememberedDetails} from './drafts.js';
 import {oneTabAtATime} from './one-tab-at-a-time.js';
 import {formStyles} from './reply-form.styles.js';
+import {bodyNodes, loadFormatter} from './comment-view.js';
 import {refusalText} from './refusal-text.js';
 import {SIGN_IN_CHANGE, SignInArea, type SignInForm} from './sign-in-area.js';
 
@@ -69,16 +70,22 @@ export class ReplyForm extends LitElement implements SignInForm {
   @property({attribute: false}) messages: Messages = en;
   /** The `providers` attribute: the ways to comment, in display order. */
   @property({attribute: false}) providers: readonly string[] = ['guest'];
+  /** Offers "Notify me of new comments via email." (`notifications="email"`, a store that keeps subscriptions). */
+  @property({attribute: false}) notifications = false;
 
   @state() private body = '';
   @state() private name = '';
   @state() private email = '';
   @state() private website = '';
   @state() private remember = false;
+  /** "Notify me of new comments via email." is ticked. */
+  @state() private notify = false;
   @state() private errors: Partial<Record<DraftField, string>> = {};
   @state() private busy = false;
   @state() private status = '';
   @state() private postError = '';
+  /** Preview is on: the comment as the thread will show it, in place of the box (which keeps the text). */
+  @state() private preview: DocumentFragment | undefined;
   /** The honeypot: a field people never see or reach, which only bots fill in. */
   @state() private trap = '';
   /** After the first failed submit, fields re-validate as the reader types. */
@@ -145,7 +152,16 @@ export class ReplyForm extends LitElement implements SignInForm {
 
   /** Moves keyboard focus to the comment box (after Reply). */
   focusComment(): void {
-    this.textarea?.focus();
+    if (!this.preview) return this.textarea?.focus();
+    this.preview = undefined; // back to the box, to write
+    void this.updateComplete.then(() => this.textarea.focus());
+  }
+
+  /** Preview, and back to the box. The formatter loads at the first press; without it, the text shows plain. */
+  private async togglePreview() {
+    if (this.preview) return this.focusComment();
+    (await loadFormatter())?.adoptStyles(this.renderRoot);
+    this.preview = bodyNodes(this.body);
   }
 
   /** Moves keyboard focus to the guest form's first field, when it shows. */
@@ -170,10 +186,12 @@ export class ReplyForm extends LitElement implements SignInForm {
       const draft = drafts.load(this.thread.id);
       this.body = draft?.body ?? '';
       this.postId = draft?.id;
+      this.notify = !!draft?.notify;
       this.checkSent = draft?.id ? {threadId: this.thread.id, id: draft.id} : undefined;
       this.status = draft?.body ? this.messages.draftRestored : '';
       this.errors = {};
       this.postError = '';
+      this.preview = undefined;
     }
   }
 
@@ -199,7 +217,12 @@ export class ReplyForm extends LitElement implements SignInForm {
   private saveDraft() {
     const id = this.postId;
     if (this.thread) {
-      drafts.save(this.thread.id, {body: this.body, parentId: this.replyTo?.id ?? null, ...(id ? {id} : {})});
+      drafts.save(this.thread.id, {
+        body: this.body,
+        parentId: this.replyTo?.id ?? null,
+        ...(id ? {id} : {}),
+        notify: this.notify,
+      });
     }
   }
 
@@ -210,11 +233,30 @@ export class ReplyForm extends LitElement implements SignInForm {
     if (this.validateLive) this.errors = this.check().errors;
   }
 
+  /** Ticked by a signed-in reader whose account has no verified address: they type one. */
+  private get asksEmail(): boolean {
+    const account = this.signIn.account;
+    return this.notify && this.notifications && !!account && !account.email;
+  }
+
+  /**
+   * The tick goes with the draft, so it survives a reload as the text does. With the box empty (a
+   * post on its way) the draft is that post's, and stays as it is.
+   */
+  private onNotify(event: Event) {
+    this.notify = (event.target as HTMLInputElement).checked;
+    if (this.body) this.saveDraft();
+  }
+
   private check() {
     const account = this.signIn.account;
     const problems = validateDraft({
       body: this.body,
-      ...(this.signIn.showsGuestFields ? {guest: {name: this.name, email: this.email, url: this.website}} : {}),
+      ...(this.signIn.showsGuestFields
+        ? {guest: {name: this.name, email: this.email, url: this.website}}
+        : this.asksEmail
+          ? {email: this.email}
+          : {}),
     });
     // An account without a display name (an email link, some site accounts) gives one here.
     const name = cleanField(this.name);
@@ -229,6 +271,7 @@ export class ReplyForm extends LitElement implements SignInForm {
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
+    this.preview = undefined; // problems, and what is typed next, show in the box
     // A double click: the first click posted and emptied the box; the second is not a new, empty comment.
     if (this.busy || (this.justPosted && !this.body.trim())) return;
     const {problems, errors} = this.check();
@@ -290,6 +333,9 @@ export class ReplyForm extends LitElement implements SignInForm {
     const {id, parentId, rootId, body, email, url} = post;
     const at = {id, parentId, ...(rootId ? {rootId} : {})};
     const account = this.signIn.account;
+    // Where e-mails about new comments go, if asked for: the account's verified address, else the one typed.
+    const notify = this.notify && this.notifications;
+    const notifyTo = account?.email || email;
     const known = this.signIn.user;
     if (waitedForAnotherTab && known && (await store.isPosted?.(thread, id, known).catch(() => false))) {
       this.sentElsewhere(thread.id, id);
@@ -321,7 +367,7 @@ export class ReplyForm extends LitElement implements SignInForm {
       this.failed(error, body);
       return;
     }
-    drafts.save(thread.id, {body, parentId, id});
+    drafts.save(thread.id, {body, parentId, id, notify});
     this.body = '';
     this.justPosted = true;
     this.busy = false;
@@ -334,6 +380,13 @@ export class ReplyForm extends LitElement implements SignInForm {
       else this.saveDraft();
       this.status = '';
       this.dispatchEvent(new CommentPostedEvent(comment));
+      // A refused subscription says so, and never takes the posted comment back. The Cloud Functions
+      // first confirm an address the account has not verified (double opt-in).
+      if (notify)
+        await store.subscribe!(thread, {email: notifyTo, lang: this.messages.lang}, comment.author).then(
+          () => (this.status = notifyTo === account?.email ? '' : this.messages.notifyConfirm),
+          () => (this.postError = this.messages.notifyError),
+        );
     } catch (error) {
       this.failed(error, body);
     }
@@ -433,6 +486,9 @@ export class ReplyForm extends LitElement implements SignInForm {
     const m = this.messages;
     const bodyError = this.errors.body;
     const ready = !!(this.store && this.session && this.thread);
+    // #form-context names the form landmark after its page too (aria-labelledby reads hidden
+    // text), so several widgets on one page stay distinct. (Said here rather than as an HTML
+    // comment in the template, which every reader would download and every form would clone.)
     return html`<form
       part="form"
       novalidate
@@ -441,7 +497,6 @@ export class ReplyForm extends LitElement implements SignInForm {
       @focusin=${this.onFocusIn}
       aria-labelledby="form-title form-context"
     >
-      <!-- Names the form landmark after its page too (aria-labelledby reads hidden text), so several widgets on one page stay distinct. -->
       <span id="form-context" hidden>${this.thread?.title ?? ''}</span>
       <h3 part="form-title" id="form-title">
         ${this.replyTo ? m.leaveReplyTo(this.replyTo.author.name) : m.leaveReply}
@@ -459,12 +514,18 @@ export class ReplyForm extends LitElement implements SignInForm {
           name="body"
           rows="6"
           .value=${this.body}
+          ?hidden=${!!this.preview}
           aria-invalid=${bodyError ? 'true' : 'false'}
-          aria-describedby=${bodyError ? 'body-error' : nothing}
+          aria-describedby=${bodyError ? 'body-hint body-error' : 'body-hint'}
           aria-required="true"
           @input=${(e: Event) => this.onInput('body', e)}
         ></textarea>
+        ${this.preview ? html`<div class="body preview">${this.preview}</div>` : nothing}
         ${bodyError ? html`<span part="error" class="error" id="body-error">${bodyError}</span>` : nothing}
+        <span class="note" id="body-hint">${m.formattingHint}</span>
+        <button type="button" class="link" aria-pressed=${this.preview ? 'true' : 'false'} @click=${this.togglePreview}>
+          ${m.preview}
+        </button>
       </div>
       <fieldset class="identity">
         <legend>${this.signIn.legend()}</legend>
@@ -499,6 +560,12 @@ export class ReplyForm extends LitElement implements SignInForm {
           @input=${(e: Event) => (this.trap = (e.target as HTMLInputElement).value)}
         />
       </div>
+      ${
+        this.notifications
+          ? html`<label class="remember"><input type="checkbox" name="notify" .checked=${this.notify} @change=${this.onNotify} />${m.notify}</label>
+              ${this.asksEmail ? this.field('email', m.email, this.email, 'email', 'email', m.emailNote) : nothing}`
+          : nothing
+      }
       ${this.postError ? html`<p part="error" class="error post-error" role="alert">${this.postError}</p>` : nothing}
       <p part="status" class="status" role="status">${this.status}</p>
       <button part="submit" type="submit" class="submit" ?disabled=${this.busy || !ready} aria-disabled=${this.busy ? 'true' : 'false'}>

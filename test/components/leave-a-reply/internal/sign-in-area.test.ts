@@ -467,16 +467,16 @@ describe('sign-in', () => {
     expect(m.f('#email')).to.exist;
   });
 
-  it('keeps the icons in the keyboard order: comment box, icons, then the guest fields', async () => {
+  it('keeps the icons in the keyboard order: comment box, Preview, icons, then the guest fields', async () => {
     const m = await mountWith(new ScriptedSession(), {providers: 'guest google github'});
     m.f<HTMLTextAreaElement>('#body').focus();
     const order: string[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       await sendKeys({press: 'Tab'});
       const el = m.form.shadowRoot!.activeElement!;
-      order.push(el.getAttribute('aria-label') ?? el.id);
+      order.push(el.getAttribute('aria-label') ?? (el.id || el.textContent!.trim()));
     }
-    expect(order).to.deep.equal(['Log in with Google', 'Log in with GitHub', 'email']);
+    expect(order).to.deep.equal(['Preview', 'Log in with Google', 'Log in with GitHub', 'email']);
   });
 
   it('coming back from an email link is the same page: same thread, same draft', () => {

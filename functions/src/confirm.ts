@@ -1,0 +1,45 @@
+/**
+ * The HTTPS function behind the confirmation e-mail's link (request-confirmation.ts). GET shows
+ * the address and a button, and changes nothing (mail scanners open every link); the button's
+ * POST records the confirmation (mail-confirmation.ts), after which every subscription of that
+ * address gets e-mail. The token is signed for this purpose only: no unsubscribe link confirms.
+ * The page speaks the link's `lang`.
+ */
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {verifyConfirm} from './confirm-token.js';
+import {database} from './database.js';
+import {recordConfirmation} from './mail-confirmation.js';
+import {mailStrings} from './mail-strings.js';
+import {htmlPage, postBack, respond} from './page.js';
+import {subscriptionsOf} from './recipients.js';
+import {UNSUBSCRIBE_SECRET, readSettings} from './settings.js';
+
+export async function handleConfirm(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = req.method ?? 'GET';
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const strings = mailStrings(url.searchParams.get('lang'));
+  const {pages} = strings;
+  const page = ([heading, message]: readonly [string, string]) => htmlPage(strings, {heading, message});
+  if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
+    respond(res, 405, page(pages.notAllowed), {Allow: 'GET, POST, HEAD'});
+    return;
+  }
+  const confirmation = verifyConfirm(url.searchParams.get('token'), UNSUBSCRIBE_SECRET.value());
+  if (!confirmation || confirmation.expired) {
+    const status = confirmation ? 410 : 400;
+    respond(res, status, method === 'HEAD' ? '' : page(confirmation ? pages.confirmExpired : pages.confirmInvalid));
+    return;
+  }
+  if (method === 'HEAD') return respond(res, 200, '');
+  const {email} = confirmation;
+  if (method === 'GET') {
+    const {heading, message, button} = pages.askConfirm;
+    respond(res, 200, htmlPage(strings, {heading, message: message(email), form: {action: postBack(url), button}}));
+    return;
+  }
+  const db = database(readSettings().database);
+  await recordConfirmation(db, email);
+  const following = (await subscriptionsOf(db, email)).length;
+  const {heading, message} = pages.confirmed;
+  respond(res, 200, htmlPage(strings, {heading, message: message(email, following)}));
+}

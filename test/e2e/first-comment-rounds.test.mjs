@@ -1,0 +1,279 @@
+// Pins how many sequential request rounds stand between a page and its first comment on screen,
+// on the Firebase path (Firestore answered by a mock of its REST API, from the same thread of 100
+// comments that `npm run bench` uses) and on backend="local" (the thread in localStorage).
+//
+// A round, without any clock: every request the page makes (scripts, Firestore reads) is held. The
+// page is left to run until it has nothing left to do with what it already has: every answer
+// released so far received (each script loaded, each Firestore answer's body read by the page),
+// then two idle callbacks in the page, which come only when no task is queued. Then everything
+// held is one round, answered together. So a request lands in round n + 1 only when the page could
+// not make it before some answer of round n; a slow or busy machine runs the same steps more
+// slowly and counts the same rounds. (The HTML page itself is not counted. Chromium's debugger
+// reports a module only once its whole graph is there, so "compiled" cannot be waited for.)
+//
+// What makes the count go up: a chunk of the first render that the entry does not preload
+// (build/preload-chains.mjs), so the browser finds it only when its importer has run; a Firestore
+// read started only after another one's answer (the view's reads are now one after the other:
+// the thread document, then the first 20 top-level comments, then the replies under them). What
+// brings it down, as issue 17 asks: reads started together, or together with the chunks.
+import {after, before, describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {launchChromium} from './chromium.mjs';
+import {serveStatic} from './static-server.mjs';
+import {MARKER, PAGE_TITLE, firestoreFields, localStorageValue, widgetDocs} from '../../bench/thread.mjs';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const FIRESTORE = 'firestore.test:8080'; // never reached: every request to it is answered by the route
+const THREAD = 'rounds-thread';
+
+const page = (attributes) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${PAGE_TITLE}</title>
+<script type="module" src="/leave-a-reply.js"></script></head>
+<body><leave-a-reply page-id="${THREAD}" ${attributes}></leave-a-reply></body></html>`;
+
+const PAGES = {
+  '/firebase/': page(`api-key="demo-key" project-id="demo-lar" firestore-emulator="${FIRESTORE}"`),
+  '/local/': page('backend="local"'),
+};
+
+// Before the page's own scripts: count the Firestore answers the page has read (an answer's body
+// is read in a task of its own, after the response arrives), and put the thread into localStorage
+// for the local backend.
+const INIT = `(() => {
+  window.__larBodiesRead = 0;
+  for (const method of ['json', 'text', 'arrayBuffer']) {
+    const read = Response.prototype[method];
+    Response.prototype[method] = function () {
+      const result = read.call(this);
+      const count = () => this.url.includes('//${FIRESTORE}/') && window.__larBodiesRead++;
+      result.then(count, count);
+      return result;
+    };
+  }
+  localStorage.setItem('leave-a-reply:thread:${THREAD}', ${JSON.stringify(localStorageValue())});
+})()`;
+
+// --- a Firestore REST API that answers from the thread's documents ---
+
+const ROOT = 'projects/demo-lar/databases/(default)/documents';
+const STAMP = '2026-01-01T00:00:00.000000Z';
+
+function storedDocuments() {
+  const {thread, comments} = widgetDocs();
+  const docs = new Map([[`${ROOT}/threads/${THREAD}`, thread]]);
+  for (const [id, data] of comments) docs.set(`${ROOT}/threads/${THREAD}/comments/${id}`, data);
+  return docs;
+}
+
+function plain(value) {
+  if ('nullValue' in value) return null;
+  if ('stringValue' in value) return value.stringValue;
+  if ('booleanValue' in value) return value.booleanValue;
+  if ('integerValue' in value) return Number(value.integerValue);
+  if ('doubleValue' in value) return value.doubleValue;
+  if ('timestampValue' in value) return new Date(value.timestampValue);
+  if ('arrayValue' in value) return (value.arrayValue.values ?? []).map(plain);
+  throw new Error(`the mock cannot compare ${JSON.stringify(value)}`);
+}
+
+const field = (data, path) => path.split('.').reduce((v, key) => (v == null ? undefined : v[key]), data);
+const comparable = (v) => (v instanceof Date ? v.getTime() : v);
+const compare = (a, b) => {
+  [a, b] = [comparable(a), comparable(b)];
+  return a === b ? 0 : a === null || a === undefined || a < b ? -1 : 1;
+};
+
+function matches(data, filter) {
+  if (filter.compositeFilter) {
+    if (filter.compositeFilter.op !== 'AND') throw new Error('the mock only knows AND');
+    return filter.compositeFilter.filters.every((f) => matches(data, f));
+  }
+  if (filter.unaryFilter) {
+    const value = field(data, filter.unaryFilter.field.fieldPath);
+    if (filter.unaryFilter.op === 'IS_NULL') return value === null;
+    if (filter.unaryFilter.op === 'IS_NOT_NULL') return value !== null && value !== undefined;
+    throw new Error(`the mock does not know ${filter.unaryFilter.op}`);
+  }
+  const {field: path, op, value} = filter.fieldFilter;
+  const actual = field(data, path.fieldPath);
+  const wanted = plain(value);
+  if (actual === undefined) return false;
+  const order = compare(actual, wanted);
+  const test = {
+    EQUAL: () => order === 0,
+    NOT_EQUAL: () => order !== 0,
+    IN: () => wanted.some((w) => compare(actual, w) === 0),
+    NOT_IN: () => !wanted.some((w) => compare(actual, w) === 0),
+    LESS_THAN: () => order < 0,
+    LESS_THAN_OR_EQUAL: () => order <= 0,
+    GREATER_THAN: () => order > 0,
+    GREATER_THAN_OR_EQUAL: () => order >= 0,
+  }[op];
+  if (!test) throw new Error(`the mock does not know ${op}`);
+  return test();
+}
+
+const found = (name, data) => ({name, fields: firestoreFields(data), createTime: STAMP, updateTime: STAMP});
+
+/** The JSON answer of a batchGet or runQuery request. */
+function firestoreAnswer(docs, url, body) {
+  const {pathname} = new URL(url);
+  if (pathname.endsWith(':batchGet')) {
+    return body.documents.map((name) =>
+      docs.has(name) ? {found: found(name, docs.get(name)), readTime: STAMP} : {missing: name, readTime: STAMP},
+    );
+  }
+  if (!pathname.endsWith(':runQuery')) throw new Error(`the mock does not answer ${pathname}`);
+  const parent = decodeURIComponent(pathname.slice('/v1/'.length, -':runQuery'.length));
+  const query = body.structuredQuery;
+  if (query.startAt || query.endAt || query.offset || query.from.length !== 1 || query.from[0].allDescendants)
+    throw new Error(`the mock does not know this query: ${JSON.stringify(query)}`);
+  const prefix = `${parent}/${query.from[0].collectionId}/`;
+  let results = [...docs].filter(
+    ([name, data]) =>
+      name.startsWith(prefix) &&
+      !name.slice(prefix.length).includes('/') &&
+      (!query.where || matches(data, query.where)),
+  );
+  results.sort((a, b) => {
+    for (const {field: path, direction} of query.orderBy ?? []) {
+      const order =
+        path.fieldPath === '__name__'
+          ? compare(a[0], b[0])
+          : compare(field(a[1], path.fieldPath), field(b[1], path.fieldPath));
+      if (order) return direction === 'DESCENDING' ? -order : order;
+    }
+    return compare(a[0], b[0]);
+  });
+  const limit = typeof query.limit === 'object' ? query.limit?.value : query.limit;
+  if (limit !== undefined) results = results.slice(0, limit);
+  return results.length
+    ? results.map(([name, data]) => ({document: found(name, data), readTime: STAMP}))
+    : [{readTime: STAMP}];
+}
+
+// --- counting rounds ---
+
+let browser;
+let server;
+before(async () => {
+  assert.ok(existsSync(`${dist}leave-a-reply.js`), 'run `npm run build` first');
+  browser = await launchChromium();
+  server = await serveStatic(dist, PAGES);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The rounds before the first comment is on screen: for each, the paths of the requests answered. */
+async function roundsToFirstComment(path, signal) {
+  const docs = storedDocuments();
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  await tab.addInitScript(INIT);
+  const loaded = new Set();
+  tab.on('requestfinished', (request) => loaded.add(request));
+  tab.on('requestfailed', (request) => loaded.add(request));
+
+  const held = [];
+  await tab.route(
+    (url) => url.pathname !== new URL(path, server.url).pathname && url.pathname !== '/favicon.ico',
+    (route) => held.push(route),
+  );
+  // How often to look, not how long to wait; the test's own time-out ends a page that hangs.
+  const look = () => {
+    signal.throwIfAborted();
+    return tab.waitForTimeout(50);
+  };
+  const shown = () =>
+    tab.evaluate((marker) => {
+      const root = document
+        .querySelector('leave-a-reply')
+        ?.shadowRoot?.querySelector('lar-comment-section')?.shadowRoot;
+      return [...(root?.querySelectorAll('[part=comment]') ?? [])].some((c) => c.textContent.includes(marker));
+    }, MARKER);
+  // Nothing left to do with what the page has: every released answer used, then no task queued.
+  const continued = [];
+  let bodiesReleased = 0;
+  const settled = async () => {
+    for (;;) {
+      const bodiesRead = await tab.evaluate(() => window.__larBodiesRead);
+      if (bodiesRead >= bodiesReleased && continued.every((request) => loaded.has(request))) break;
+      await look();
+    }
+    await tab.evaluate(async () => {
+      const idle = () => new Promise((resolve) => requestIdleCallback(resolve));
+      await idle();
+      await new Promise((resolve) => setTimeout(resolve));
+      await idle();
+    });
+  };
+
+  await tab.goto(`${server.url}${path}`, {waitUntil: 'commit'});
+  const rounds = [];
+  try {
+    for (;;) {
+      await settled();
+      if (await shown()) break;
+      // Nothing asked for yet, and nothing shown: wait for a request (a clock would miscount).
+      if (!held.length) {
+        await look();
+        continue;
+      }
+      assert.ok(rounds.length < 20, `no first comment after 20 rounds: ${JSON.stringify(rounds)}`);
+      const round = held.splice(0);
+      rounds.push(round.map((route) => label(route.request())));
+      for (const route of round) {
+        const request = route.request();
+        if (new URL(request.url()).host === FIRESTORE) {
+          bodiesReleased++;
+          await route.fulfill({
+            contentType: 'application/json',
+            headers: {'access-control-allow-origin': '*'},
+            body: JSON.stringify(firestoreAnswer(docs, request.url(), request.postDataJSON())),
+          });
+        } else {
+          continued.push(request);
+          await route.continue();
+        }
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  return rounds;
+}
+
+/** A request as a round lists it: a chunk's name without its hash, or the Firestore read. */
+function label(request) {
+  const url = new URL(request.url());
+  if (url.host !== FIRESTORE) return url.pathname.slice(1).replace(/-[\w-]{8}\.js$/, '.js');
+  const body = request.postDataJSON();
+  if (body.documents) return `get ${body.documents.map((d) => d.slice(ROOT.length + 1)).join(', ')}`;
+  const where = (f) => f.compositeFilter?.filters.flatMap(where) ?? [(f.unaryFilter ?? f.fieldFilter).field.fieldPath];
+  const {from, where: filter} = body.structuredQuery;
+  return `query ${from[0].collectionId} by ${filter ? where(filter).join(', ') : 'nothing'}`;
+}
+
+// Minutes, for a busy machine: a page that never shows its comments fails here instead of hanging.
+const LIMIT = {timeout: 300_000};
+
+describe('request rounds before the first comment is on screen', () => {
+  test('Firebase: the entry, the chunks, then three reads one after the other', LIMIT, async (t) => {
+    const rounds = await roundsToFirstComment('/firebase/', t.signal);
+    const listed = JSON.stringify(rounds, null, 1);
+    assert.deepEqual(rounds[0], ['leave-a-reply.js'], listed);
+    assert.ok(rounds[1].includes('chunks/firebase-backend.js'), listed);
+    // The thread document; the first 20 top-level comments; the replies under them (15 a query).
+    assert.equal(rounds.length, 5, `rounds: ${listed}`);
+  });
+
+  test('local: the entry, then every chunk at once', LIMIT, async (t) => {
+    const rounds = await roundsToFirstComment('/local/', t.signal);
+    const listed = JSON.stringify(rounds, null, 1);
+    assert.deepEqual(rounds[0], ['leave-a-reply.js'], listed);
+    assert.equal(rounds.length, 2, `rounds: ${listed}`);
+  });
+});
