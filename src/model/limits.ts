@@ -18,6 +18,8 @@ export const LIMITS = {
   linksMax: 5,
   /** Seconds between two edits by one account (each edit costs every open view a read). */
   editIntervalSeconds: 5,
+  /** Comments one reader may like in one thread (the ids in their likes document). */
+  likesMax: 500,
 } as const;
 
 /** Comments loaded per page ("Load more comments" loads the next page). */

@@ -24,12 +24,23 @@ describe('keyboard', () => {
     const m = await mountWithComment();
     m.$<HTMLElement>('#comment-k1 .permalink')!.focus();
     const order: string[] = [];
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 10; i++) {
       await sendKeys({press: 'Tab'});
       const el = focused()!;
       order.push(el.id || el.getAttribute('name') || el.className);
     }
-    expect(order).to.deep.equal(['reply', 'copy-link', 'body', 'link', 'email', 'name', 'url', 'remember', 'submit']);
+    expect(order).to.deep.equal([
+      'reply',
+      'like',
+      'copy-link',
+      'body',
+      'link',
+      'email',
+      'name',
+      'url',
+      'remember',
+      'submit',
+    ]);
   });
 
   it('Enter on Reply moves focus into the form; Escape cancels and returns to the Reply button', async () => {

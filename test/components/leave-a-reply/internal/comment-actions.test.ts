@@ -82,7 +82,7 @@ describe('moderation and own comments in <leave-a-reply>', () => {
       const m = await mount();
       await postAsGuest(m, 'First thoughts.');
       const id = m.$('[part=comment]')!.id.slice('comment-'.length);
-      expect(buttons(m, id)).to.deep.equal(['Reply', 'Copy link', 'Edit', 'Delete']);
+      expect(buttons(m, id)).to.deep.equal(['Reply', 'Like', 'Copy link', 'Edit', 'Delete']);
 
       m.$<HTMLButtonElement>(`#comment-${id} .edit`)!.click();
       await settle(m);
@@ -141,9 +141,9 @@ describe('moderation and own comments in <leave-a-reply>', () => {
         },
       ]);
       await settle(m);
-      expect(buttons(m, 'mine')).to.deep.equal(['Reply', 'Copy link', 'Edit', 'Delete']);
+      expect(buttons(m, 'mine')).to.deep.equal(['Reply', 'Like', 'Copy link', 'Edit', 'Delete']);
       await waitUntil(() => !m.$('#comment-mine .edit'), 'Edit stayed after the window', {timeout: 20_000});
-      expect(buttons(m, 'mine')).to.deep.equal(['Reply', 'Copy link', 'Delete']);
+      expect(buttons(m, 'mine')).to.deep.equal(['Reply', 'Like', 'Copy link', 'Delete']);
     });
 
     it('deletes their comment after confirming; Cancel keeps it', async () => {
@@ -173,7 +173,7 @@ describe('moderation and own comments in <leave-a-reply>', () => {
       await readerUid(m);
       m.store.seed(await threadOf(m.el), [comment({id: 'theirs', name: 'Bea'})]);
       await settle(m);
-      expect(buttons(m, 'theirs')).to.deep.equal(['Reply', 'Copy link']);
+      expect(buttons(m, 'theirs')).to.deep.equal(['Reply', 'Like', 'Copy link']);
       expect(!!m.$('.lock')).to.equal(false);
     });
 
@@ -212,7 +212,7 @@ describe('moderation and own comments in <leave-a-reply>', () => {
       expect(m.$$('[part=comment]').map((li) => li.id)).to.deep.equal(['comment-pub', 'comment-held', 'comment-hid']);
       expect(text(m.$('#comment-held .badges'))).to.equal('Awaiting moderation');
       expect(text(m.$('#comment-hid .badges'))).to.equal('Hidden');
-      expect(buttons(m, 'pub')).to.deep.equal(['Reply', 'Copy link', 'Hide', 'Pin', 'Delete']);
+      expect(buttons(m, 'pub')).to.deep.equal(['Reply', 'Like', 'Copy link', 'Hide', 'Pin', 'Delete']);
       expect(buttons(m, 'held')).to.deep.equal(['Approve', 'Hide', 'Delete']);
       expect(buttons(m, 'hid')).to.deep.equal(['Approve', 'Delete']);
       expect(m.$('#comment-pub .pin')!.getAttribute('aria-label')).to.equal('Pin (comment by Bea)');
@@ -317,7 +317,7 @@ describe('moderation and own comments in <leave-a-reply>', () => {
       const m = (await ready(el)) as Mounted;
       await postAsGuest(m, 'Moderate me.');
       const id = m.$('[part=comment]')!.id.slice('comment-'.length);
-      expect(buttons(m, id)).to.deep.equal(['Reply', 'Copy link', 'Edit', 'Hide', 'Pin', 'Delete']);
+      expect(buttons(m, id)).to.deep.equal(['Reply', 'Like', 'Copy link', 'Edit', 'Hide', 'Pin', 'Delete']);
       expect(text(m.$('.lock'))).to.equal('Close comments');
     });
   });
