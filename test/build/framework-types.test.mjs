@@ -279,5 +279,5 @@ test('the editor data names every element with its attributes, their values and 
     );
   }
   const sort = vscode.tags.find((t) => t.name === 'leave-a-reply').attributes.find((a) => a.name === 'sort');
-  assert.deepEqual(sort.values, [{name: 'oldest'}, {name: 'newest'}]);
+  assert.deepEqual(sort.values, [{name: 'oldest'}, {name: 'newest'}, {name: 'top'}]);
 });
