@@ -100,6 +100,9 @@ export interface ModerationChange {
   pinned?: boolean;
 }
 
+/** Who a post turns out to be by, once their account is known (CommentStore.post's `settling`). */
+export type SettledAuthor = Pick<NewComment, 'author' | 'email'>;
+
 /**
  * Where comments live. The UI talks only to this; Firestore, memory and local-storage
  * implementations sit behind it (test/store/store-contract.ts holds the suite every one must pass).
@@ -112,8 +115,13 @@ export interface CommentStore {
    * it even beyond their loaded pages; the promise settles when the backend has accepted or
    * refused it. Offline, it waits for the connection. The store decides the status from the site's
    * settings: `pending` when a moderator must approve it first (see site-config.ts).
+   *
+   * `settling`, when given, is who the comment turns out to be by (and their email), still being
+   * found out: a first-time guest's account being made. Watchers see `comment.author` (its uid may
+   * be empty) at once all the same; it is sent once `settling` resolves, and taken back with its
+   * error when that rejects.
    */
-  post(thread: ThreadRef, comment: NewComment): Promise<Comment>;
+  post(thread: ThreadRef, comment: NewComment, settling?: Promise<SettledAuthor>): Promise<Comment>;
   /**
    * Changes the body of `by`'s own comment within the edit window (stamping `editedAt`). An edit
    * that now needs review takes a published comment back to pending. Like every change below,

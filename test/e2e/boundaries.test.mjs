@@ -28,7 +28,8 @@ test('only the Firestore store imports firebase/firestore, and only its lite ent
   const users = files.filter((f) => runtimeImportsOf(f).some((s) => s.startsWith('firebase/firestore')));
   // The store's modules: its reading half (firestore-store.ts), the polling thread view, the
   // count-badge query (kept apart to show its read cost) and the writing half, loaded after the
-  // first render; a like's batch and a reader's e-mail subscription, each loaded when first used;
+  // first render; a like's batch, a reader's e-mail subscription and a moderator's closing of a
+  // thread, each loaded when first used;
   // and the moderation queue's queries, in its own bundle (vite.moderation.config.ts).
   // (firestore-adapter.ts imports Firebase's types only.)
   assert.deepEqual(users.sort(), [
@@ -37,6 +38,7 @@ test('only the Firestore store imports firebase/firestore, and only its lite ent
     'src/store/firestore/firestore-moderation-queue.ts',
     'src/store/firestore/firestore-store.ts',
     'src/store/firestore/firestore-subscriptions.ts',
+    'src/store/firestore/firestore-thread-lock.ts',
     'src/store/firestore/firestore-thread-watch.ts',
     'src/store/firestore/firestore-writes.ts',
   ]);

@@ -22,7 +22,7 @@ import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {launchChromium} from './chromium.mjs';
 import {serveStatic} from './static-server.mjs';
-import {MARKER, PAGE_TITLE, firestoreFields, localStorageValue, widgetDocs} from '../../bench/thread.mjs';
+import {MARKER, PAGE_TITLE, firestoreFields, localStorageValue, thread, widgetDocs} from '../../bench/thread.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const FIRESTORE = 'firestore.test:8080'; // never reached: every request to it is answered by the route
@@ -57,10 +57,11 @@ const INIT = `(() => {
 // --- a Firestore REST API that answers from the thread's documents ---
 
 const ROOT = 'projects/demo-lar/databases/(default)/documents';
+const threadOf = (size) => thread(size);
 const STAMP = '2026-01-01T00:00:00.000000Z';
 
-function storedDocuments() {
-  const {thread, comments} = widgetDocs();
+function storedDocuments(size) {
+  const {thread, comments} = widgetDocs(size === undefined ? undefined : threadOf(size));
   const docs = new Map([[`${ROOT}/threads/${THREAD}`, thread]]);
   for (const [id, data] of comments) docs.set(`${ROOT}/threads/${THREAD}/comments/${id}`, data);
   return docs;
@@ -168,8 +169,8 @@ after(async () => {
 });
 
 /** The rounds before the first comment is on screen: for each, the paths of the requests answered. */
-async function roundsToFirstComment(path, signal) {
-  const docs = storedDocuments();
+async function roundsToFirstComment(path, signal, size) {
+  const docs = storedDocuments(size);
   const context = await browser.newContext();
   const tab = await context.newPage();
   await tab.addInitScript(INIT);
@@ -268,6 +269,14 @@ describe('request rounds before the first comment is on screen', () => {
     assert.ok(rounds[1].includes('chunks/firebase-backend.js'), listed);
     // The thread document; the first 20 top-level comments; the replies under them (15 a query).
     assert.equal(rounds.length, 5, `rounds: ${listed}`);
+  });
+
+  test('Firebase, a thread that fits one page: the thread document, then one query for it all', LIMIT, async (t) => {
+    // 12 comments, every fourth a reply: fewer than a page of 20, so no separate replies query.
+    const rounds = await roundsToFirstComment('/firebase/', t.signal, 12);
+    const listed = JSON.stringify(rounds, null, 1);
+    assert.equal(rounds.length, 4, `rounds: ${listed}`);
+    assert.deepEqual(rounds.at(-1), ['query comments by status'], listed);
   });
 
   test('local: the entry, then every chunk at once', LIMIT, async (t) => {

@@ -48,6 +48,9 @@ const ERROR_CODES: Record<string, StoreErrorCode> = {
   unauthenticated: 'permission-denied',
   unavailable: 'unavailable',
   'deadline-exceeded': 'unavailable',
+  // Contention: writes to the same documents at once (two tabs, a queue sent together); not applied,
+  // so sent again like an offline write.
+  aborted: 'unavailable',
   'resource-exhausted': 'quota',
   'invalid-argument': 'invalid',
   'failed-precondition': 'invalid', // e.g. a missing index: the message says which

@@ -15,6 +15,15 @@ import type {Viewer} from '../comment-store.js';
 import {toStoreError} from './firestore-adapter.js';
 import type {FirestoreContext} from './firestore-context.js';
 
+const stores = new WeakMap<FirestoreContext, FirestoreLikes>();
+
+/** `by` likes `comment` (or not): through the one FirestoreLikes of this store. */
+export function likeAs(store: FirestoreContext, thread: ThreadRef, comment: Comment, liked: boolean, by: Viewer) {
+  let likes = stores.get(store);
+  if (!likes) stores.set(store, (likes = new FirestoreLikes(store)));
+  return likes.like(thread, comment, liked, by);
+}
+
 export class FirestoreLikes {
   /** Each reader's likes per thread (`threadId/uid`), as last read or written from here. */
   private readonly known = new Map<string, Set<string>>();
@@ -55,10 +64,10 @@ export class FirestoreLikes {
   private async send(thread: ThreadRef, id: string, liked: boolean, key: string): Promise<void> {
     const [threadId, uid] = [thread.id, key.slice(thread.id.length + 1)];
     const likesRef = doc(this.store.db, 'threads', threadId, 'likes', uid);
-    let refusals = 0;
     for (let tries = 1; ; tries++) {
       // What this reader likes: read at their first like in the thread, or after a refusal.
       let ids = this.known.get(key);
+      const fresh = !ids;
       if (!ids) {
         const snapshot = await readOrUnknown(likesRef);
         if (snapshot === undefined) {
@@ -83,10 +92,11 @@ export class FirestoreLikes {
           await untilOnline(tries);
           continue;
         }
-        // Refused: what this reader likes may have moved elsewhere (another tab, or this write
-        // landed and its answer was lost). Read it again: already so is done (above).
+        // Refused with what this reader likes as just read: refused (a comment no longer
+        // published). Else it may have moved since (another tab, or an earlier try of this write
+        // that landed with its answer lost): read it again, and already so is done (above).
         this.known.delete(key);
-        if (storeError.code !== 'permission-denied' || ++refusals > 2) throw storeError;
+        if (storeError.code !== 'permission-denied' || fresh) throw storeError;
       }
     }
   }

@@ -35,6 +35,7 @@ import {
   StoreError,
   type CommentStore,
   type ModerationChange,
+  type SettledAuthor,
   type Subscription,
   type ThreadState,
   type ThreadWatch,
@@ -130,8 +131,8 @@ export class FirestoreStore implements CommentStore {
       .catch((error: unknown) => Promise.reject(toStoreError(error)));
   }
 
-  async post(thread: ThreadRef, input: NewComment): Promise<Comment> {
-    return (await this.writer()).post(thread, input);
+  async post(thread: ThreadRef, input: NewComment, settling?: Promise<SettledAuthor>): Promise<Comment> {
+    return (await this.writer()).post(thread, input, settling);
   }
 
   async isPosted(thread: ThreadRef, id: string, by: Viewer): Promise<boolean> {
@@ -154,12 +155,14 @@ export class FirestoreStore implements CommentStore {
     return (await this.writer()).moderate(thread, comment, change, by);
   }
 
+  /** Likes: their module loads at the first press (the Like button shows on confirmed comments only). */
   async like(thread: ThreadRef, comment: Comment, liked: boolean, by: Viewer): Promise<void> {
-    return (await this.writer()).like(thread, comment, liked, by);
+    return (await import('./firestore-likes.js')).likeAs(this.context, thread, comment, liked, by);
   }
 
+  /** Closing and reopening: a moderator's action, its module loaded at first use. */
   async setLocked(thread: ThreadRef, locked: boolean, by: Viewer): Promise<void> {
-    return (await this.writer()).setLocked(thread, locked, by);
+    return (await import('./firestore-thread-lock.js')).setLocked(this.context, thread, locked, by);
   }
 
   /** The writing half (firestore-writes.ts): loaded at the first write, or once a view has shown its thread. */

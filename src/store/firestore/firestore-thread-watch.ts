@@ -170,8 +170,11 @@ export class FirestoreThreadWatch implements ThreadWatch {
     this.emit();
   }
 
-  /** The server has the comment this view showed as sending. */
-  confirmPosted(threadId: string, comment: Comment): void {
+  /**
+   * A comment this view shows as posted from here, as it now stands (its author or status settled,
+   * or the server has it). Views opened since it was sent keep not showing it, as for any post.
+   */
+  updatePosted(threadId: string, comment: Comment): void {
     if (this.closed || threadId !== this.threadId || !this.posted.has(comment.id)) return;
     this.posted.set(comment.id, comment);
     this.emit();
@@ -311,29 +314,33 @@ export class FirestoreThreadWatch implements ThreadWatch {
   /**
    * `size` top-level comments (after `after`), then every reply under them, by the top-level
    * comment each names (`rootId`): a page never shows a reply without the comment it answers.
-   * Undefined when a read failed (the state says why).
+   * `whole`: a thread that fits one page (most do) comes in one query, replies and all: one wait
+   * less before the first comment, and never more reads. Deleted placeholders are not counted:
+   * when they fill the page, it is read in two steps after all. Undefined when a read failed (the
+   * state says why).
    */
   private async readPages(
     size: number,
     after?: DocumentSnapshot,
+    whole = !after && (this.thread?.count ?? 0) < size,
   ): Promise<{tops: DocumentSnapshot[]; docs: DocumentSnapshot[]} | undefined> {
     const comments = collection(this.db, 'threads', this.threadId, 'comments');
     const tops = await this.read(
       query(
         comments,
-        where('parentId', '==', null),
+        ...(whole ? [] : [where('parentId', '==', null)]),
         where('status', 'in', LISTED),
         // Most liked first (comments stored before likes, without a count, are not found: README).
-        ...(this.options.sort === 'top' ? [orderBy('likeCount', 'desc')] : []),
-        orderBy('createdAt', this.options.sort === 'newest' ? 'desc' : 'asc'),
+        ...(!whole && this.options.sort === 'top' ? [orderBy('likeCount', 'desc')] : []),
+        // The whole thread newest first, as the moderators' status/createdAt index has it: the view
+        // orders what it shows, and these pages' tops serve paging only (none is left to page).
+        orderBy('createdAt', whole || this.options.sort === 'newest' ? 'desc' : 'asc'),
         ...(after ? [startAfter(after)] : []),
         limit(size),
       ),
     );
     if (!tops) return undefined;
-    // No reply to look for when these are all the thread has (an extra query costs a read).
-    const publishedTops = tops.filter((d) => d.get('status') === 'published').length;
-    if (!after && tops.length < size && publishedTops === this.thread?.count) return {tops, docs: tops};
+    if (whole) return tops.length < size ? {tops, docs: tops} : this.readPages(size, after, false);
     const chunks: string[][] = [];
     for (let i = 0; i < tops.length; i += REPLY_QUERY_ROOTS)
       chunks.push(tops.slice(i, i + REPLY_QUERY_ROOTS).map((d) => d.id));

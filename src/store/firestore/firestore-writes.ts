@@ -17,7 +17,7 @@ import {
 import type {Author, Comment, CommentStatus, NewComment, ThreadRef} from '../../model/comment.js';
 import {LIMITS} from '../../model/limits.js';
 import type {SiteConfig} from '../../model/site-config.js';
-import type {ModerationChange, Subscription, Viewer} from '../comment-store.js';
+import type {ModerationChange, SettledAuthor, Subscription, Viewer} from '../comment-store.js';
 import {threadFromData, toStoreError, type ThreadDoc} from './firestore-adapter.js';
 import type {FirestoreContext} from './firestore-context.js';
 import type {FirestoreThreadWatch} from './firestore-thread-watch.js';
@@ -61,125 +61,172 @@ export class FirestoreWrites {
   /** Ids of the posts this store saw land. */
   private readonly landedIds = new Set<string>();
   private readonly lastEditAt = new Map<string, number>();
+  /** The post this store is sending: the next one is sent after it (see send). */
+  private sendingTurn: Promise<void> = Promise.resolve();
   /** Posts not yet confirmed, by comment id: a change to one waits for it to land first. */
   private readonly posting = new Map<string, Promise<unknown>>();
-  private likes?: Promise<import('./firestore-likes.js').FirestoreLikes>;
 
   constructor(private readonly store: FirestoreContext) {}
 
-  post(thread: ThreadRef, input: NewComment): Promise<Comment> {
+  post(thread: ThreadRef, input: NewComment, settling?: Promise<SettledAuthor>): Promise<Comment> {
     const id = input.id ?? timeOrderedId();
-    const posting = this.send(thread, input, id);
+    const posting = this.send(thread, input, id, settling);
     this.posting.set(id, posting);
     const done = () => this.posting.delete(id);
     posting.then(done, done);
     return posting;
   }
 
-  private async send(thread: ThreadRef, input: NewComment, id: string): Promise<Comment> {
+  private async send(
+    thread: ThreadRef,
+    input: NewComment,
+    id: string,
+    settling?: Promise<SettledAuthor>,
+  ): Promise<Comment> {
     const known = this.store.lastSeen(thread.id);
-    const uid = input.author.uid;
+    // At once where the view has read them already (it starts that read as it opens).
     let site = await this.store.siteConfig();
     // Unread (offline), the settings are a guess: a refusal then reads them once more and sends
     // again as they say (once: a site whose rules hide config/site must not spin here).
     let siteGuessed = !this.store.knownSiteConfig();
-    // The rules' rate limit, told before a write when this store knows the reader's last post
-    // (their stamp, posters/{uid}, is read only to explain a refusal: it costs a read).
-    const stampKey = uid;
-    const previousPost = this.lastPostAt.get(stampKey);
-    const problem = bodyProblem(input.body);
-    // Sending again a post that landed from here is no new post: no rate limit for it. Nor is a
-    // guessed interval (the defaults, config/site unread) a reason to refuse: the rules know the real one.
-    const unlimited = this.landedIds.has(id) || siteGuessed;
-    const refusal =
-      postRefusal({locked: !!known?.locked, site, lastPostAt: unlimited ? undefined : previousPost}) ??
-      authorRefusal(input.author) ??
-      (problem ? new StoreError('invalid', problem) : undefined);
-    if (refusal) throw refusal;
-    const given = input.author;
-    const author = storedAuthor(given, site);
-    let status = statusOfNewComment(site, await this.writer(site, author), input.body, author);
-    this.lastPostAt.set(stampKey, Date.now());
-    input = {...input, author};
-
     const commentRef = doc(this.store.db, 'threads', thread.id, 'comments', id);
-    const email = input.email?.trim();
-    const writeEmail = !!email && this.emails.get(uid) !== email;
-    if (writeEmail) this.emails.set(uid, email);
+    const refusalOf = (candidate: NewComment) => {
+      // The rules' rate limit, told before a write when this store knows the reader's last post
+      // (their stamp, posters/{uid}, is read only to explain a refusal: it costs a read). Sending
+      // again a post that landed from here is no new post: no rate limit for it. Nor is a guessed
+      // interval (the defaults, config/site unread) a reason to refuse: the rules know the real one.
+      const unlimited = this.landedIds.has(id) || siteGuessed;
+      const problem = bodyProblem(candidate.body);
+      return (
+        postRefusal({
+          locked: !!known?.locked,
+          site,
+          lastPostAt: unlimited ? undefined : this.lastPostAt.get(candidate.author.uid),
+        }) ??
+        authorRefusal(candidate.author) ??
+        (problem ? new StoreError('invalid', problem) : undefined)
+      );
+    };
+    const refusal = refusalOf(input);
+    if (refusal) throw refusal;
+    let given = input.author;
+    let author = storedAuthor(given, site);
+    // Shown at once as sending: the author's account and role are settled (and the status decided
+    // from them) while the reader already sees their comment.
     let local: Comment = {
       id: commentRef.id,
       parentId: input.parentId,
       ...(input.parentId ? {rootId: input.rootId ?? input.parentId} : {}),
       body: input.body,
-      author: {...input.author},
+      author: {...author},
       createdAt: new Date(timeOfOrderedId(commentRef.id) ?? Date.now()),
-      status,
+      status: statusOfNewComment(site, {moderator: false, approved: false}, input.body, author),
       likeCount: 0,
       sending: true,
     };
     this.tellWatches((watch) => watch.showPosted(thread.id, local));
-
-    // The thread's createdAt is written only when the thread is new. When no view has told us,
-    // guess "new"; the rules refuse a wrong guess either way, and one retry flips it.
-    let asNew = !known?.exists;
-    // Later posts in this view no longer count as new, even before a poll confirms it.
-    const assumed: ThreadDoc = {...(known ?? threadFromData(undefined)), exists: true};
-    this.store.see(thread.id, assumed);
-    let flipped = false;
-    let offlineTries = 0;
-    for (;;) {
-      try {
-        await this.commit(thread, input, commentRef, status, asNew, writeEmail ? email : undefined);
-        break;
-      } catch (error) {
-        const storeError = toStoreError(error);
-        // Offline: wait for the connection and send it again; the view shows it as sending.
-        if (storeError.code === 'unavailable') {
-          await untilOnline(++offlineTries);
-          continue;
-        }
-        offlineTries = 0; // an answer came: a later blip waits a second again, not longer and longer
-        // Refused because it is already there (a write whose answer was lost, a reload, another tab
-        // sending the same draft): then it is posted, once. Unable to look: wait, and send again.
-        const landed = storeError.code === 'permission-denied' ? await this.landed(commentRef, input) : false;
-        if (landed) break;
-        if (landed === undefined) {
-          await untilOnline(++offlineTries);
-          continue;
-        }
-        // The site's settings could not be read, so their defaults decided how this post was
-        // written (published or held, the picture kept or not): read them, then send it as they say.
-        if (storeError.code === 'permission-denied' && siteGuessed) {
-          siteGuessed = false;
-          await untilOnline(++offlineTries);
-          site = await this.store.siteConfig();
-          input = {...input, author: storedAuthor(given, site)};
-          status = statusOfNewComment(site, await this.writer(site, input.author), input.body, input.author);
-          local = {...local, author: input.author, status};
-          this.tellWatches((watch) => watch.showPosted(thread.id, local));
-          continue;
-        }
-        if (storeError.code === 'permission-denied' && !flipped) {
-          flipped = true;
-          asNew = !asNew;
-          continue;
-        }
-        if (writeEmail && this.emails.get(uid) === email) this.emails.delete(uid);
-        if (previousPost === undefined) this.lastPostAt.delete(stampKey);
-        else this.lastPostAt.set(stampKey, previousPost);
-        if (this.store.lastSeen(thread.id) === assumed) this.store.see(thread.id, known);
-        this.tellWatches((watch) => watch.forgetPosted(thread.id, commentRef.id));
-        if (storeError.code !== 'permission-denied') throw storeError;
-        // The site's settings may have changed since they were read: read them again next time.
-        this.store.forgetSiteConfig();
-        throw (await this.whyRefused(thread, input, site)) ?? storeError;
+    let status: 'published' | 'pending';
+    try {
+      if (settling) {
+        input = {...input, ...(await settling)};
+        given = input.author;
+        author = storedAuthor(given, site);
+        const late = refusalOf(input);
+        if (late) throw late;
       }
+      status = statusOfNewComment(site, await this.writer(site, author), input.body, author);
+    } catch (error) {
+      this.tellWatches((watch) => watch.forgetPosted(thread.id, commentRef.id));
+      throw error;
+    }
+    const uid = author.uid;
+    const stampKey = uid;
+    const previousPost = this.lastPostAt.get(stampKey);
+    this.lastPostAt.set(stampKey, Date.now());
+    input = {...input, author};
+    local = {...local, author: {...author}, status};
+    this.tellWatches((watch) => watch.updatePosted(thread.id, local));
+
+    const email = input.email?.trim();
+    const writeEmail = !!email && this.emails.get(uid) !== email;
+    if (writeEmail) this.emails.set(uid, email);
+
+    // One post at a time from this store: two at once (a queue sent as the connection returns)
+    // would race each other for the reader's rate-limit stamp and for creating the thread, and the
+    // rules would refuse the one that lost.
+    const previousTurn = this.sendingTurn;
+    let endTurn!: () => void;
+    this.sendingTurn = new Promise((resolve) => (endTurn = resolve));
+    await previousTurn;
+    try {
+      // The thread's createdAt is written only when the thread is new. When no view has told us,
+      // guess "new"; the rules refuse a wrong guess either way, and a retry flips it (below).
+      const seen = this.store.lastSeen(thread.id);
+      let asNew = !seen?.exists;
+      // Later posts in this view no longer count as new, even before a poll confirms it.
+      const assumed: ThreadDoc = {...(seen ?? threadFromData(undefined)), exists: true};
+      this.store.see(thread.id, assumed);
+      let flips = 0;
+      let offlineTries = 0;
+      for (;;) {
+        try {
+          await this.commit(thread, input, commentRef, status, asNew, writeEmail ? email : undefined);
+          break;
+        } catch (error) {
+          const storeError = toStoreError(error);
+          // Offline: wait for the connection and send it again; the view shows it as sending.
+          if (storeError.code === 'unavailable') {
+            await untilOnline(++offlineTries);
+            continue;
+          }
+          offlineTries = 0; // an answer came: a later blip waits a second again, not longer and longer
+          // Refused because it is already there (a write whose answer was lost, a reload, another tab
+          // sending the same draft): then it is posted, once. Unable to look: wait, and send again.
+          const landed = storeError.code === 'permission-denied' ? await this.landed(commentRef, input) : false;
+          if (landed) break;
+          if (landed === undefined) {
+            await untilOnline(++offlineTries);
+            continue;
+          }
+          // The site's settings could not be read, so their defaults decided how this post was
+          // written (published or held, the picture kept or not): read them, then send it as they say.
+          if (storeError.code === 'permission-denied' && siteGuessed) {
+            siteGuessed = false;
+            await untilOnline(++offlineTries);
+            site = await this.store.siteConfig();
+            input = {...input, author: storedAuthor(given, site)};
+            status = statusOfNewComment(site, await this.writer(site, input.author), input.body, input.author);
+            local = {...local, author: input.author, status};
+            this.tellWatches((watch) => watch.updatePosted(thread.id, local));
+            continue;
+          }
+          // A wrong guess of whether the thread is new: flip it. Twice at most, since a thread comes
+          // into being only once: "exists" (taken from this view) before another tab's first post
+          // landed, then "new" after it did.
+          if (storeError.code === 'permission-denied' && flips < 2) {
+            flips++;
+            asNew = !asNew;
+            continue;
+          }
+          if (writeEmail && this.emails.get(uid) === email) this.emails.delete(uid);
+          if (previousPost === undefined) this.lastPostAt.delete(stampKey);
+          else this.lastPostAt.set(stampKey, previousPost);
+          if (this.store.lastSeen(thread.id) === assumed) this.store.see(thread.id, seen);
+          this.tellWatches((watch) => watch.forgetPosted(thread.id, commentRef.id));
+          if (storeError.code !== 'permission-denied') throw storeError;
+          // The site's settings may have changed since they were read: read them again next time.
+          this.store.forgetSiteConfig();
+          throw (await this.whyRefused(thread, input, site)) ?? storeError;
+        }
+      }
+    } finally {
+      endTurn();
     }
     this.landedIds.add(id);
     const confirmed: Comment = {...local, sending: undefined};
     delete confirmed.sending;
     this.tellWatches((watch) => {
-      watch.confirmPosted(thread.id, confirmed);
+      watch.updatePosted(thread.id, confirmed);
       watch.pollNow(thread.id);
     });
     return confirmed;
@@ -259,18 +306,6 @@ export class FirestoreWrites {
     await this.change(thread, comment, {status: 'deleted', body: '', author}, {status: 'deleted', body: '', author});
   }
 
-  /** Likes: their module (firestore-likes.ts) loads at the first press. */
-  async like(thread: ThreadRef, comment: Comment, liked: boolean, by: Viewer): Promise<void> {
-    this.likes ??= import('./firestore-likes.js').then(({FirestoreLikes}) => new FirestoreLikes(this.store));
-    const likes = await this.likes.catch((error: unknown) => {
-      this.likes = undefined; // a failed load is tried again at the next press
-      throw error;
-    });
-    // A comment still being posted from here must exist before it can be liked.
-    await this.posting.get(comment.id)?.catch(() => {});
-    return likes.like(thread, comment, liked, by);
-  }
-
   async moderate(thread: ThreadRef, comment: Comment, change: ModerationChange, by: Viewer): Promise<void> {
     const refusal = moderationRefusal(await this.store.isModerator(by), comment);
     if (refusal) throw refusal;
@@ -287,43 +322,6 @@ export class FirestoreWrites {
         approveAuthor: approvesAuthor(comment, change) ? comment.author.uid : undefined,
       },
     );
-  }
-
-  async setLocked(thread: ThreadRef, locked: boolean, by: Viewer): Promise<void> {
-    const refusal = moderationRefusal(await this.store.isModerator(by));
-    if (refusal) throw refusal;
-    const ref = doc(this.store.db, 'threads', thread.id);
-    // A thread nobody has commented on has no document yet; the rules let a moderator create one.
-    let exists = this.store.lastSeen(thread.id)?.exists ?? true;
-    let offlineTries = 0;
-    for (let attempt = 0; ; attempt++) {
-      const batch = writeBatch(this.store.db);
-      if (exists) batch.update(ref, {locked});
-      else
-        batch.set(ref, {url: thread.url, title: thread.title, createdAt: serverTimestamp(), commentCount: 0, locked});
-      try {
-        await batch.commit();
-        this.tellWatches((watch) => watch.pollNow(thread.id));
-        return;
-      } catch (error) {
-        const storeError = toStoreError(error);
-        // Offline: wait for the connection (closing or opening twice is harmless).
-        if (storeError.code === 'unavailable') {
-          await untilOnline(++offlineTries);
-          attempt--;
-          continue;
-        }
-        // update() of a missing document fails with not-found, set() of an existing one is refused.
-        if (
-          attempt === 0 &&
-          (storeError.code === 'permission-denied' || /not.found|no document/i.test(storeError.message))
-        ) {
-          exists = !exists;
-          continue;
-        }
-        throw storeError;
-      }
-    }
   }
 
   /** Who writes, as the policy asks: whether they moderate, and (first-time mode only) are approved. */

@@ -4,6 +4,7 @@ import {
   StoreError,
   type CommentStore,
   type ModerationChange,
+  type SettledAuthor,
   type Subscription,
   type ThreadState,
   type ThreadWatch,
@@ -147,53 +148,92 @@ export class MemoryStore implements CommentStore {
     };
   }
 
-  post(thread: ThreadRef, input: NewComment): Promise<Comment> {
+  post(thread: ThreadRef, input: NewComment, settling?: Promise<SettledAuthor>): Promise<Comment> {
     const record = this.record(thread);
     // The same id sent again (a retry, a reload, another tab): it is posted already, once.
     const sent = input.id ? record.comments.find((c) => c.id === input.id) : undefined;
-    if (sent && sent.author.uid === input.author.uid && !sent.sending) return Promise.resolve(shownComment(sent));
+    if (!settling && sent && sent.author.uid === input.author.uid && !sent.sending)
+      return Promise.resolve(shownComment(sent));
     const site = this.siteConfig();
-    const uid = input.author.uid;
-    const stampKey = uid;
-    const previousPost = this.lastPostAt.get(stampKey);
     const parent = record.comments.find((c) => c.id === input.parentId);
-    const problem = bodyProblem(input.body);
-    const refusal =
-      postRefusal({locked: record.locked, site, lastPostAt: previousPost}) ??
-      authorRefusal(input.author) ??
-      (problem ? new StoreError('invalid', problem) : undefined) ??
-      replyRefusal(input.parentId, parent && shownComment(parent));
+    const refusal = this.postRefusal(record, input, parent);
     if (refusal) return Promise.reject(refusal);
-    const author = storedAuthor(input.author, site);
-    const status = statusOfNewComment(site, this.writer(uid), input.body, author);
-    this.lastPostAt.set(stampKey, Date.now());
     const comment: KeptComment = {
       id: input.id ?? newCommentId(),
       parentId: input.parentId,
       ...(parent ? {rootId: parent.rootId ?? parent.id} : {}),
       body: input.body,
-      author,
+      author: storedAuthor(input.author, site),
       createdAt: new Date().toISOString(),
-      status,
+      status: statusOfNewComment(site, this.writer(input.author.uid), input.body, input.author),
       sending: true,
     };
     record.comments.push(comment);
     for (const watcher of this.watchers) if (watcher.threadId === thread.id) watcher.posted.add(comment.id);
     this.changed(thread.id);
-    return this.settle(
-      record,
-      () => {
-        record.comments = record.comments.filter((c) => c !== comment);
-        if (previousPost === undefined) this.lastPostAt.delete(stampKey);
-        else this.lastPostAt.set(stampKey, previousPost);
+    const takeBack = () => {
+      record.comments = record.comments.filter((c) => c !== comment);
+      this.changed(thread.id);
+    };
+    const send = (uid: string): Promise<Comment> => {
+      // Sent before under this id and landed (a draft restored after a reload): once.
+      const landed = record.comments.find((c) => c !== comment && c.id === comment.id && c.author.uid === uid);
+      if (landed && !landed.sending) {
+        takeBack();
+        return Promise.resolve(shownComment(landed));
+      }
+      const previousPost = this.lastPostAt.get(uid);
+      this.lastPostAt.set(uid, Date.now());
+      return this.settle(
+        record,
+        () => {
+          takeBack();
+          if (previousPost === undefined) this.lastPostAt.delete(uid);
+          else this.lastPostAt.set(uid, previousPost);
+        },
+        () => {
+          delete comment.sending;
+          this.persist(thread.id);
+          this.changed(thread.id);
+          return shownComment(comment);
+        },
+      );
+    };
+    if (!settling) return send(input.author.uid);
+    // Shown at once; sent once its author is known (a guest's account being made).
+    return settling
+      .then(({author}) => {
+        const late = this.postRefusal(record, {...input, author}, parent);
+        if (late) throw late;
+        Object.assign(comment, {
+          author: storedAuthor(author, site),
+          status: statusOfNewComment(site, this.writer(author.uid), input.body, author),
+        });
         this.changed(thread.id);
-      },
-      () => {
-        delete comment.sending;
-        this.persist(thread.id);
-        this.changed(thread.id);
-        return shownComment(comment);
-      },
+        return send(author.uid);
+      })
+      .catch((error: unknown) => {
+        if (record.comments.includes(comment) && comment.sending) takeBack();
+        throw error;
+      });
+  }
+
+  /** Why the rules would refuse this post here and now, if they would. */
+  private postRefusal(
+    record: ThreadRecord,
+    input: NewComment,
+    parent: KeptComment | undefined,
+  ): StoreError | undefined {
+    const problem = bodyProblem(input.body);
+    return (
+      postRefusal({
+        locked: record.locked,
+        site: this.siteConfig(),
+        lastPostAt: this.lastPostAt.get(input.author.uid),
+      }) ??
+      authorRefusal(input.author) ??
+      (problem ? new StoreError('invalid', problem) : undefined) ??
+      replyRefusal(input.parentId, parent && shownComment(parent))
     );
   }
 

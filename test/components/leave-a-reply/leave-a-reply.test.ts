@@ -369,7 +369,7 @@ describe('<leave-a-reply>', () => {
     expect(again.$$('[part=comment]')).to.have.length(1);
   });
 
-  it('a first-time guest with no connection: the post waits for it, text kept, and goes out once', async () => {
+  it('a first-time guest with no connection: the post shows as sending, waits for it, and goes out once', async () => {
     // The guest's account cannot be made offline (Firebase's sign-up needs the network).
     const session = new LocalSession();
     const guest = session.guest.bind(session);
@@ -385,13 +385,44 @@ describe('<leave-a-reply>', () => {
       () => text(m.f('.status')) === 'Your comment will be sent when the connection returns.',
       'the post did not say it is queued',
     );
-    expect(m.f<HTMLTextAreaElement>('#body').value).to.equal('Written in a tunnel.');
+    // In the thread at once, under the name typed, although the account is still to be made.
+    const item = m.$('[part=comment]')!;
+    expect([text(item.querySelector('.body')), text(item.querySelector('.sending'))]).to.deep.equal([
+      'Written in a tunnel.',
+      'Sending…',
+    ]);
+    expect(text(item.querySelector('.author'))).to.equal('Ada');
     expect(m.f('.post-error')).to.equal(null);
+    expect(posted.callCount).to.equal(0);
     window.dispatchEvent(new Event('online')); // the connection is back
     await waitUntil(() => posted.callCount === 1, 'not posted when the connection returned');
     await settle(m);
     expect(m.$$('[part=comment]').map((li) => text(li.querySelector('.body')))).to.deep.equal(['Written in a tunnel.']);
     expect(m.f<HTMLTextAreaElement>('#body').value).to.equal('');
+  });
+
+  it('a first-time guest sees their comment at once, while their account is still being made', async () => {
+    const session = new LocalSession();
+    const guest = session.guest.bind(session);
+    let release!: () => void;
+    const signedUp = new Promise<void>((resolve) => (release = resolve));
+    session.guest = () => signedUp.then(guest); // a sign-up round trip that has not come back yet
+    const m = await mount({}, new MemoryStore(), session);
+    const posted = sinon.spy();
+    m.el.addEventListener('lar-comment-posted', posted);
+    await fillGuest(m, 'No waiting for the account.');
+    await submit(m);
+    await waitUntil(() => m.$('[part=comment] .sending'), 'the comment did not show before the sign-up');
+    expect(text(m.$('[part=comment] .body'))).to.equal('No waiting for the account.');
+    expect(m.f<HTMLTextAreaElement>('#body').value).to.equal('');
+    expect(posted.callCount).to.equal(0);
+
+    release();
+    await waitUntil(() => posted.callCount === 1, 'not posted once the account was made');
+    expect(posted.firstCall.args[0].detail.author.uid, 'the account’s').to.equal((await guest()).uid);
+    await settle(m);
+    expect(m.$$('[part=comment]')).to.have.length(1);
+    expect(m.$('[part=comment] .sending')).to.equal(null);
   });
 
   it('online but unable to reach the sign-in service: a few tries, then the reason, the text kept', async () => {

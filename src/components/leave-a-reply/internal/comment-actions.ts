@@ -145,9 +145,17 @@ export class CommentActions implements InPlace, ReactiveController {
     return this.failure?.id === comment.id ? this.failure.message : undefined;
   }
 
-  /** Like, on published comments, where the store keeps likes and the site has not turned them off. */
+  /**
+   * Like, on published comments the backend has (not while one is still sending), where the store
+   * keeps likes and the site has not turned them off.
+   */
   like(comment: Comment): TemplateResult | undefined {
-    if (comment.status !== 'published' || !this.host.store?.like || this.host.host.getAttribute('reactions') === 'off')
+    if (
+      comment.status !== 'published' ||
+      comment.sending ||
+      !this.host.store?.like ||
+      this.host.host.getAttribute('reactions') === 'off'
+    )
       return undefined;
     return likeButton(comment, this.host.messages, () => void this.toggleLike(comment));
   }

@@ -18,7 +18,7 @@ import {
   type DraftField,
   type FieldProblem,
 } from '../../../model/validation.js';
-import {StoreError, type CommentStore} from '../../../store/comment-store.js';
+import {StoreError, type CommentStore, type SettledAuthor} from '../../../store/comment-store.js';
 import {timeOrderedId} from '../../../model/comment-id.js';
 import {drafts, rememberedDetails} from './drafts.js';
 import {oneTabAtATime} from './one-tab-at-a-time.js';
@@ -347,21 +347,15 @@ export class ReplyForm extends LitElement implements SignInForm {
         // The account's own name and photo; its email stays with Firebase Auth, out of every document.
         pending = store.post(thread, {...at, body, author: accountAuthor(account, this.name)});
       } else {
-        const user = await this.guestAccount(session);
-        // Auth may restore a signed-in account only now (a returning reader who typed quickly):
-        // then the comment is that account's, with the badge the rules expect.
-        const asGuest = user.provider === 'guest';
-        const author: Author = asGuest
-          ? {
-              uid: user.uid,
-              name: cleanField(this.name),
-              provider: 'guest',
-              ...(url ? {url} : {}),
-              // The store leaves it out when the site turned Gravatar off (policy.ts, storedAuthor).
-              avatarUrl: gravatarUrl(await sha256Hex(email.toLowerCase())),
-            }
-          : accountAuthor(user, this.name);
-        pending = store.post(thread, {...at, body, author, ...(asGuest ? {email} : {})});
+        // Shown in the thread at once under the name typed; sent once the guest's account is made
+        // (a first visit signs up first, which takes a round trip or waits for the connection).
+        const typed: Author = {
+          uid: this.signIn.user?.uid ?? '',
+          name: cleanField(this.name),
+          provider: 'guest',
+          ...(url ? {url} : {}),
+        };
+        pending = store.post(thread, {...at, body, author: typed}, this.guestAuthor(session, typed, email));
       }
     } catch (error) {
       this.failed(error, body);
@@ -400,6 +394,17 @@ export class ReplyForm extends LitElement implements SignInForm {
     this.body = '';
     this.busy = false;
     this.status = this.messages.posted;
+  }
+
+  /** Who a guest's post is by, once their account is made (or an account Auth restored only now). */
+  private async guestAuthor(session: Session, typed: Author, email: string): Promise<SettledAuthor> {
+    const user = await this.guestAccount(session);
+    // Auth may restore a signed-in account only now (a returning reader who typed quickly):
+    // then the comment is that account's, with the badge the rules expect.
+    if (user.provider !== 'guest') return {author: accountAuthor(user, this.name)};
+    // The store leaves the picture out when the site turned Gravatar off (policy.ts, storedAuthor).
+    const avatarUrl = gravatarUrl(await sha256Hex(email.toLowerCase()));
+    return {author: {...typed, uid: user.uid, avatarUrl}, email};
   }
 
   /**
