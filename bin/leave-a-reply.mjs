@@ -3,7 +3,7 @@
 // this package's firebase.json, firestore.rules and firestore.indexes.json into the current
 // folder (asking before replacing a file that differs), then prints the script-tag snippet and
 // the steps left to do in the Firebase console. Plain Node, no dependencies.
-// `import` and `export` run the command line built from cli/ (dist/cli/), on firebase-admin.
+// `import`, `export` and `upgrade` run the command line built from cli/ (dist/cli/), on firebase-admin.
 import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {dirname, join, relative} from 'node:path';
 import {createInterface} from 'node:readline';
@@ -26,6 +26,7 @@ const siteFirebaseJson = (functions) =>
 const USAGE = `Usage: npx leave-a-reply init [--functions] [--yes | --no]
        npx leave-a-reply import wordpress|disqus|json FILE [options]   (--help for its options)
        npx leave-a-reply export [options]
+       npx leave-a-reply upgrade [--dry-run] [--project ID]   (after installing a new version)
 
 Writes firebase.json, firestore.rules and firestore.indexes.json into the current folder,
 then prints the snippet for your pages and the next steps.
@@ -195,7 +196,7 @@ Reply e-mails and your alerts (functions/; all of it: ${join(packageRoot, 'funct
 }
 
 const [command, ...options] = process.argv.slice(2);
-if (command === 'import' || command === 'export') {
+if (command === 'import' || command === 'export' || command === 'upgrade') {
   const built = join(packageRoot, 'dist/cli/cli/main.js');
   if (!existsSync(built)) fail(`${command} is not built in this copy: run \`npm run build\` in ${packageRoot}`, 1);
   const {main} = await import(pathToFileURL(built).href);

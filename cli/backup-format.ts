@@ -1,8 +1,8 @@
 /**
  * The export file: every thread and comment of a site as JSON, in a shape that is documented
  * (docs/backup-format.md) and versioned, so a backup made today restores with a later version.
- * `import json` reads it back into the same ids, times, statuses and nesting; counts are the
- * comments' own (model/stored-comment.ts threadCounts), as the widget's are.
+ * `import json` reads it back into the same ids, times, statuses, nesting and likes; counts are
+ * the comments' own (model/stored-comment.ts threadCounts), as the widget's are.
  */
 import type {Author, Comment} from '../src/model/comment.js';
 import {AUTHOR_PROVIDERS, COMMENT_STATUSES} from '../src/model/stored-comment.js';
@@ -10,7 +10,9 @@ import type {PlannedThread} from './import-plan.js';
 import {InputError} from './xml-records.js';
 
 export const BACKUP_FORMAT = 'leave-a-reply-backup';
-export const BACKUP_VERSION = 1;
+/** 2 added likes (each comment's `likeCount`, each thread's `likes`); version 1 files still restore. */
+export const BACKUP_VERSION = 2;
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 export interface BackupComment {
   id: string;
@@ -23,6 +25,8 @@ export interface BackupComment {
   editedAt?: string;
   status: Comment['status'];
   pinned?: true;
+  /** Readers who like it (version 2; absent in version 1 files: 0). */
+  likeCount?: number;
   /** A guest's email, from their private profile: only with --include-emails. */
   email?: string;
 }
@@ -34,11 +38,23 @@ export interface BackupThread {
   createdAt: string;
   locked?: true;
   comments: BackupComment[];
+  /**
+   * What each reader likes here (threads/{id}/likes/{uid}), so that a restored site still counts
+   * one like per reader: without it, a reader could like a restored comment a second time.
+   * Version 2; only readers who like something.
+   */
+  likes?: BackupLikes[];
+}
+
+export interface BackupLikes {
+  uid: string;
+  /** Ids of comments of this thread. */
+  ids: string[];
 }
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
+  version: number;
   exportedAt: string;
   projectId: string;
   threads: BackupThread[];
@@ -55,6 +71,7 @@ export function backupComment(comment: Comment, email?: string): BackupComment {
     ...(comment.editedAt ? {editedAt: comment.editedAt.toISOString()} : {}),
     status: comment.status,
     ...(comment.pinned ? {pinned: true} : {}),
+    likeCount: comment.likeCount ?? 0,
     ...(email ? {email} : {}),
   };
 }
@@ -74,9 +91,9 @@ export function threadsFromBackup(file: string, text: string): PlannedThread[] {
   }
   if (data?.format !== BACKUP_FORMAT)
     throw new InputError(`${file} is not a leave-a-reply export (no "format": "${BACKUP_FORMAT}")`);
-  if (data.version !== BACKUP_VERSION) {
+  if (!READABLE_VERSIONS.includes(data.version as number)) {
     throw new InputError(
-      `${file} is version ${String(data.version)} of the export format; this leave-a-reply reads version ${BACKUP_VERSION}`,
+      `${file} is version ${String(data.version)} of the export format; this leave-a-reply reads versions ${READABLE_VERSIONS.join(' and ')}`,
     );
   }
   if (!Array.isArray(data.threads)) throw new InputError(`${file}: "threads" must be a list`);
@@ -115,6 +132,8 @@ export function threadsFromBackup(file: string, text: string): PlannedThread[] {
         const date = typeof value === 'string' ? new Date(value) : undefined;
         return date && !Number.isNaN(date.getTime()) ? date : at(`"${name}" must be an ISO 8601 time`);
       };
+      const likeCount = c.likeCount ?? 0;
+      if (!Number.isInteger(likeCount) || likeCount < 0) at('"likeCount" must be a whole number, 0 or more');
       if (typeof c.email === 'string' && c.email) emails.set(author.uid, c.email);
       return {
         id: c.id,
@@ -132,8 +151,22 @@ export function threadsFromBackup(file: string, text: string): PlannedThread[] {
         ...(c.editedAt !== undefined ? {editedAt: time(c.editedAt, 'editedAt')} : {}),
         status: c.status,
         ...(c.pinned === true ? {pinned: true} : {}),
+        likeCount,
       } satisfies Comment;
     });
+    const likes = new Map<string, string[]>();
+    if (thread.likes !== undefined && !Array.isArray(thread.likes)) fail(': "likes" must be a list');
+    for (const [i, entry] of (thread.likes ?? []).entries()) {
+      const at = (message: string): never => fail(`.likes[${i}]: ${message}`);
+      if (!validId(entry?.uid)) at('"uid" must be an account id');
+      if (likes.has(entry.uid)) at(`${entry.uid} appears twice`);
+      if (!Array.isArray(entry.ids) || new Set(entry.ids).size !== entry.ids.length) {
+        at('"ids" must be a list of comment ids, each once');
+      }
+      const stray = entry.ids.find((id) => !ids.has(id));
+      if (stray !== undefined) at(`"${String(stray)}" is not a comment of this thread`);
+      if (entry.ids.length) likes.set(entry.uid, [...entry.ids]);
+    }
     const createdAt = new Date(thread.createdAt);
     if (Number.isNaN(createdAt.getTime())) fail(': "createdAt" must be an ISO 8601 time');
     return {
@@ -144,6 +177,7 @@ export function threadsFromBackup(file: string, text: string): PlannedThread[] {
       locked: thread.locked === true,
       comments,
       emails,
+      likes,
     };
   });
 }

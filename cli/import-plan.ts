@@ -53,6 +53,8 @@ export interface PlannedThread {
   comments: Comment[];
   /** Imported authors' emails by uid, for their private profiles (never in a comment). */
   emails: Map<string, string>;
+  /** What each reader likes in the thread, by uid (a restored export's; no other source has likes). */
+  likes?: Map<string, string[]>;
 }
 
 export interface ImportPlan {

@@ -1,8 +1,8 @@
 /**
  * `npx leave-a-reply import wordpress|disqus|json FILE` and `npx leave-a-reply export`: the site
- * owner's way in and out, on the Firebase Admin SDK. (bin/leave-a-reply.mjs hands these commands
- * here; `init` stays there, dependency-free.) Every problem of the file is found before anything
- * is written.
+ * owner's way in and out, on the Firebase Admin SDK; `npx leave-a-reply upgrade` brings the stored
+ * comments up to this release. (bin/leave-a-reply.mjs hands these commands here; `init` stays
+ * there, dependency-free.) Every problem of an import's file is found before anything is written.
  */
 import {createWriteStream} from 'node:fs';
 import {readFile} from 'node:fs/promises';
@@ -14,6 +14,7 @@ import {currentProject} from './project.js';
 import {SetupError, explainFailure, openDatabase, readSite, writeEmails, writeThread} from './site-database.js';
 import {readDisqus} from './sources/disqus.js';
 import {readWordPress} from './sources/wordpress.js';
+import {addMissingLikeCounts, commentsToCheck, threadUrls} from './upgrade.js';
 import {InputError} from './xml-records.js';
 
 export const USAGE = `Usage:
@@ -21,10 +22,13 @@ export const USAGE = `Usage:
   npx leave-a-reply import disqus FILE.xml [options]      Disqus export
   npx leave-a-reply import json FILE.json [options]       a file from \`export\`
   npx leave-a-reply export [--include-emails] [--output FILE]   every thread and comment, as JSON
+  npx leave-a-reply upgrade [--dry-run]   after installing a new leave-a-reply: brings the comments
+                                          stored before it up to date (comments from before likes
+                                          get likeCount: 0, so sort="top" finds them); safe to repeat
 
 Options:
   --project ID          the Firebase project (else the Firebase CLI's current one in this folder)
-  --dry-run             read and check the file, print what would be written, write nothing
+  --dry-run             print what would be written, write nothing (import: read and check the file)
   --map-url OLD=NEW     pages whose address starts with OLD are at NEW now (repeatable)
   --include-spam        import spam, hidden from readers (default: left out)
   --include-trash       import trashed (WordPress) or deleted (Disqus) comments, hidden
@@ -98,6 +102,8 @@ async function readSource(format: string, file: string, values: Values): Promise
 }
 
 const count = (amount: number, what: string) => `${n(amount)} ${amount === 1 ? what : `${what}s`}`;
+const onEmulator = () =>
+  process.env.FIRESTORE_EMULATOR_HOST ? ` on the emulator at ${process.env.FIRESTORE_EMULATOR_HOST}` : '';
 
 const byStatus = (threads: PlannedThread[]) => {
   const counts = new Map<string, number>();
@@ -125,8 +131,9 @@ async function runImport(format: string, file: string, values: Values): Promise<
       `Dry run: ${file} (${source}) would write ${count(plan.threads.length, 'thread')}, ${count(total, 'comment')}. Nothing was written.`,
     );
     for (const thread of plan.threads) {
+      const likers = thread.likes?.size ?? 0;
       console.log(
-        `  ${thread.id}  ${thread.url || '(no URL)'}  "${thread.title}": ${count(thread.comments.length, 'comment')} (${list(byStatus([thread]))})${thread.locked ? ', closed' : ''}`,
+        `  ${thread.id}  ${thread.url || '(no URL)'}  "${thread.title}": ${count(thread.comments.length, 'comment')} (${list(byStatus([thread]))})${likers ? `, likes of ${count(likers, 'reader')}` : ''}${thread.locked ? ', closed' : ''}`,
       );
     }
     console.log(`  comments by status: ${list(statuses)}\n  ${leftOut}`);
@@ -139,6 +146,7 @@ async function runImport(format: string, file: string, values: Values): Promise<
   const added = new Map<string, number>();
   let existing = 0;
   let newThreads = 0;
+  let likers = 0;
   let failed: unknown;
   const failedThreads: string[] = [];
   const emails = new Map<string, string>();
@@ -151,6 +159,7 @@ async function runImport(format: string, file: string, values: Values): Promise<
           const result = await writeThread(db, thread);
           for (const c of result.added) added.set(c.status, (added.get(c.status) ?? 0) + 1);
           existing += result.existing;
+          likers += result.likers;
           if (result.createdThread) newThreads++;
           for (const [uid, email] of thread.emails) emails.set(uid, email);
         } catch (error) {
@@ -165,9 +174,10 @@ async function runImport(format: string, file: string, values: Values): Promise<
   if (emails.size) await writeEmails(db, emails);
   const written = [...added.values()].reduce((a, b) => a + b, 0);
   console.log(
-    `Imported ${file} (${source}) into project ${project}${process.env.FIRESTORE_EMULATOR_HOST ? ` on the emulator at ${process.env.FIRESTORE_EMULATOR_HOST}` : ''}:\n` +
+    `Imported ${file} (${source}) into project ${project}${onEmulator()}:\n` +
       `  threads: ${n(plan.threads.length - failedThreads.length)} (${n(newThreads)} new)\n` +
       `  comments written: ${n(written)} (${list(added)}); already there, left as they are: ${n(existing)}\n` +
+      (likers ? `  likes written: those of ${count(likers, 'reader')}\n` : '') +
       `  ${leftOut}`,
   );
   if (failedThreads.length) {
@@ -215,6 +225,40 @@ async function runExport(values: Values): Promise<number> {
   return 0;
 }
 
+async function runUpgrade(values: Values): Promise<number> {
+  const project = projectOf(values);
+  const db = await openDatabase(project);
+  const dryRun = !!values['dry-run'];
+  const bar = progressBar(await commentsToCheck(db), 'comments checked');
+  const result = await addMissingLikeCounts(db, {dryRun, onPage: (documents) => bar.advance(documents)});
+  bar.done();
+  const checked = `${count(result.checked, 'comment')} in ${count(result.threads, 'thread')}`;
+  const missing = [...result.missing.values()].reduce((a, b) => a + b, 0);
+  const index =
+    'sort="top" also needs the likeCount index of firestore.indexes.json deployed: npx firebase-tools deploy --only firestore:indexes';
+  if (dryRun) {
+    console.log(
+      `Dry run: project ${project}${onEmulator()}: ${checked} checked; ${count(missing, 'comment')} ` +
+        `${missing === 1 ? 'has' : 'have'} no likeCount and would get likeCount: 0. Nothing was written.`,
+    );
+    const urls = await threadUrls(db, [...result.missing.keys()]);
+    for (const [thread, amount] of result.missing) {
+      console.log(`  ${thread}  ${urls.get(thread) || '(no thread document)'}: ${count(amount, 'comment')}`);
+    }
+    return 0;
+  }
+  const raced = missing - result.upgraded;
+  console.log(
+    `Upgraded project ${project}${onEmulator()}:\n` +
+      `  checked: ${checked}\n` +
+      `  likeCount: 0 set on ${count(result.upgraded, 'comment')}${result.missing.size ? ` (in ${count(result.missing.size, 'thread')})` : ''}; ` +
+      `already had one: ${n(result.checked - missing)}` +
+      `${raced ? `; given one meanwhile (a reader's like), left as they are: ${n(raced)}` : ''}\n` +
+      `  ${missing ? index : 'Nothing needed upgrading.'}`,
+  );
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let values: Values;
   let positionals: string[];
@@ -234,6 +278,10 @@ export async function main(argv: string[]): Promise<number> {
       if (format)
         throw new UsageError(`export takes no file name (got "${format}"): use --output FILE or redirect its output`);
       return await runExport(values);
+    }
+    if (command === 'upgrade') {
+      if (format) throw new UsageError(`upgrade takes no file name (got "${format}")`);
+      return await runUpgrade(values);
     }
     if (command !== 'import') throw new UsageError(`unknown command "${command}"`);
     if (!format || !file) throw new UsageError('import needs a format and a file: import wordpress|disqus|json FILE');

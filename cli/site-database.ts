@@ -7,7 +7,7 @@
 import type {DocumentData, DocumentReference, DocumentSnapshot, Firestore, WriteBatch} from 'firebase-admin/firestore';
 import type {Comment, CommentStatus} from '../src/model/comment.js';
 import {commentFromData, commentToData, dateOf, textOf, threadCounts} from '../src/model/stored-comment.js';
-import {backupComment, type BackupThread} from './backup-format.js';
+import {backupComment, type BackupLikes, type BackupThread} from './backup-format.js';
 import type {PlannedThread} from './import-plan.js';
 
 /** Writes per batch: under Firestore's limit of 500, with room for the thread. */
@@ -50,6 +50,8 @@ export interface ThreadResult {
   /** Planned comments that were there already (an earlier run, or the same ids): left as they are. */
   existing: number;
   createdThread: boolean;
+  /** Readers whose likes this run wrote (only a restored export has likes). */
+  likers: number;
 }
 
 /** The thread document for these comments, keeping what the widget or an earlier run set. */
@@ -82,7 +84,8 @@ const TRIES = 5;
 
 /**
  * Writes one thread: the comments it does not have yet (`create`: a comment already there, from an
- * earlier run or a reader, stays as it is), and its counts, recounted from every comment it holds.
+ * earlier run or a reader, stays as it is), the readers' likes it does not have yet (the same way),
+ * and its counts, recounted from every comment it holds.
  * The thread document is written only if it is still as it was read (a reader's post, edit or a
  * moderator's change always touches it, and the rules keep it so), else everything is read and
  * tried again. A thread that fits one batch is written whole or not at all; a longer one goes in
@@ -91,14 +94,23 @@ const TRIES = 5;
 export async function writeThread(db: Firestore, thread: PlannedThread): Promise<ThreadResult> {
   const threadRef = db.collection('threads').doc(thread.id);
   const comments = threadRef.collection('comments');
+  const likes = threadRef.collection('likes');
+  const planned = [...(thread.likes ?? [])];
   const read = async () => {
-    const [before, stored] = await Promise.all([threadRef.get(), comments.select('status').get()]);
+    const [before, stored, liked] = await Promise.all([
+      threadRef.get(),
+      comments.select('status').get(),
+      planned.length ? likes.select().get() : undefined,
+    ]);
     return {
       before,
       ids: new Set(stored.docs.map((d) => d.id)),
       statuses: stored.docs.map((d) => d.get('status') as CommentStatus),
+      likers: new Set(liked?.docs.map((d) => d.id)),
     };
   };
+  // `changed` names the like a reader's document last moved (firestore.rules): here, any of theirs.
+  const likesData = (ids: string[]) => ({ids, changed: ids[ids.length - 1]});
   const setThread = (batch: WriteBatch, before: DocumentSnapshot, statuses: CommentStatus[]) => {
     const data = threadData(thread, before.data(), statuses);
     if (before.exists) batch.update(threadRef, data, {lastUpdateTime: before.updateTime!});
@@ -106,12 +118,19 @@ export async function writeThread(db: Firestore, thread: PlannedThread): Promise
   };
 
   for (let attempt = 1; ; attempt++) {
-    const {before, ids, statuses} = await read();
+    const {before, ids, statuses, likers} = await read();
     const added = thread.comments.filter((c) => !ids.has(c.id));
-    const result = {added, existing: thread.comments.length - added.length, createdThread: !before.exists};
-    if (added.length + 1 <= MAX_WRITES) {
+    const addedLikes = planned.filter(([uid]) => !likers.has(uid));
+    const result = {
+      added,
+      existing: thread.comments.length - added.length,
+      createdThread: !before.exists,
+      likers: addedLikes.length,
+    };
+    if (added.length + addedLikes.length + 1 <= MAX_WRITES) {
       const batch = db.batch();
       for (const comment of added) batch.create(comments.doc(comment.id), commentToData(comment));
+      for (const [uid, liked] of addedLikes) batch.create(likes.doc(uid), likesData(liked));
       setThread(batch, before, [...statuses, ...added.map((c) => c.status)]);
       try {
         await batch.commit();
@@ -122,10 +141,10 @@ export async function writeThread(db: Firestore, thread: PlannedThread): Promise
       }
     }
 
-    await writeAllOrNone(
-      db,
-      added.map((c) => [comments.doc(c.id), commentToData(c)] as const),
-    );
+    await writeAllOrNone(db, [
+      ...added.map((c) => [comments.doc(c.id), commentToData(c)] as const),
+      ...addedLikes.map(([uid, liked]) => [likes.doc(uid), likesData(liked)] as const),
+    ]);
     for (let recount = 1; ; recount++) {
       const {before: now, statuses: all} = await read();
       const batch = db.batch();
@@ -190,7 +209,10 @@ export async function readSite(
     await Promise.all(
       snapshot.docs.map(async (doc) => {
         const data = doc.data();
-        const stored = await doc.ref.collection('comments').get();
+        const [stored, liked] = await Promise.all([
+          doc.ref.collection('comments').get(),
+          doc.ref.collection('likes').get(),
+        ]);
         const comments = stored.docs
           .map((c) => commentFromData(c.id, c.data()))
           .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
@@ -202,6 +224,8 @@ export async function readSite(
           ...(data.locked === true ? {locked: true} : {}),
           comments: [],
         };
+        const likes = likesOf(liked.docs, new Set(comments.map((c) => c.id)));
+        if (likes.length) thread.likes = likes;
         all.push({thread, comments});
         options.onThread?.(comments.length);
       }),
@@ -221,6 +245,20 @@ export async function readSite(
     threads.push(thread);
   }
   return threads;
+}
+
+/**
+ * The readers' likes documents as the export has them: by uid, each with the ids of comments the
+ * thread still holds (an id of a comment removed in the console means nothing any more).
+ */
+function likesOf(docs: DocumentSnapshot[], commentIds: Set<string>): BackupLikes[] {
+  return docs
+    .map((doc) => {
+      const ids = doc.get('ids');
+      return {uid: doc.id, ids: Array.isArray(ids) ? [...new Set(ids)].filter((id) => commentIds.has(id)) : []};
+    })
+    .filter((entry) => entry.ids.length)
+    .sort((a, b) => (a.uid < b.uid ? -1 : 1));
 }
 
 async function readEmails(db: Firestore, uids: string[]): Promise<Map<string, string>> {

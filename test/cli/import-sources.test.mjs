@@ -282,4 +282,119 @@ describe('bad input: a clear message, and nothing written', () => {
     );
     assert.throws(() => threadsFromBackup('backup.json', '{"threads": ['), /backup\.json is not JSON/);
   });
+
+  test("an export's likes: counts and each reader's likes restore; a version 1 file (before likes) has none", () => {
+    const v1 = JSON.parse(readFileSync(join(root, 'test/fixtures/cli/backup.json'), 'utf8'));
+    const [old] = threadsFromBackup('backup.json', JSON.stringify(v1));
+    assert.deepEqual(
+      old.comments.map((c) => c.likeCount),
+      old.comments.map(() => 0),
+    );
+    assert.equal(old.likes.size, 0);
+
+    const v2 = structuredClone(v1);
+    v2.version = 2;
+    const [first, second] = v2.threads[0].comments;
+    first.likeCount = 2;
+    v2.threads[0].likes = [
+      {uid: 'Lk1aQ1bW2cE3dR4fT5gY6hU7jI8k', ids: [first.id, second.id]},
+      {uid: 'Lk2aQ1bW2cE3dR4fT5gY6hU7jI8k', ids: [first.id]},
+    ];
+    const [thread] = threadsFromBackup('backup.json', JSON.stringify(v2));
+    assert.equal(thread.comments[0].likeCount, 2);
+    assert.deepEqual(Object.fromEntries(thread.likes), {
+      Lk1aQ1bW2cE3dR4fT5gY6hU7jI8k: [first.id, second.id],
+      Lk2aQ1bW2cE3dR4fT5gY6hU7jI8k: [first.id],
+    });
+
+    const broken = (change) => {
+      const copy = structuredClone(v2);
+      change(copy.threads[0]);
+      return () => threadsFromBackup('backup.json', JSON.stringify(copy));
+    };
+    assert.throws(
+      broken((t) => (t.comments[1].likeCount = -1)),
+      /threads\[0\]\.comments\[1\] \(.+\): "likeCount" must be a whole number, 0 or more/,
+    );
+    assert.throws(
+      broken((t) => (t.comments[0].likeCount = '2')),
+      /"likeCount" must be a whole number/,
+    );
+    assert.throws(
+      broken((t) => t.likes[1].ids.push('nobody')),
+      /threads\[0\]\.likes\[1\]: "nobody" is not a comment of this thread/,
+    );
+    assert.throws(
+      broken((t) => (t.likes[1].uid = t.likes[0].uid)),
+      /threads\[0\]\.likes\[1\]: Lk1aQ1bW2cE3dR4fT5gY6hU7jI8k appears twice/,
+    );
+    assert.throws(
+      broken((t) => t.likes[0].ids.push(first.id)),
+      /"ids" must be a list of comment ids, each once/,
+    );
+    assert.throws(
+      () => threadsFromBackup('backup.json', JSON.stringify({...v2, version: 3})),
+      /version 3 of the export format; this leave-a-reply reads versions 1 and 2/,
+    );
+  });
+});
+
+describe('upgrade', () => {
+  test('is in the help, takes no file, and asks for a project when there is none', async () => {
+    const help = await cli(['upgrade', '--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /npx leave-a-reply upgrade \[--dry-run\]/);
+    assert.match(help.stdout, /likeCount: 0, so sort="top" finds them/);
+    const init = await cli(['--help']);
+    assert.match(init.stdout, /npx leave-a-reply upgrade/);
+
+    const extra = await cli(['upgrade', 'backup.json', '--project', 'demo-x']);
+    assert.equal(extra.code, 2);
+    assert.match(extra.stderr, /upgrade takes no file name \(got "backup\.json"\)/);
+
+    const none = await cli(['upgrade', '--dry-run'], {
+      GOOGLE_CLOUD_PROJECT: '',
+      GCLOUD_PROJECT: '',
+      XDG_CONFIG_HOME: scratch,
+    });
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /no Firebase project: pass --project/);
+  });
+});
+
+describe('the progress bar', () => {
+  /** A terminal, or a file, as the bar sees stderr. */
+  const stream = (isTTY) => {
+    const writes = [];
+    return {isTTY, writes, write: (text) => writes.push(text)};
+  };
+
+  test('on a terminal, fills as work is done, redrawn in place, and ends its line', async () => {
+    const {progressBar} = await built('cli/progress.js');
+    const terminal = stream(true);
+    const bar = progressBar(2000, 'comments', terminal);
+    const later = () => new Promise((resolve) => setTimeout(resolve, 150)); // redraws are a few a second
+    await later();
+    bar.advance(500);
+    await later();
+    bar.advance(1500);
+    bar.done();
+    const lines = terminal.writes.filter((w) => w.startsWith('\r'));
+    assert.match(lines[0], /^\r░{30} 0 \/ 2,000 comments$/);
+    assert.ok(
+      lines.some((l) => /^\r█{8}░{22} 500 \/ 2,000 comments$/.test(l)),
+      lines.join('|'),
+    );
+    assert.match(lines.at(-1), /^\r█{30} 2,000 \/ 2,000 comments$/);
+    assert.equal(terminal.writes.at(-1), '\n');
+  });
+
+  test('writes nothing into a file or a pipe', async () => {
+    const {progressBar} = await built('cli/progress.js');
+    const file = stream(false);
+    const bar = progressBar(10, 'comments', file);
+    bar.advance(10);
+    bar.done();
+    assert.deepEqual(file.writes, []);
+  });
 });

@@ -2,8 +2,9 @@
 // `node scripts/with-emulators.mjs "node --test test/e2e-emulators/import-export.test.mjs"`):
 // `npx leave-a-reply import wordpress|disqus|json` and `export`, run as a site owner runs them,
 // then the stored threads read back as the owner (firebase-admin, past the rules), and the built
-// widget (dist/) showing an imported thread in Chromium. Each test uses a project of its own on
-// the one emulator, so nothing one writes is seen by another.
+// widget (dist/) showing an imported thread in Chromium, in its default order and in sort="top"
+// (by likes, which an export carries to the project it is restored into). Each test uses a project
+// of its own on the one emulator, so nothing one writes is seen by another.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
@@ -100,6 +101,11 @@ describe('import and export against the Firestore emulator', {skip}, () => {
     assert.equal(profile.get('email'), 'maya@example.org');
     const arrival = threads[await threadIdOf('https://old.reel.example/2016/11/arrival/')];
     assert.equal(arrival.data.locked, true);
+    // Born without likes, as the widget's own comments are (the rules ask that of them), so
+    // sort="top", which queries by the count, finds them.
+    for (const [key, comment] of Object.entries({...her.comments, ...arrival.comments})) {
+      assert.equal(comment.likeCount, 0, key);
+    }
 
     const second = await ok(['import', 'wordpress', WXR, '--project', id]);
     assert.match(second.stdout, /comments written: 0 \(none\); already there, left as they are: 7/);
@@ -158,23 +164,64 @@ describe('import and export against the Firestore emulator', {skip}, () => {
     assert.equal(her.comments['dq-7004'].status, 'deleted');
     assert.equal(her.comments['dq-7005'].parentId, 'dq-7004');
     assert.equal(threads[await threadIdOf('https://reel.example/reviews/arrival/')].data.locked, true);
+    for (const [key, comment] of Object.entries(her.comments)) assert.equal(comment.likeCount, 0, key);
   });
 
   test('export, then import json into an empty project, then export again: the same file', async () => {
     const from = project('export-from');
     const to = project('export-to');
     await ok(['import', 'wordpress', WXR, '--project', from, '--include-spam', '--include-pingbacks']);
+    // A version 1 file (from before likes) still restores; its comments have no likes.
     await ok(['import', 'json', join(root, 'test/fixtures/cli/backup.json'), '--project', from]);
+    // Readers' likes, as the widget stores them: each comment's count, and each reader's document
+    // naming what they like in the thread.
+    const source = await db(from);
+    const herId = await threadIdOf('https://old.reel.example/2014/01/film-review-for-her/');
+    const liked = {
+      'review-past-lives': {'0lizqf1c0AbCdEfGhIjKlMn': 2},
+      [herId]: {'wp-101': 2, 'wp-103': 1},
+    };
+    const likers = {
+      'review-past-lives': {
+        Lk1aQ1bW2cE3dR4fT5gY6hU7jI8k: ['0lizqf1c0AbCdEfGhIjKlMn'],
+        Lk2aQ1bW2cE3dR4fT5gY6hU7jI8k: ['0lizqf1c0AbCdEfGhIjKlMn'],
+      },
+      [herId]: {
+        Lk1aQ1bW2cE3dR4fT5gY6hU7jI8k: ['wp-101', 'wp-103'],
+        Lk2aQ1bW2cE3dR4fT5gY6hU7jI8k: ['wp-101'],
+      },
+    };
+    for (const [threadId, counts] of Object.entries(liked)) {
+      for (const [commentId, likeCount] of Object.entries(counts)) {
+        await source.doc(`threads/${threadId}/comments/${commentId}`).update({likeCount});
+      }
+    }
+    for (const [threadId, readers] of Object.entries(likers)) {
+      for (const [uid, ids] of Object.entries(readers)) {
+        await source.doc(`threads/${threadId}/likes/${uid}`).set({ids, changed: ids[ids.length - 1]});
+      }
+    }
     const firstFile = join(scratch, 'first.json');
     await ok(['export', '--project', from, '--include-emails', '--output', firstFile]);
     const first = JSON.parse(readFileSync(firstFile, 'utf8'));
     assert.equal(first.format, 'leave-a-reply-backup');
-    assert.equal(first.version, 1);
+    assert.equal(first.version, 2);
     assert.equal(first.threads.length, 3);
     const restoredThread = first.threads.find((t) => t.id === 'review-past-lives');
     assert.equal(restoredThread.comments[0].pinned, true);
     assert.equal(restoredThread.comments[0].editedAt, '2023-06-03T20:14:00.000Z');
     assert.equal(restoredThread.comments[1].email, 'arthur@example.com');
+    assert.equal(restoredThread.comments[0].likeCount, 2);
+    assert.equal(restoredThread.comments[1].likeCount, 0);
+    const herExported = first.threads.find((t) => t.id === herId);
+    assert.deepEqual(
+      Object.fromEntries(herExported.comments.filter((c) => c.likeCount).map((c) => [c.id, c.likeCount])),
+      liked[herId],
+    );
+    assert.deepEqual(herExported.likes, [
+      {uid: 'Lk1aQ1bW2cE3dR4fT5gY6hU7jI8k', ids: ['wp-101', 'wp-103']},
+      {uid: 'Lk2aQ1bW2cE3dR4fT5gY6hU7jI8k', ids: ['wp-101']},
+    ]);
 
     await ok(['import', 'json', firstFile, '--project', to]);
     const second = await ok(['export', '--project', to, '--include-emails']);
@@ -190,6 +237,27 @@ describe('import and export against the Firestore emulator', {skip}, () => {
         ]),
       );
     assert.deepEqual(await counts(to), await counts(from));
+    // Each reader's likes come across too, so a restored like is still theirs (to take back, not
+    // to give twice).
+    const likesOf = async (p) => {
+      const all = {};
+      for (const doc of (await (await db(p)).collectionGroup('likes').get()).docs) all[doc.ref.path] = doc.data().ids;
+      return all;
+    };
+    assert.equal(Object.keys(await likesOf(to)).length, 4);
+    assert.deepEqual(await likesOf(to), await likesOf(from));
+    const likeCounts = async (p) =>
+      Object.fromEntries(
+        Object.entries(await stored(p)).flatMap(([k, t]) =>
+          Object.entries(t.comments).map(([c, data]) => [`${k}/${c}`, data.likeCount]),
+        ),
+      );
+    assert.deepEqual(await likeCounts(to), await likeCounts(from));
+    // Running it again adds nothing, likes included.
+    const again2 = await ok(['import', 'json', firstFile, '--project', to]);
+    assert.match(again2.stdout, /comments written: 0 \(none\)/);
+    assert.doesNotMatch(again2.stdout, /likes written/);
+    assert.deepEqual(await likesOf(to), await likesOf(from));
 
     const withoutEmails = JSON.parse((await ok(['export', '--project', to])).stdout);
     assert.ok(!JSON.stringify(withoutEmails).includes('@example.'), 'emails only with --include-emails');
@@ -252,17 +320,43 @@ describe('import and export against the Firestore emulator', {skip}, () => {
   });
 });
 
+/** An unsigned custom token: the Auth emulator takes alg "none" (as the Admin SDK makes them for it). */
+function unsignedCustomToken(uid) {
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const aud = 'https://identitytoolkit.googleapis.com/google.identity.identitytoolkit.v1.IdentityToolkit';
+  const iss = 'firebase-auth-emulator@example.com';
+  return `${part({alg: 'none', typ: 'JWT'})}.${part({aud, iss, sub: iss, uid, iat: now, exp: now + 3600})}.`;
+}
+
+/** Polls `read` until it returns `want` (deep-equal), for up to two minutes on a busy machine. */
+async function eventually(read, want, message) {
+  const until = Date.now() + 120_000;
+  for (;;) {
+    const got = await read();
+    try {
+      assert.deepEqual(got, want, message);
+      return;
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 describe('the widget shows an imported thread', {skip: skip || (!AUTH_HOST && 'no Auth emulator')}, () => {
   const id = project('widget');
+  // A reader who liked two comments on the old site.
+  const LIKER = 'Lk1aQ1bW2cE3dR4fT5gY6hU7jI8k';
   let server;
   let browser;
-  const page = (pageUrl, title) => `<!doctype html>
+  const page = (pageUrl, title, extra = '') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <script type="module" src="/leave-a-reply.js"></script></head>
 <body><article><h1>${title}</h1></article>
 <leave-a-reply loading="eager" backend="firebase" api-key="demo-key" project-id="${id}"
   auth-domain="${id}.firebaseapp.com" auth-emulator="http://${AUTH_HOST}" firestore-emulator="${FIRESTORE_HOST}"
-  providers="guest" page-url="${pageUrl}" page-title="${title}"></leave-a-reply>
+  providers="guest" page-url="${pageUrl}" page-title="${title}" ${extra}></leave-a-reply>
 </body></html>`;
 
   before(async () => {
@@ -276,6 +370,63 @@ describe('the widget shows an imported thread', {skip: skip || (!AUTH_HOST && 'n
       '--map-url',
       'https://old.reel.example=https://reel.example',
     ]);
+    await ok(['import', 'disqus', DISQUS, '--project', id]);
+    // A thread restored from another project's export, with its readers' likes.
+    const at = (day) => `2024-02-0${day}T10:00:00.000Z`;
+    const reader = (n, name) => ({uid: `Rd${n}aQ1bW2cE3dR4fT5gY6hU7jI8k`, name, provider: 'guest'});
+    const backup = join(scratch, 'restored.json');
+    writeFileSync(
+      backup,
+      JSON.stringify({
+        format: 'leave-a-reply-backup',
+        version: 2,
+        exportedAt: '2024-03-01T00:00:00.000Z',
+        projectId: 'demo-old-site',
+        threads: [
+          {
+            id: 'restored-top',
+            url: 'https://reel.example/restored/',
+            title: 'Restored',
+            createdAt: at(1),
+            comments: [
+              {
+                id: 'x',
+                parentId: null,
+                body: 'The first word.',
+                author: reader(1, 'Xena'),
+                createdAt: at(2),
+                status: 'published',
+                likeCount: 0,
+              },
+              {
+                id: 'y',
+                parentId: null,
+                body: 'Liked once.',
+                author: reader(2, 'Yuki'),
+                createdAt: at(3),
+                status: 'published',
+                likeCount: 1,
+              },
+              {
+                id: 'z',
+                parentId: null,
+                body: 'Liked most.',
+                author: reader(3, 'Zoe'),
+                createdAt: at(4),
+                status: 'published',
+                likeCount: 3,
+              },
+            ],
+            likes: [
+              {uid: LIKER, ids: ['y', 'z']},
+              {uid: 'Lk2aQ1bW2cE3dR4fT5gY6hU7jI8k', ids: ['z']},
+              {uid: 'Lk3aQ1bW2cE3dR4fT5gY6hU7jI8k', ids: ['z']},
+            ],
+          },
+        ],
+      }),
+    );
+    await ok(['import', 'json', backup, '--project', id]);
     server = await serveStatic(dist, {
       // A reader arriving from a feed: tracking parameters and a fragment name the same thread.
       '/her/': page(
@@ -283,6 +434,9 @@ describe('the widget shows an imported thread', {skip: skip || (!AUTH_HOST && 'n
         'Film Review for Her',
       ),
       '/arrival/': page('https://reel.example/2016/11/arrival/', 'Arrival'),
+      '/reviews/her/': page('https://reel.example/reviews/her/', 'Her, reviewed'),
+      '/her/top/': page('https://reel.example/2014/01/film-review-for-her/', 'Film Review for Her', 'sort="top"'),
+      '/restored/': page('https://reel.example/restored/', 'Restored', 'page-id="restored-top" sort="top"'),
     });
     browser = await launchChromium();
   });
@@ -310,6 +464,78 @@ describe('the widget shows an imported thread', {skip: skip || (!AUTH_HOST && 'n
       // Links stay links, as every comment's do.
       const link = tab.locator('#comment-wp-101 a[href="https://en.wikipedia.org/wiki/Her_(film)"]');
       assert.equal(await link.getAttribute('rel'), 'nofollow ugc noopener');
+    } finally {
+      await tab.close();
+    }
+  });
+
+  test('a Disqus thread: both of its Disqus threads in one, replies under their parents, the deleted post a placeholder', async () => {
+    const tab = await browser.newPage();
+    try {
+      await tab.goto(`${server.url}/reviews/her/`);
+      await tab.getByText('4 thoughts on “Her, reviewed”').waitFor({timeout: 60_000});
+      await tab.locator('#comment-dq-7001 #comment-dq-7002').waitFor({timeout: 60_000});
+      await tab.locator('#comment-dq-7003').waitFor();
+      await tab.locator('#comment-dq-7004.deleted #comment-dq-7005').waitFor();
+      await tab.getByText('Whatever it was, the answer is yes.').waitFor();
+    } finally {
+      await tab.close();
+    }
+  });
+
+  test('sort="top" finds every imported comment (none liked yet: oldest first, as the default order)', async () => {
+    const topLevel = async (path) => {
+      const tab = await browser.newPage();
+      try {
+        await tab.goto(`${server.url}${path}`);
+        await tab.getByText('4 thoughts on “Film Review for Her”').waitFor({timeout: 60_000});
+        await tab.locator('#comment-wp-101 #comment-wp-102 #comment-wp-103').waitFor({timeout: 60_000});
+        await tab.locator('#comment-wp-107.deleted #comment-wp-108').waitFor({timeout: 60_000});
+        return await tab.locator('li.comment[data-depth="1"]').evaluateAll((items) => items.map((li) => li.id));
+      } finally {
+        await tab.close();
+      }
+    };
+    const top = await topLevel('/her/top/');
+    assert.ok(top.includes('comment-wp-101') && top.includes('comment-wp-107'), top.join(' '));
+    assert.deepEqual(top, await topLevel('/her/'));
+  });
+
+  test('restored likes: sort="top" orders by them, and a reader\'s restored like is theirs to take back', async () => {
+    const tab = await browser.newPage();
+    try {
+      await tab.goto(`${server.url}/restored/`);
+      await tab.getByText('3 thoughts on “Restored”').waitFor({timeout: 60_000});
+      await tab.locator('#comment-z .like-count').waitFor({timeout: 60_000});
+      assert.deepEqual(
+        await tab.locator('li.comment[data-depth="1"]').evaluateAll((items) => items.map((li) => li.id)),
+        ['comment-z', 'comment-y', 'comment-x'],
+      );
+      assert.equal(await tab.locator('#comment-z .like-count').textContent(), '3');
+      assert.equal(await tab.locator('#comment-y .like-count').textContent(), '1');
+      assert.equal(await tab.locator('#comment-x .like-count').count(), 0, 'no count at 0');
+
+      // The reader who liked y and z on the old site signs in: both show as theirs.
+      await tab.evaluate(
+        (token) => document.querySelector('leave-a-reply').signInWithCustomToken(token),
+        unsignedCustomToken(LIKER),
+      );
+      await tab.locator('#comment-z button.like[aria-pressed="true"]').waitFor({timeout: 60_000});
+      await tab.locator('#comment-y button.like[aria-pressed="true"]').waitFor({timeout: 60_000});
+      assert.equal(await tab.locator('#comment-x button.like').getAttribute('aria-pressed'), 'false');
+      // Pressing Like on z takes their like back (the rules accept it: their document names z).
+      await tab.locator('#comment-z button.like').click();
+      await tab.locator('#comment-z button.like[aria-pressed="false"]').waitFor({timeout: 60_000});
+      const firestore = await db(id);
+      await eventually(
+        async () => [
+          (await firestore.doc('threads/restored-top/comments/z').get()).get('likeCount'),
+          (await firestore.doc(`threads/restored-top/likes/${LIKER}`).get()).get('ids'),
+        ],
+        [2, ['y']],
+        'the unlike reached Firestore',
+      );
+      assert.equal(await tab.locator('#comment-z .like-count').textContent(), '2');
     } finally {
       await tab.close();
     }
