@@ -2,7 +2,8 @@
 // on the same page with the same thread of 100 comments (bench/thread.mjs), in Chromium with the
 // same latency added to every request. Waline's and Artalk's servers are a mock here that answers
 // their APIs at once in the shape their clients read; this widget's Firebase path reads a real
-// Firestore emulator, which answers slower than that; the local backend needs no server.
+// Firestore emulator, which answers slower than that, and, for the same conditions as the peers,
+// a mock of Firestore's REST API on the same server as theirs; the local backend needs no server.
 import {createServer, request as httpRequest} from 'node:http';
 import {readFileSync} from 'node:fs';
 import {extname, join, normalize} from 'node:path';
@@ -18,6 +19,7 @@ import {
   walineAnswer,
   widgetDocs,
 } from './thread.mjs';
+import {ROOT, firestoreAnswer} from './firestore-mock.mjs';
 
 export const LATENCY_MS = 40;
 const THREAD_ID = 'bench-peers';
@@ -64,11 +66,14 @@ ${head}</head><body>
 
 /** The contenders: each one's page for the API's address, and how it is configured. */
 function contenders({api, emulator}) {
-  return {
-    firebase: page(
+  const firebase = (firestore) =>
+    page(
       '<script type="module" src="/leave-a-reply.js"></script>',
-      `<leave-a-reply page-id="${THREAD_ID}" page-title="${PAGE_TITLE}" api-key="demo-key" project-id="demo-lar" firestore-emulator="${emulator}" auth-emulator="http://127.0.0.1:9"></leave-a-reply>`,
-    ),
+      `<leave-a-reply page-id="${THREAD_ID}" page-title="${PAGE_TITLE}" api-key="demo-key" project-id="demo-lar" firestore-emulator="${firestore}" auth-emulator="http://127.0.0.1:9"></leave-a-reply>`,
+    );
+  return {
+    firebase: firebase(emulator),
+    'firebase-mock': firebase(api.slice('http://'.length)),
     local: page(
       '<script type="module" src="/leave-a-reply.js"></script>',
       `<leave-a-reply backend="local" page-id="${THREAD_ID}" page-title="${PAGE_TITLE}"></leave-a-reply>`,
@@ -127,9 +132,18 @@ function staticServer(pages) {
 const AVATAR =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1" fill="#ccc"/></svg>';
 
-/** Waline's and Artalk's servers, as far as their clients ask before showing a thread. */
+/** The thread's Firestore documents by name, for the REST mock (bench/firestore-mock.mjs). */
+function firestoreDocs() {
+  const {thread: threadDoc, comments} = widgetDocs();
+  const docs = new Map([[`${ROOT}/threads/${THREAD_ID}`, threadDoc]]);
+  for (const [id, data] of comments) docs.set(`${ROOT}/threads/${THREAD_ID}/comments/${id}`, data);
+  return docs;
+}
+
+/** Waline's and Artalk's servers, as far as their clients ask before showing a thread; and Firestore's REST API. */
 function peerApi(unknown) {
-  return listen((req, res) => {
+  const docs = firestoreDocs();
+  return listen(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     const cors = {
       'access-control-allow-origin': req.headers.origin ?? '*',
@@ -161,6 +175,11 @@ function peerApi(unknown) {
       return json(artalkAnswer({limit: +q.limit, offset: +q.offset, pageKey: q.page_key, site: q.site_name}));
     }
     if (route === 'POST /artalk/api/v2/pages/pv') return json({pv: 1});
+    if (req.method === 'POST' && url.pathname.startsWith('/v1/')) {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      return json(firestoreAnswer(docs, `${self}${req.url}`, JSON.parse(body)));
+    }
     if (url.pathname.startsWith('/avatar/')) {
       return res.writeHead(200, {...cors, 'content-type': 'image/svg+xml'}).end(AVATAR);
     }
@@ -284,7 +303,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 export async function measurePeers(browser, {emulator, runs = 9} = {}) {
   const unknown = new Set();
   const api = await peerApi(unknown);
-  const kinds = ['waline', 'artalk', 'local', ...(emulator ? ['firebase'] : [])];
+  const kinds = ['waline', 'artalk', 'local', 'firebase-mock', ...(emulator ? ['firebase'] : [])];
   const answerTimes = [];
   let warmUpReads = 0;
   const proxy = emulator && (await delayedProxy(emulator, answerTimes));

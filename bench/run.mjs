@@ -79,7 +79,8 @@ async function sideBySide(browser, emulator) {
   const runs = 9;
   const {medians, emulatorRead, comments} = await measurePeers(browser, {emulator, runs});
   const columns = [
-    ...(emulator ? [['firebase', 'this widget, Firebase']] : []),
+    ...(emulator ? [['firebase', 'this widget, Firebase (emulator)']] : []),
+    ['firebase-mock', 'this widget, Firebase (mock)'],
     ['local', 'this widget, `backend="local"`'],
     ['waline', `Waline ${PEER_VERSIONS.waline}`],
     ['artalk', `Artalk ${PEER_VERSIONS.artalk}`],
@@ -101,7 +102,7 @@ async function sideBySide(browser, emulator) {
   row('requests answered before it', 'requests', (m) => `${m.requests} (${m.preflights} preflights)`);
   row('JS + CSS before it, gzip -9', 'bytes', (m) => kb(m.bytes));
   log(
-    `\nWaline's and Artalk's servers are the bench's mock, which answers at once in the JSON their clients read. The Firebase path reads the Firestore emulator, which answers slower than that mock${emulator ? `: a median ${Math.round(emulatorRead)} ms per read here, on top of the added latency` : ''}. Every server waits the same ${LATENCY_MS} ms before it answers, CORS preflights included (the comment servers are on another origin than the page, as on a real site); the counts include the page itself.`,
+    `\nWaline's and Artalk's servers are the bench's mock, which answers at once in the JSON their clients read. The Firebase path reads the Firestore emulator, which answers slower than that mock${emulator ? `: a median ${Math.round(emulatorRead)} ms per read here, on top of the added latency` : ''}; "Firebase (mock)" is the same widget reading the same documents from a mock of Firestore's REST API on the peers' mock server (bench/firestore-mock.mjs), the same conditions as theirs. Every server waits the same ${LATENCY_MS} ms before it answers, CORS preflights included (the comment servers are on another origin than the page, as on a real site); the counts include the page itself.`,
   );
 }
 

@@ -159,7 +159,17 @@ export class FirebaseSession implements Session {
     this.start().catch(() => {});
   }
 
-  async guest(): Promise<SessionUser> {
+  /**
+   * The guest's account; asked again while it is being made (a second post or a like sent
+   * meanwhile), the same sign-up answers, or each would make an account of its own.
+   */
+  guest(): Promise<SessionUser> {
+    return (this.signingUp ??= this.signUp().finally(() => (this.signingUp = undefined)));
+  }
+
+  private signingUp?: Promise<SessionUser>;
+
+  private async signUp(): Promise<SessionUser> {
     const {auth, core} = await this.start();
     await auth.authStateReady(); // a returning reader's account is restored, not replaced
     try {

@@ -100,6 +100,13 @@ describe('with the Auth emulator', function () {
       expect(seen.filter((user) => user !== null)).to.have.length(1);
     });
 
+    it('makes one guest account when asked twice at once (a post and a like while signing up)', async () => {
+      const subject = session(newApp());
+      const [post, like] = await Promise.all([subject.guest(), subject.guest()]);
+      expect(like.uid).to.equal(post.uid);
+      expect(subject.user?.uid, 'the account signed in is the one both got').to.equal(post.uid);
+    });
+
     it('keeps the guest signed in after a reload (the same app name, a fresh app)', async () => {
       const name = `reload-${Date.now()}`;
       const first = newApp(name);
