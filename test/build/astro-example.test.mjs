@@ -13,8 +13,8 @@
 // accepts anything fails here). Run after `npm run build` (`npm test` does).
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile, execFileSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {execFile} from 'node:child_process';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
@@ -22,6 +22,8 @@ import {promisify} from 'node:util';
 import {Parser} from 'htmlparser2';
 import ts from 'typescript';
 import {build} from 'vite';
+
+import {installPacked} from './packed-package.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // A busy machine can be slow: each step may take minutes before it counts as failed.
@@ -37,27 +39,7 @@ let elements; // tag → its declaration in the packed custom-elements.json
 before(() => {
   assert.ok(example, 'the README shows astro/Comments.astro after a "checked" comment');
   project = mkdtempSync(join(tmpdir(), 'lar-astro-example-'));
-  // --ignore-scripts: dist/ is already built, and prepack would rebuild it under the other tests.
-  const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: STEP,
-    }),
-  );
-  const pkgDir = join(project, 'node_modules/leave-a-reply');
-  mkdirSync(pkgDir, {recursive: true});
-  execFileSync('tar', ['-xzf', join(project, packed.filename), '-C', pkgDir, '--strip-components=1'], {timeout: STEP});
-  // Everything else the site would install comes from this repository, without a registry.
-  for (const entry of readdirSync(join(root, 'node_modules'), {withFileTypes: true})) {
-    if (
-      (entry.isDirectory() || entry.isSymbolicLink()) &&
-      !entry.name.startsWith('.') &&
-      entry.name !== 'leave-a-reply'
-    ) {
-      symlinkSync(join(root, 'node_modules', entry.name), join(project, 'node_modules', entry.name), 'junction');
-    }
-  }
+  const pkgDir = installPacked(project);
   const manifest = JSON.parse(readFileSync(join(pkgDir, 'custom-elements.json'), 'utf8'));
   elements = new Map(
     manifest.modules

@@ -6,21 +6,14 @@
 // `npm run build` (`npm test` does).
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile, execFileSync} from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import {execFile} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
+
+import {installPacked} from './packed-package.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // A busy machine can be slow: each step may take minutes before it counts as failed.
@@ -44,27 +37,7 @@ let pkgDir; // node_modules/leave-a-reply in it, unpacked from the tarball
 
 before(() => {
   project = mkdtempSync(join(tmpdir(), 'lar-framework-types-'));
-  // --ignore-scripts: dist/ is already built, and prepack would rebuild it under the other tests.
-  const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: STEP,
-    }),
-  );
-  pkgDir = join(project, 'node_modules/leave-a-reply');
-  mkdirSync(pkgDir, {recursive: true});
-  execFileSync('tar', ['-xzf', join(project, packed.filename), '-C', pkgDir, '--strip-components=1'], {timeout: STEP});
-  // Everything else the consumer would install comes from this repository, without a registry.
-  for (const entry of readdirSync(join(root, 'node_modules'), {withFileTypes: true})) {
-    if (
-      (entry.isDirectory() || entry.isSymbolicLink()) &&
-      !entry.name.startsWith('.') &&
-      entry.name !== 'leave-a-reply'
-    ) {
-      symlinkSync(join(root, 'node_modules', entry.name), join(project, 'node_modules', entry.name), 'junction');
-    }
-  }
+  pkgDir = installPacked(project);
 });
 
 after(() => {

@@ -13,6 +13,8 @@ import {dirname, join, relative, resolve, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import ts from 'typescript';
 
+import {packTarball} from './packed-package.mjs';
+
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // A busy machine can be slow: each step may take minutes before it counts as failed.
 const STEP = 5 * 60_000;
@@ -49,17 +51,10 @@ before(() => {
   }
   assert.deepEqual(above, [], `the scratch folder ${scratch} must have no node_modules above it (set TMPDIR)`);
 
-  // --ignore-scripts: dist/ is already built, and prepack would rebuild it under the other tests.
-  const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: STEP,
-    }),
-  );
+  const tarball = packTarball(scratch);
   const unpacked = join(scratch, 'unpacked');
   mkdirSync(unpacked);
-  execFileSync('tar', ['-xzf', join(scratch, packed.filename), '-C', unpacked], {timeout: STEP});
+  execFileSync('tar', ['-xzf', tarball, '-C', unpacked], {timeout: STEP});
   pkgDir = join(unpacked, 'package');
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   cli = join(pkgDir, pkg.bin['leave-a-reply']);

@@ -7,13 +7,14 @@
 // of its own on the one emulator, so nothing one writes is seen by another.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {launchChromium} from '../e2e/chromium.mjs';
 import {serveStatic} from '../e2e/static-server.mjs';
+import {unsignedCustomToken} from '../e2e/custom-token.mjs';
+import {cliIn, ownerDb} from './site-owner.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = join(root, 'dist/');
@@ -30,34 +31,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'lar-import-e2e-'));
 const run = Date.now().toString(36);
 const project = (name) => `demo-${name}-${run}`;
 
-/** `npx leave-a-reply ARGS`, as a site owner runs it against the emulator. */
-function cli(args) {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(root, 'bin/leave-a-reply.mjs'), ...args],
-      {cwd: scratch, maxBuffer: 64 * 2 ** 20},
-      (error, stdout, stderr) => resolve({code: error ? error.code : 0, stdout, stderr}),
-    );
-  });
-}
-
-async function ok(args) {
-  const result = await cli(args);
-  assert.equal(result.code, 0, `leave-a-reply ${args.join(' ')}\n${result.stdout}${result.stderr}`);
-  return result;
-}
-
-// The owner's view of the data, past the rules (firebase-admin, loaded only when the suite runs).
-const databases = new Map();
-async function db(projectId) {
-  if (!databases.has(projectId)) {
-    const {initializeApp} = await import('firebase-admin/app');
-    const {getFirestore} = await import('firebase-admin/firestore');
-    databases.set(projectId, getFirestore(initializeApp({projectId}, projectId)));
-  }
-  return databases.get(projectId);
-}
+const {cli, ok} = cliIn(scratch);
+const db = ownerDb;
 
 /** Every thread of a project with its comments: {id → {data, comments: {id → data}}}. */
 async function stored(projectId) {
@@ -319,15 +294,6 @@ describe('import and export against the Firestore emulator', {skip}, () => {
     }
   });
 });
-
-/** An unsigned custom token: the Auth emulator takes alg "none" (as the Admin SDK makes them for it). */
-function unsignedCustomToken(uid) {
-  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const aud = 'https://identitytoolkit.googleapis.com/google.identity.identitytoolkit.v1.IdentityToolkit';
-  const iss = 'firebase-auth-emulator@example.com';
-  return `${part({alg: 'none', typ: 'JWT'})}.${part({aud, iss, sub: iss, uid, iat: now, exp: now + 3600})}.`;
-}
 
 /** Polls `read` until it returns `want` (deep-equal), for up to two minutes on a busy machine. */
 async function eventually(read, want, message) {

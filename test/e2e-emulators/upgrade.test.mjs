@@ -6,13 +6,13 @@
 // of its own on the one emulator.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
 import {existsSync, mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {launchChromium} from '../e2e/chromium.mjs';
 import {serveStatic} from '../e2e/static-server.mjs';
+import {cliIn, ownerDb} from './site-owner.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = join(root, 'dist/');
@@ -27,33 +27,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'lar-upgrade-e2e-'));
 const run = Date.now().toString(36);
 const project = (name) => `demo-upgrade-${name}-${run}`;
 
-/** `npx leave-a-reply ARGS`, as a site owner runs it against the emulator. */
-function cli(args) {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(root, 'bin/leave-a-reply.mjs'), ...args],
-      {cwd: scratch, maxBuffer: 64 * 2 ** 20},
-      (error, stdout, stderr) => resolve({code: error ? error.code : 0, stdout, stderr}),
-    );
-  });
-}
-
-async function ok(args) {
-  const result = await cli(args);
-  assert.equal(result.code, 0, `leave-a-reply ${args.join(' ')}\n${result.stdout}${result.stderr}`);
-  return result;
-}
-
-const databases = new Map();
-async function db(projectId) {
-  if (!databases.has(projectId)) {
-    const {initializeApp} = await import('firebase-admin/app');
-    const {getFirestore} = await import('firebase-admin/firestore');
-    databases.set(projectId, getFirestore(initializeApp({projectId}, projectId)));
-  }
-  return databases.get(projectId);
-}
+const {ok} = cliIn(scratch);
+const db = ownerDb;
 
 const threadIdOf = async (url) => {
   const {normalizePageUrl, threadIdForUrl} = await import(`${root}dist/cli/src/model/page-identity.js`);

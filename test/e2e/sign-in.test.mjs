@@ -12,6 +12,7 @@ import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {launchChromium} from './chromium.mjs';
 import {serveStatic} from './static-server.mjs';
+import {unsignedCustomToken} from './custom-token.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const GAPI_STAND_IN = fileURLToPath(new URL('../stand-ins/gapi-stand-in.js', import.meta.url));
@@ -132,15 +133,6 @@ async function postComment(tab, body, guest) {
   await tab.getByRole('button', {name: 'Post Comment'}).click();
   await tab.waitForFunction((n) => window.__lar.filter((e) => e.type === 'lar-comment-posted').length > n, before);
   return (await events(tab, 'lar-comment-posted')).at(-1);
-}
-
-/** An unsigned custom token: the Auth emulator takes alg "none" (as the Admin SDK makes them for it). */
-function unsignedCustomToken(uid) {
-  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const aud = 'https://identitytoolkit.googleapis.com/google.identity.identitytoolkit.v1.IdentityToolkit';
-  const iss = 'firebase-auth-emulator@example.com';
-  return `${part({alg: 'none', typ: 'JWT'})}.${part({aud, iss, sub: iss, uid, iat: now, exp: now + 3600})}.`;
 }
 
 describe('sign-in against the Auth emulator', {skip, concurrency: true}, () => {
