@@ -9,21 +9,15 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 import {verifyConfirm} from './confirm-token.js';
 import {database} from './database.js';
 import {recordConfirmation} from './mail-confirmation.js';
-import {mailStrings} from './mail-strings.js';
-import {htmlPage, postBack, respond} from './page.js';
+import {htmlPage, linkRequest, postBack, respond} from './page.js';
 import {subscriptionsOf} from './recipients.js';
 import {UNSUBSCRIBE_SECRET, readSettings} from './settings.js';
 
 export async function handleConfirm(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const method = req.method ?? 'GET';
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const strings = mailStrings(url.searchParams.get('lang'));
+  const request = linkRequest(req, res);
+  if (!request) return;
+  const {method, url, strings, page} = request;
   const {pages} = strings;
-  const page = ([heading, message]: readonly [string, string]) => htmlPage(strings, {heading, message});
-  if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
-    respond(res, 405, page(pages.notAllowed), {Allow: 'GET, POST, HEAD'});
-    return;
-  }
   const confirmation = verifyConfirm(url.searchParams.get('token'), UNSUBSCRIBE_SECRET.value());
   if (!confirmation || confirmation.expired) {
     const status = confirmation ? 410 : 400;

@@ -4,8 +4,8 @@
  * (GET) never changes anything, because mail scanners open every link of an incoming e-mail; the
  * button POSTs back to the same address.
  */
-import type {ServerResponse} from 'node:http';
-import type {MailStrings} from './mail-strings.js';
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {mailStrings, type MailStrings} from './mail-strings.js';
 import {escapeHtml} from './mail-text.js';
 
 export interface PageContent {
@@ -62,4 +62,30 @@ export function respond(res: ServerResponse, status: number, body: string, heade
   };
   for (const [name, value] of Object.entries(all)) res.setHeader(name, value);
   res.end(body);
+}
+
+/** A request to a link's page, read as both pages read it. */
+export interface LinkRequest {
+  method: 'GET' | 'POST' | 'HEAD';
+  url: URL;
+  /** The page's strings, in the language the link names. */
+  strings: MailStrings;
+  /** A page of a heading and a sentence. */
+  page(text: readonly [heading: string, message: string]): string;
+}
+
+/**
+ * The method, address and language of a request to a link's page; undefined, answered 405, for a
+ * method other than GET (the page), POST (its button) or HEAD.
+ */
+export function linkRequest(req: IncomingMessage, res: ServerResponse): LinkRequest | undefined {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const strings = mailStrings(url.searchParams.get('lang'));
+  const page = ([heading, message]: readonly [string, string]) => htmlPage(strings, {heading, message});
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
+    respond(res, 405, page(strings.pages.notAllowed), {Allow: 'GET, POST, HEAD'});
+    return undefined;
+  }
+  return {method, url, strings, page};
 }

@@ -12,10 +12,10 @@ import type {Firestore, QueryDocumentSnapshot} from 'firebase-admin/firestore';
 import {textOf} from '../../src/model/stored-comment.js';
 import {database} from './database.js';
 import {forgetConfirmation} from './mail-confirmation.js';
-import {mailStrings, type MailStrings} from './mail-strings.js';
+import type {MailStrings} from './mail-strings.js';
 import {oneLine} from './mail-text.js';
 import {stopAlerts} from './opt-outs.js';
-import {htmlPage, postBack, respond} from './page.js';
+import {htmlPage, linkRequest, postBack, respond} from './page.js';
 import {subscriptionsOf, threadSubscriptionsOf} from './recipients.js';
 import {UNSUBSCRIBE_SECRET, readSettings} from './settings.js';
 import {verifyUnsubscribe, type UnsubscribeScope} from './unsubscribe-token.js';
@@ -61,15 +61,10 @@ async function question(db: Firestore, what: UnsubscribeScope, strings: MailStri
 }
 
 export async function handleUnsubscribe(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const method = req.method ?? 'GET';
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const strings = mailStrings(url.searchParams.get('lang'));
+  const request = linkRequest(req, res);
+  if (!request) return;
+  const {method, url, strings, page} = request;
   const {pages} = strings;
-  const page = ([heading, message]: readonly [string, string]) => htmlPage(strings, {heading, message});
-  if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
-    respond(res, 405, page(pages.notAllowed), {Allow: 'GET, POST, HEAD'});
-    return;
-  }
   const what = verifyUnsubscribe(url.searchParams.get('token'), UNSUBSCRIBE_SECRET.value());
   if (!what) {
     respond(res, 400, method === 'HEAD' ? '' : page(pages.unsubscribeInvalid));

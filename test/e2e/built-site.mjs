@@ -9,6 +9,20 @@ import {serveStatic} from './static-server.mjs';
 
 export const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 
+/** The review page the e2e files post on: the script tag in the head, `body` as its body. */
+export function reviewPage(body) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Film Review for Her</title>
+  <link rel="canonical" href="https://blog.example/her-review/">
+  <script type="module" src="/leave-a-reply.js"></script>
+</head>
+<body>${body}</body>
+</html>`;
+}
+
 /** `pages` maps paths to HTML. Read `site.url` and `site.browser` inside tests. */
 export function builtSite(pages) {
   const site = {url: '', browser: undefined, server: undefined};

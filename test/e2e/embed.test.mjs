@@ -1,21 +1,12 @@
 // The built script-tag bundle, on a plain HTML page served over HTTP, in Chromium: a reader posts.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {builtSite} from './built-site.mjs';
+import {builtSite, reviewPage} from './built-site.mjs';
 
-const PAGE = `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>Film Review for Her</title>
-  <link rel="canonical" href="https://blog.example/her-review/">
-  <script type="module" src="/leave-a-reply.js"></script>
-</head>
-<body>
+const PAGE = reviewPage(`
   <article><h1>Film Review for Her</h1><p>${'A long article. '.repeat(3000)}</p></article>
   <leave-a-reply backend="local"></leave-a-reply>
-</body>
-</html>`;
+`);
 
 // A script tag with a cache-busting query string, as WordPress writes them (`?ver=`): to the chunks,
 // which import the entry by its plain name, that is a second copy of the entry module.

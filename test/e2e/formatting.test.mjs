@@ -2,18 +2,9 @@
 // own that loads only for a comment that uses formatting, or at the first press of Preview.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {builtSite} from './built-site.mjs';
+import {builtSite, reviewPage} from './built-site.mjs';
 
-const PAGE = `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>Film Review for Her</title>
-  <link rel="canonical" href="https://blog.example/her-review/">
-  <script type="module" src="/leave-a-reply.js"></script>
-</head>
-<body><leave-a-reply backend="local" loading="eager"></leave-a-reply></body>
-</html>`;
+const PAGE = reviewPage('<leave-a-reply backend="local" loading="eager"></leave-a-reply>');
 
 const site = builtSite({'/review/': PAGE});
 const FORMATTER = /\/chunks\/formatted-body-[\w-]+\.js$/;

@@ -13,6 +13,7 @@ import {fileURLToPath} from 'node:url';
 import {launchChromium} from './chromium.mjs';
 import {serveStatic} from './static-server.mjs';
 import {unsignedCustomToken} from './custom-token.mjs';
+import {reviewPage} from './built-site.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const GAPI_STAND_IN = fileURLToPath(new URL('../stand-ins/gapi-stand-in.js', import.meta.url));
@@ -20,21 +21,13 @@ const AUTH_HOST = process.env.FIREBASE_AUTH_EMULATOR_HOST;
 const PROJECT = 'demo-lar';
 const skip = AUTH_HOST ? false : 'no Auth emulator: `npm test` starts one and sets FIREBASE_AUTH_EMULATOR_HOST';
 
-const page = (providers) => `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>Film Review for Her</title>
-  <link rel="canonical" href="https://blog.example/her-review/">
-  <script type="module" src="/leave-a-reply.js"></script>
-</head>
-<body>
+const page = (providers) =>
+  reviewPage(`
   <article><h1>Film Review for Her</h1></article>
   <leave-a-reply loading="eager" backend="local" api-key="demo-key" project-id="${PROJECT}"
                  auth-domain="${PROJECT}.firebaseapp.com" auth-emulator="http://${AUTH_HOST}"
                  providers="${providers}"></leave-a-reply>
-</body>
-</html>`;
+`);
 
 let server;
 let browser;
