@@ -12,10 +12,11 @@ const STARTS = {
   section: ['components/leave-a-reply/internal/comment-section.ts'],
   firebase: ['store/firestore/firebase-backend.ts'],
   local: ['store/memory/local-store.ts', 'auth/local-session.ts'],
-  // Once the thread has painted: the form, and (Firebase) the store's writes and the guest's
+  // Once the thread has painted: the form, and (Firebase) the SDK with the store's writes and the guest's
   // sign-up, which load without a reader's action so a guest can post at once, even offline.
   after: ['components/leave-a-reply/internal/after-first-render.ts'],
   'firebase-after': [
+    'store/firestore/firebase-sdk.ts',
     'store/firestore/firestore-writes.ts',
     'auth/firebase/firebase-session.ts',
     'auth/firebase/firebase-auth-core.ts',

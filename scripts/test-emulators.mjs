@@ -28,6 +28,7 @@ const PROJECT = 'demo-lar';
 const BROWSER_TESTS = {
   firestore: [
     'test/store/firestore/firestore-store.test.ts',
+    'test/store/firestore/firestore-rest.test.ts',
     'test/store/firestore/firestore-dropped-answers.test.ts',
     'test/store/firestore/firestore-counts.test.ts',
     'test/store/firestore/firestore-subscriptions.test.ts',

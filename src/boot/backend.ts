@@ -48,9 +48,9 @@ async function localBackendSession(settings: WidgetSettings): Promise<Session> {
     const {LocalSession} = await import('../auth/local-session.js');
     return new LocalSession();
   }
-  // From the Firebase backend's chunk, Firestore and all: this mode is for trying sign-in locally,
-  // and the Firebase path, which every real site takes, then gets the app and session code in
-  // its one chunk rather than in two more requests.
-  const {firebaseAppFor, deferredFirebaseSession} = await import('../store/firestore/firebase-backend.js');
-  return deferredFirebaseSession(await firebaseAppFor(settings), {emulator: settings.authEmulator});
+  // Through the Firebase backend's chunks, Firestore and all: this mode is for trying sign-in
+  // locally, and the Firebase path, which every real site takes, then gets the app and session code
+  // in the chunks it loads anyway rather than in more of their own.
+  const {firebaseSessionAlone} = await import('../store/firestore/firebase-backend.js');
+  return firebaseSessionAlone(settings);
 }

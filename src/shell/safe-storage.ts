@@ -43,6 +43,21 @@ export function getStoredJson<T>(key: string, area: StorageArea = localArea): T 
   }
 }
 
+/** The keys that start with `prefix` (none when storage is blocked). */
+export function storedKeys(prefix: string, area: StorageArea = localArea): string[] {
+  const keys: string[] = [];
+  try {
+    const storage = area();
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+  } catch {
+    // blocked: nothing is kept
+  }
+  return keys;
+}
+
 /** Stores a value as JSON (removes the key for undefined). */
 export function setStoredJson(key: string, value: unknown, area: StorageArea = localArea): boolean {
   return setStored(key, value === undefined ? undefined : JSON.stringify(value), area);

@@ -26,20 +26,17 @@ const runtimeImportsOf = (file) => [
 
 test('only the Firestore store imports firebase/firestore, and only its lite entry', () => {
   const users = files.filter((f) => runtimeImportsOf(f).some((s) => s.startsWith('firebase/firestore')));
-  // The store's modules: its reading half (firestore-store.ts), the polling thread view, the
-  // count-badge query (kept apart to show its read cost) and the writing half, loaded after the
+  // The store's writing side: the SDK's Firestore (firebase-sdk.ts) and the writes, loaded after the
   // first render; a like's batch, a reader's e-mail subscription and a moderator's closing of a
-  // thread, each loaded when first used;
-  // and the moderation queue's queries, in its own bundle (vite.moderation.config.ts).
-  // (firestore-adapter.ts imports Firebase's types only.)
+  // thread, each loaded when first used; and the moderation queue's queries, in its own bundle
+  // (vite.moderation.config.ts). The reading half reads over the REST API (next test).
+  // (firestore-adapter.ts and firestore-store.ts import Firebase's types only.)
   assert.deepEqual(users.sort(), [
-    'src/store/firestore/firestore-counts.ts',
+    'src/store/firestore/firebase-sdk.ts',
     'src/store/firestore/firestore-likes.ts',
     'src/store/firestore/firestore-moderation-queue.ts',
-    'src/store/firestore/firestore-store.ts',
     'src/store/firestore/firestore-subscriptions.ts',
     'src/store/firestore/firestore-thread-lock.ts',
-    'src/store/firestore/firestore-thread-watch.ts',
     'src/store/firestore/firestore-writes.ts',
   ]);
   // The full SDK is ~92 KB gzip, over the page's whole budget (DESIGN §4): firestore/lite only.
@@ -49,6 +46,24 @@ test('only the Firestore store imports firebase/firestore, and only its lite ent
       ['firebase/firestore/lite'],
       file,
     );
+});
+
+test('the Firebase backend reaches a first render with no Firebase SDK: its static imports load none', () => {
+  // What firebase-backend.ts imports statically is what a thread's first render waits for (issue 17):
+  // the store and its thread views read over Firestore's REST API (firestore-rest.ts), and the SDK
+  // comes in by dynamic import (firebase-sdk.ts), after the first render or at the first write.
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const specifier of importsOf(file)) {
+      assert.ok(!specifier.startsWith('firebase/'), `${file} imports ${specifier}`);
+      if (specifier.startsWith('.')) visit(relative(root, join(root, file, '..', specifier.replace(/\.js$/, '.ts'))));
+    }
+  };
+  visit('src/store/firestore/firebase-backend.ts');
+  assert.ok(seen.has('src/store/firestore/firestore-thread-watch.ts'), [...seen].join(', '));
+  assert.ok(seen.has('src/store/firestore/firestore-rest.ts'), [...seen].join(', '));
 });
 
 test('only the Firebase session’s modules (src/auth/firebase/) import firebase/auth, by name', () => {

@@ -13,9 +13,16 @@
 //
 // What makes the count go up: a chunk of the first render that the entry does not preload
 // (build/preload-chains.mjs), so the browser finds it only when its importer has run; a Firestore
-// read started only after another one's answer (the view's reads are now one after the other:
-// the thread document, then the first 20 top-level comments, then the replies under them). What
-// brings it down, as issue 17 asks: reads started together, or together with the chunks.
+// read started only after another one's answer (the view's reads are one after the other: the
+// thread document, then the first 20 top-level comments, then the replies under them, so that an
+// empty thread costs one read). What brings it down, as issue 17 asks: reads started together, or
+// together with the chunks.
+//
+// Rounds are not all a page waits for: a cross-origin request that is not CORS-"simple" (a custom
+// header, a JSON content type) waits for a preflight first, and the Firebase SDK is some 40 KB
+// gzip to fetch and run. So the Firebase test also checks that no Firestore read before the first
+// comment needs a preflight, and that no chunk of the SDK is fetched before it (the store reads
+// over the REST API: src/store/firestore/firestore-rest.ts).
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {existsSync} from 'node:fs';
@@ -91,6 +98,15 @@ async function roundsToFirstComment(path, signal, size) {
   tab.on('requestfailed', (request) => loaded.add(request));
 
   const held = [];
+  const preflighted = [];
+  tab.on('request', (request) => {
+    if (new URL(request.url()).host !== FIRESTORE) return;
+    const headers = request.headers();
+    const custom = Object.keys(headers).filter((name) => !SIMPLE_HEADERS.has(name) && !name.startsWith('sec-'));
+    const type = headers['content-type'];
+    if (custom.length || request.method() !== 'POST' || (type && !/^text\/plain\b/.test(type)))
+      preflighted.push(`${request.method()} ${label(request)}: ${custom.join(', ')} ${type ?? ''}`);
+  });
   await tab.route(
     (url) => url.pathname !== new URL(path, server.url).pathname && url.pathname !== '/favicon.ico',
     (route) => held.push(route),
@@ -156,8 +172,20 @@ async function roundsToFirstComment(path, signal, size) {
   } finally {
     await context.close();
   }
-  return rounds;
+  return Object.assign(rounds, {preflighted});
 }
+
+// What a browser sends or allows on a CORS request without a preflight (the Fetch standard's
+// CORS-safelisted request headers, and those the browser sets itself).
+const SIMPLE_HEADERS = new Set([
+  'accept',
+  'accept-language',
+  'content-language',
+  'content-type',
+  'user-agent',
+  'referer',
+  'origin',
+]);
 
 /** A request as a round lists it: a chunk's name without its hash, or the Firestore read. */
 function label(request) {
@@ -181,6 +209,9 @@ describe('request rounds before the first comment is on screen', () => {
     assert.ok(rounds[1].includes('chunks/firebase-backend.js'), listed);
     // The thread document; the first 20 top-level comments; the replies under them (15 a query).
     assert.equal(rounds.length, 5, `rounds: ${listed}`);
+    assert.deepEqual(rounds.preflighted, [], 'Firestore reads that would wait for a CORS preflight');
+    const sdk = rounds.flat().filter((file) => /chunks\/(index\.esm|firebase-sdk)/.test(file));
+    assert.deepEqual(sdk, [], `Firebase SDK chunks before the first comment: ${listed}`);
   });
 
   test('Firebase, a thread that fits one page: the thread document, then one query for it all', LIMIT, async (t) => {

@@ -5,7 +5,9 @@
  */
 import {initializeApp} from 'firebase/app';
 import {connectFirestoreEmulator, initializeFirestore, terminate, type Firestore} from 'firebase/firestore/lite';
-import {FirestoreStore, parseHostPort} from '../../src/store/firestore/firestore-store.js';
+import {credentialsOf} from '../../src/store/firestore/firebase-sdk.js';
+import {FirestoreRest, parseHostPort} from '../../src/store/firestore/firestore-rest.js';
+import {FirestoreStore} from '../../src/store/firestore/firestore-store.js';
 import type {PollTiming} from '../../src/store/firestore/poll-schedule.js';
 import type {ContractStore} from '../store/store-contract.js';
 
@@ -54,6 +56,21 @@ export function emulatorDb(uid: string, provider: 'anonymous' | 'google.com' = '
   return db;
 }
 
+/**
+ * A FirestoreStore on `db` as the backend makes one (firebase-backend.ts): it reads over the REST API
+ * with `db`'s credentials (its signed-in reader) and writes with `db`. `host`: where `db` is connected.
+ */
+export function storeOn(db: Firestore, timing?: PollTiming, host = emulatorHost!): FirestoreStore {
+  const rest = new FirestoreRest({
+    projectId: db.app.options.projectId!,
+    databaseId: '(default)',
+    apiKey: db.app.options.apiKey,
+    emulator: host,
+    credentials: () => credentialsOf(db),
+  });
+  return new FirestoreStore({rest, firestore: async () => db}, timing);
+}
+
 /** Views poll often in tests, so a change by another reader shows within a test's patience. */
 export const QUICK_POLLS: PollTiming = {minMs: 150, maxMs: 600};
 
@@ -66,7 +83,7 @@ export function emulatorContractStore(uid: string): ContractStore & {db: Firesto
   const others: Firestore[] = [];
   return {
     db,
-    store: new FirestoreStore(db, QUICK_POLLS),
+    store: storeOn(db, QUICK_POLLS),
     uid,
     confirms: true,
     // The emulator's config/site is shared by every test; each test sets it first.
@@ -76,7 +93,7 @@ export function emulatorContractStore(uid: string): ContractStore & {db: Firesto
       await writeAsOwner(`admins/${moderatorUid}`, {since: new Date()});
       const moderatorDb = emulatorDb(moderatorUid, 'google.com');
       others.push(moderatorDb);
-      return {store: new FirestoreStore(moderatorDb, QUICK_POLLS), viewer: {uid: moderatorUid, provider: 'google'}};
+      return {store: storeOn(moderatorDb, QUICK_POLLS), viewer: {uid: moderatorUid, provider: 'google'}};
     },
     dispose: async () => {
       await Promise.all([db, ...others].map((d) => terminate(d)));

@@ -8,7 +8,7 @@
 import type {FirebaseApp} from 'firebase/app';
 import type {FirebaseSessionOptions} from './firebase-session.js';
 import type {OAuthProviderName, ResumedSignIn, Session, SessionUser, SignInOutcome} from '../session.js';
-import {hasEarlierSignIn} from './sign-in-hints.js';
+import {hasEarlierSignIn, type AppIdentity} from './sign-in-hints.js';
 
 type Listener = (user: SessionUser | null) => void;
 
@@ -94,10 +94,20 @@ export class DeferredSession implements Session {
   }
 }
 
-/** The Firebase session for `app`, loaded when first needed. */
-export function deferredFirebaseSession(app: FirebaseApp, options: FirebaseSessionOptions): Session {
+/**
+ * The Firebase session, loaded when first needed, with its app (`app`: the SDK loads then too).
+ * `identity` is the app's name and key, for the hints read before anything loads.
+ */
+export function deferredFirebaseSession(
+  app: () => Promise<FirebaseApp>,
+  identity: AppIdentity,
+  options: FirebaseSessionOptions,
+): Session {
   return new DeferredSession(
-    () => import('./firebase-session.js').then(({FirebaseSession}) => new FirebaseSession(app, options)),
-    () => hasEarlierSignIn(app),
+    () =>
+      Promise.all([app(), import('./firebase-session.js')]).then(
+        ([firebaseApp, {FirebaseSession}]) => new FirebaseSession(firebaseApp, options),
+      ),
+    () => hasEarlierSignIn(identity),
   );
 }

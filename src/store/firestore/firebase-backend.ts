@@ -1,35 +1,48 @@
 /**
- * Boots the Firebase backend: one named Firebase app per configuration (shared by every widget
- * and count on the page that uses it), Firestore for comments, Firebase Auth for the session.
+ * Boots the Firebase backend without the Firebase SDK: the store reads over Firestore's REST API
+ * (firestore-rest.ts), so a thread's first render waits for no SDK. The SDK's side
+ * (firebase-sdk.ts: one named app per configuration, shared by every widget and count on the page,
+ * App Check, firestore/lite for writes, Firebase Auth for the session) loads once first needed:
+ * a view starts it as soon as its thread has rendered, so a guest can post at once.
  */
-import type {FirebaseApp} from 'firebase/app';
+import {appIdentity} from '../../auth/firebase/app-identity.js';
 import {deferredFirebaseSession} from '../../auth/firebase/deferred-session.js';
-import {FirestoreStore, openFirestore} from './firestore-store.js';
 import type {Backend} from '../../boot/backend.js';
-import {firebaseAppFor} from '../../auth/firebase/firebase-app.js';
 import type {WidgetSettings} from '../../boot/settings.js';
-
-export {firebaseAppFor, deferredFirebaseSession};
+import type {FirebaseSdk} from './firebase-sdk.js';
+import {FirestoreRest} from './firestore-rest.js';
+import {FirestoreStore} from './firestore-store.js';
 
 export async function createFirebaseBackend(settings: WidgetSettings): Promise<Backend> {
-  const app = await firebaseAppFor(settings);
-  // App Check must be active before Firestore's first request, or that request goes without a token.
-  if (settings.appCheckSiteKey) await startAppCheck(app, settings.appCheckSiteKey);
-  const db = openFirestore(app, {databaseId: settings.databaseId, emulator: settings.firestoreEmulator});
-  return {store: new FirestoreStore(db), session: deferredFirebaseSession(app, {emulator: settings.authEmulator})};
+  const identity = await appIdentity(settings);
+  let loaded: FirebaseSdk | undefined;
+  let loading: Promise<FirebaseSdk> | undefined;
+  const sdk = () => {
+    loading ??= import('./firebase-sdk.js').then(async ({openFirebase}) => (loaded = await openFirebase(settings)));
+    loading.catch(() => (loading = undefined)); // a failed load is tried again at the next need
+    return loading;
+  };
+  const rest = new FirestoreRest({
+    projectId: identity.options.projectId,
+    databaseId: settings.databaseId,
+    apiKey: identity.options.apiKey,
+    emulator: settings.firestoreEmulator,
+    // Nobody can be signed in before the SDK has loaded (the session loads it), so until then a read
+    // goes as anyone's, at once; with App Check, every read waits for its token.
+    credentials: () =>
+      loaded ? loaded.credentials() : settings.appCheckSiteKey ? sdk().then((ready) => ready.credentials()) : {},
+  });
+  return {
+    store: new FirestoreStore({rest, firestore: () => sdk().then(({db}) => db)}),
+    session: deferredFirebaseSession(() => sdk().then(({app}) => app), identity, {emulator: settings.authEmulator}),
+  };
 }
 
-// App Check may be initialized once per app; the first site key asked for wins.
-const appChecks = new WeakMap<FirebaseApp, Promise<void>>();
-
-function startAppCheck(app: FirebaseApp, siteKey: string): Promise<void> {
-  let started = appChecks.get(app);
-  if (!started) {
-    started = import('firebase/app-check').then(({initializeAppCheck, ReCaptchaEnterpriseProvider}) => {
-      initializeAppCheck(app, {provider: new ReCaptchaEnterpriseProvider(siteKey), isTokenAutoRefreshEnabled: true});
-    });
-    appChecks.set(app, started);
-    started.catch(() => appChecks.delete(app));
-  }
-  return started;
+/** backend="local" with a Firebase config: Firebase Auth alone, for trying sign-in locally. */
+export async function firebaseSessionAlone(settings: WidgetSettings) {
+  return deferredFirebaseSession(
+    () => import('./firebase-sdk.js').then(({firebaseAppFor}) => firebaseAppFor(settings)),
+    await appIdentity(settings),
+    {emulator: settings.authEmulator},
+  );
 }

@@ -83,3 +83,8 @@ function isNetworkFailure(error: unknown): boolean {
 export function commentFromSnapshot(snapshot: DocumentSnapshot): Comment {
   return commentFromData(snapshot.id, snapshot.data() ?? {});
 }
+
+/** A comment read over the REST API (firestore-rest.ts). */
+export function commentFromDoc(read: {id: string; data: Data}): Comment {
+  return commentFromData(read.id, read.data);
+}

@@ -3,15 +3,16 @@
  * (firestore-store.ts), its polled thread views (firestore-thread-watch.ts) and its writes
  * (firestore-writes.ts). The store keeps its state private and hands each part this object.
  */
-import type {Firestore} from 'firebase/firestore/lite';
 import type {SiteConfig} from '../../model/site-config.js';
 import type {Viewer} from '../comment-store.js';
 import type {ThreadDoc} from './firestore-adapter.js';
+import type {FirestoreRest} from './firestore-rest.js';
 import type {FirestoreThreadWatch} from './firestore-thread-watch.js';
 import type {FirestoreWrites} from './firestore-writes.js';
 
 export interface FirestoreContext {
-  readonly db: Firestore;
+  /** The REST API the views and the store read with. */
+  readonly rest: FirestoreRest;
   /** config/site with defaults, read once when first needed. */
   siteConfig(): Promise<SiteConfig>;
   /** The settings if already read (views show the edit window from them), else undefined. */

@@ -8,7 +8,7 @@
  * moves once per reader. The thread document is left alone: a like is no reason for every open
  * view to read the page again (other readers see new counts when they next read the comments).
  */
-import {doc, getDoc, increment, writeBatch} from 'firebase/firestore/lite';
+import {doc, getDoc, increment, writeBatch, type Firestore} from 'firebase/firestore/lite';
 import type {Comment, ThreadRef} from '../../model/comment.js';
 import {untilOnline} from '../../shell/until-online.js';
 import type {Viewer} from '../comment-store.js';
@@ -18,9 +18,16 @@ import type {FirestoreContext} from './firestore-context.js';
 const stores = new WeakMap<FirestoreContext, FirestoreLikes>();
 
 /** `by` likes `comment` (or not): through the one FirestoreLikes of this store. */
-export function likeAs(store: FirestoreContext, thread: ThreadRef, comment: Comment, liked: boolean, by: Viewer) {
+export function likeAs(
+  store: FirestoreContext,
+  db: Firestore,
+  thread: ThreadRef,
+  comment: Comment,
+  liked: boolean,
+  by: Viewer,
+) {
   let likes = stores.get(store);
-  if (!likes) stores.set(store, (likes = new FirestoreLikes(store)));
+  if (!likes) stores.set(store, (likes = new FirestoreLikes(store, db)));
   return likes.like(thread, comment, liked, by);
 }
 
@@ -30,7 +37,10 @@ export class FirestoreLikes {
   /** One reader's likes in one thread go out one after another: each write lists them all. */
   private readonly queue = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly store: FirestoreContext) {}
+  constructor(
+    private readonly store: FirestoreContext,
+    private readonly db: Firestore,
+  ) {}
 
   /**
    * Shows the like at once (`comment` as the reader sees it: its count and their `liked`), then
@@ -63,7 +73,7 @@ export class FirestoreLikes {
 
   private async send(thread: ThreadRef, id: string, liked: boolean, key: string): Promise<void> {
     const [threadId, uid] = [thread.id, key.slice(thread.id.length + 1)];
-    const likesRef = doc(this.store.db, 'threads', threadId, 'likes', uid);
+    const likesRef = doc(this.db, 'threads', threadId, 'likes', uid);
     for (let tries = 1; ; tries++) {
       // What this reader likes: read at their first like in the thread, or after a refusal.
       let ids = this.known.get(key);
@@ -79,9 +89,9 @@ export class FirestoreLikes {
       // Already so (another tab, or an earlier try whose answer was lost): nothing to move.
       if (ids.has(id) === liked) return;
       const next = liked ? [...ids, id] : [...ids].filter((other) => other !== id);
-      const batch = writeBatch(this.store.db);
+      const batch = writeBatch(this.db);
       batch.set(likesRef, {ids: next, changed: id});
-      batch.update(doc(this.store.db, 'threads', threadId, 'comments', id), {likeCount: increment(liked ? 1 : -1)});
+      batch.update(doc(this.db, 'threads', threadId, 'comments', id), {likeCount: increment(liked ? 1 : -1)});
       try {
         await batch.commit();
         this.known.set(key, new Set(next));

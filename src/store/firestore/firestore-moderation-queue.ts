@@ -63,17 +63,13 @@ export function moderationQueueFor(store: CommentStore): ModerationQueue | undef
 export class FirestoreModerationQueue implements ModerationQueue {
   /** Threads' url and title, read once per queue (a thread's page rarely changes). */
   private readonly threads = new Map<string, ThreadRef>();
-  private readonly db: Firestore;
-
-  constructor(private readonly store: FirestoreStore) {
-    this.db = store.db;
-  }
+  constructor(private readonly store: FirestoreStore) {}
 
   /** admins/{uid} exists; a guest (anonymous account) never moderates, as in the store. */
   async isModerator(viewer: Viewer): Promise<boolean> {
     if (viewer.provider === 'guest') return false;
     try {
-      return (await getDoc(doc(this.db, 'admins', viewer.uid))).exists();
+      return (await getDoc(doc(await this.store.firestore(), 'admins', viewer.uid))).exists();
     } catch (error) {
       const storeError = toStoreError(error);
       if (storeError.code === 'permission-denied') return false;
@@ -86,7 +82,7 @@ export class FirestoreModerationQueue implements ModerationQueue {
     // One more than a page: whether there is a next page is then known without an empty last one.
     const constraints: QueryConstraint[] = [status, orderBy('createdAt', 'desc'), limit(pageSize + 1)];
     if (after) constraints.splice(2, 0, startAfter(after as unknown as QueryDocumentSnapshot));
-    const snapshot = await this.read(() => getDocs(query(collectionGroup(this.db, 'comments'), ...constraints)));
+    const snapshot = await this.read((db) => getDocs(query(collectionGroup(db, 'comments'), ...constraints)));
     const docs = snapshot.docs.filter(isThreadComment);
     const shown = docs.slice(0, pageSize);
     const items = await this.withThreads(shown);
@@ -111,10 +107,10 @@ export class FirestoreModerationQueue implements ModerationQueue {
     const approved: QueueItem[] = [];
     const seen = new Set<string>();
     for (;;) {
-      const snapshot = await this.read(() =>
+      const snapshot = await this.read((db) =>
         getDocs(
           query(
-            collectionGroup(this.db, 'comments'),
+            collectionGroup(db, 'comments'),
             where('author.uid', '==', authorUid),
             where('status', '==', 'pending'),
             orderBy('createdAt', 'desc'),
@@ -139,7 +135,7 @@ export class FirestoreModerationQueue implements ModerationQueue {
 
   async setBlocked(authorUid: string, blocked: boolean, by: Viewer): Promise<void> {
     await this.requireModerator(by);
-    await this.read(() => setDoc(doc(this.db, 'users', authorUid), {blocked}, {merge: true}));
+    await this.read((db) => setDoc(doc(db, 'users', authorUid), {blocked}, {merge: true}));
   }
 
   private async requireModerator(by: Viewer): Promise<void> {
@@ -147,9 +143,9 @@ export class FirestoreModerationQueue implements ModerationQueue {
   }
 
   /** Runs a request, its failure in the store's terms. */
-  private async read<T>(request: () => Promise<T>): Promise<T> {
+  private async read<T>(request: (db: Firestore) => Promise<T>): Promise<T> {
     try {
-      return await request();
+      return await request(await this.store.firestore());
     } catch (error) {
       throw toStoreError(error);
     }
@@ -160,8 +156,8 @@ export class FirestoreModerationQueue implements ModerationQueue {
     const ids = [...new Set(docs.map(threadIdOf))].filter((id) => !this.threads.has(id));
     for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
       const chunk = ids.slice(i, i + IDS_PER_QUERY);
-      const snapshot = await this.read(() =>
-        getDocs(query(collection(this.db, 'threads'), where(documentId(), 'in', chunk))),
+      const snapshot = await this.read((db) =>
+        getDocs(query(collection(db, 'threads'), where(documentId(), 'in', chunk))),
       );
       for (const thread of snapshot.docs) {
         const url = thread.get('url');

@@ -2,7 +2,8 @@
  * The Firestore comment store: its state (private) and the reading half, with
  * firestore-thread-watch.ts (polled thread views) and firestore-counts.ts (count badges); the
  * writing half is firestore-writes.ts. The parts ask the store only through the narrow
- * FirestoreContext (firestore-context.ts). This folder alone imports `firebase/firestore` (lint).
+ * FirestoreContext (firestore-context.ts). This folder alone imports `firebase/firestore` (lint),
+ * and only its writing side at run time (test/e2e/boundaries.test.mjs).
  *
  * Data model (firestore.rules is the gate):
  *   threads/{threadId}                 url, title, createdAt, commentCount, pendingCount?, lastCommentId,
@@ -17,9 +18,11 @@
  *                                      email, createdAt, lang? (owner-only; firestore-subscriptions.ts)
  *   admins/{uid}, config/site          moderators; the site's moderation settings (console-written)
  *
- * It uses firestore/lite (about a third of the full SDK's size; README: Performance): reads and writes
- * go straight to the server, live updates are polls of the thread document, and a post made
- * offline waits and goes out when the connection returns (the form also keeps the text as a draft).
+ * It reads over Firestore's REST API (firestore-rest.ts), so a thread's first render needs no Firebase
+ * SDK, and writes with firestore/lite (about a third of the full SDK's size), loaded after that first
+ * render (firebase-sdk.ts; README: Performance). Both go straight to the server: live updates are
+ * polls of the thread document, and a post made offline waits and goes out when the connection
+ * returns (the form also keeps the text as a draft).
  *
  * Reads are budgeted: a thread view reads its thread document first and queries comments
  * only when that document says there are some, so an empty thread costs one read. What only some
@@ -27,12 +30,10 @@
  * comments (only when the thread counts some), config/site (when posting or editing, or when the
  * viewer has comments of their own in view), admins/{uid} (signed-in readers other than guests).
  */
-import type {FirebaseApp} from 'firebase/app';
-import {connectFirestoreEmulator, doc, getDoc, initializeFirestore, type Firestore} from 'firebase/firestore/lite';
+import type {Firestore} from 'firebase/firestore/lite';
 import type {Comment, NewComment, ThreadRef} from '../../model/comment.js';
 import {SITE_DEFAULTS, siteConfigFrom, type SiteConfig} from '../../model/site-config.js';
 import {
-  StoreError,
   type CommentStore,
   type ModerationChange,
   type SettledAuthor,
@@ -44,42 +45,19 @@ import {
 } from '../comment-store.js';
 import {toStoreError, type ThreadDoc} from './firestore-adapter.js';
 import type {FirestoreContext} from './firestore-context.js';
+import type {FirestoreRest} from './firestore-rest.js';
 import {FirestoreThreadWatch} from './firestore-thread-watch.js';
 import type {FirestoreWrites} from './firestore-writes.js';
 import {POLL_TIMING, type PollTiming} from './poll-schedule.js';
 
-export interface FirestoreConnection {
-  /** A named Firestore database, or '(default)'. */
-  databaseId: string;
-  /** "host:port" of the Firestore emulator. */
-  emulator?: string;
-}
-
-// One Firestore instance per app and database: initializeFirestore and connectFirestoreEmulator
-// may each run only once on an instance, and several widgets share one app.
-const instances = new WeakMap<FirebaseApp, Map<string, Firestore>>();
-
-export function openFirestore(app: FirebaseApp, {databaseId, emulator}: FirestoreConnection): Firestore {
-  let byDatabase = instances.get(app);
-  if (!byDatabase) instances.set(app, (byDatabase = new Map()));
-  let db = byDatabase.get(databaseId);
-  if (!db) {
-    const target = emulator ? parseHostPort(emulator, 'firestore-emulator') : undefined;
-    db = initializeFirestore(app, {}, databaseId);
-    if (target) connectFirestoreEmulator(db, target.host, target.port);
-    byDatabase.set(databaseId, db);
-  }
-  return db;
-}
-
-/** Accepts "host:port", "[::1]:port" or "http://host:port". */
-export function parseHostPort(value: string, attribute: string): {host: string; port: number} {
-  const match = /^(?:https?:\/\/)?(\[[^\]]+\]|[^:/]+):(\d{1,5})\/?$/.exec(value.trim());
-  const port = Number(match?.[2]);
-  if (!match || !(port > 0 && port < 65536)) {
-    throw new StoreError('invalid', `${attribute}="${value}" is not host:port (for example 127.0.0.1:8080).`);
-  }
-  return {host: match[1], port};
+/**
+ * Where the store reads and writes: the REST API for reading (firestore-rest.ts), and the SDK's
+ * Firestore for writing, loaded when first needed (firebase-sdk.ts), so a thread's first render
+ * waits for no SDK.
+ */
+export interface FirestoreAccess {
+  rest: FirestoreRest;
+  firestore: () => Promise<Firestore>;
 }
 
 export class FirestoreStore implements CommentStore {
@@ -95,13 +73,19 @@ export class FirestoreStore implements CommentStore {
   /** All the parts may ask of the store (firestore-context.ts). */
   private readonly context: FirestoreContext;
 
+  readonly rest: FirestoreRest;
+  /** The SDK's Firestore, loaded at the first write (or a count, or a moderator's action). */
+  readonly firestore: () => Promise<Firestore>;
+
   /** `pollTiming`: how often open views look for changes (tests make it short). */
   constructor(
-    readonly db: Firestore,
+    access: FirestoreAccess,
     private readonly pollTiming: PollTiming = POLL_TIMING,
   ) {
+    this.rest = access.rest;
+    this.firestore = access.firestore;
     this.context = {
-      db,
+      rest: access.rest,
       siteConfig: () => this.siteConfig(),
       knownSiteConfig: () => this.knownSite,
       forgetSiteConfig: () => (this.site = undefined),
@@ -127,7 +111,7 @@ export class FirestoreStore implements CommentStore {
    */
   countComments(threads: ThreadRef[]): Promise<number[]> {
     return import('./firestore-counts.js')
-      .then(({countThreadComments}) => countThreadComments(this.db, threads))
+      .then(({countThreadComments}) => countThreadComments(this.rest, threads))
       .catch((error: unknown) => Promise.reject(toStoreError(error)));
   }
 
@@ -157,18 +141,22 @@ export class FirestoreStore implements CommentStore {
 
   /** Likes: their module loads at the first press (the Like button shows on confirmed comments only). */
   async like(thread: ThreadRef, comment: Comment, liked: boolean, by: Viewer): Promise<void> {
-    return (await import('./firestore-likes.js')).likeAs(this.context, thread, comment, liked, by);
+    const [{likeAs}, db] = await Promise.all([import('./firestore-likes.js'), this.firestore()]);
+    return likeAs(this.context, db, thread, comment, liked, by);
   }
 
   /** Closing and reopening: a moderator's action, its module loaded at first use. */
   async setLocked(thread: ThreadRef, locked: boolean, by: Viewer): Promise<void> {
-    return (await import('./firestore-thread-lock.js')).setLocked(this.context, thread, locked, by);
+    const [{setLocked}, db] = await Promise.all([import('./firestore-thread-lock.js'), this.firestore()]);
+    return setLocked(this.context, db, thread, locked, by);
   }
 
   /** The writing half (firestore-writes.ts): loaded at the first write, or once a view has shown its thread. */
   private writer(): Promise<FirestoreWrites> {
     if (!this.writes) {
-      this.writes = import('./firestore-writes.js').then(({FirestoreWrites}) => new FirestoreWrites(this.context));
+      this.writes = Promise.all([import('./firestore-writes.js'), this.firestore()]).then(
+        ([{FirestoreWrites}, db]) => new FirestoreWrites(this.context, db),
+      );
       this.writes.catch(() => (this.writes = undefined)); // a failed load is tried again next time
     }
     return this.writes;
@@ -176,9 +164,9 @@ export class FirestoreStore implements CommentStore {
 
   /** config/site with defaults; offline, the settings last read or else the defaults (the rules have the last word). */
   private siteConfig(): Promise<SiteConfig> {
-    this.site ??= getDoc(doc(this.db, 'config', 'site')).then(
-      (snapshot) => {
-        const site = siteConfigFrom(snapshot.data());
+    this.site ??= this.rest.get('config/site').then(
+      (found) => {
+        const site = siteConfigFrom(found?.data);
         if (!this.knownSite || JSON.stringify(site) !== JSON.stringify(this.knownSite)) {
           this.knownSite = site;
           this.watches.forEach((watch) => watch.refresh());
@@ -201,8 +189,8 @@ export class FirestoreStore implements CommentStore {
     if (viewer.provider === 'guest') return Promise.resolve(false);
     let answer = this.moderators.get(viewer.uid);
     if (!answer) {
-      answer = getDoc(doc(this.db, 'admins', viewer.uid)).then(
-        (snapshot) => snapshot.exists(),
+      answer = this.rest.get(`admins/${viewer.uid}`).then(
+        (found) => found !== undefined,
         (error: unknown) => {
           // Offline: ask again next time. Refused: not theirs to read, so not a moderator.
           if (toStoreError(error).code === 'unavailable') this.moderators.delete(viewer.uid);

@@ -1,29 +1,23 @@
 /**
- * One live thread view for the Firestore store, on firestore/lite: it reads the thread document,
+ * One live thread view for the Firestore store, read over the REST API (firestore-rest.ts): it reads the thread document,
  * then the comments when there are some, and polls the thread document (poll-schedule.ts) to
  * see when to read them again. Every change the widget makes moves that document: counts, the
  * id of the comment last changed, the time of an edit or a pin, the lock. (A change written
  * from the console without touching it shows at the thread's next change, or on reload.)
  */
-import {
-  collection,
-  doc,
-  getDoc,
-  getDocs,
-  limit,
-  orderBy,
-  query,
-  startAfter,
-  where,
-  type DocumentSnapshot,
-  type Firestore,
-  type Query,
-} from 'firebase/firestore/lite';
 import type {Comment} from '../../model/comment.js';
 import {SITE_DEFAULTS} from '../../model/site-config.js';
 import type {StoreError, ThreadState, ThreadWatch, Viewer, WatchOptions} from '../comment-store.js';
-import {commentFromSnapshot, threadFromData, toStoreError, type ThreadDoc} from './firestore-adapter.js';
+import {commentFromDoc, threadFromData, toStoreError, type ThreadDoc} from './firestore-adapter.js';
 import type {FirestoreContext} from './firestore-context.js';
+import {
+  commentsQuery,
+  where,
+  type Direction,
+  type FirestoreRest,
+  type StoredDoc,
+  type StructuredQuery,
+} from './firestore-rest.js';
 import {PollSchedule, type PollTiming} from './poll-schedule.js';
 import {published, visibleBeyondPages} from '../visibility.js';
 
@@ -49,8 +43,8 @@ export class FirestoreThreadWatch implements ThreadWatch {
    * reader has asked to see), and in `window` those with every reply under them. Both hold
    * published comments and deleted ones (placeholders that keep their replies in place).
    */
-  private tops: DocumentSnapshot[] = [];
-  private window: DocumentSnapshot[] = [];
+  private tops: StoredDoc[] = [];
+  private window: StoredDoc[] = [];
   /** The thread document as it was when the view last read its comments. */
   private readThread?: ThreadDoc;
   private readingAll = false;
@@ -60,7 +54,7 @@ export class FirestoreThreadWatch implements ThreadWatch {
   private windowRead = false;
   /** The last read of the window ended before `wanted`: nothing lies beyond it. */
   private windowEnds = false;
-  private viewerExtra: DocumentSnapshot[] = [];
+  private viewerExtra: StoredDoc[] = [];
   /** Comments posted through the store while this view is open, as this browser knows them. */
   private readonly posted = new Map<string, Comment>();
   /** Those of them the thread's count, as last read, may not include yet. */
@@ -68,7 +62,9 @@ export class FirestoreThreadWatch implements ThreadWatch {
   /** Changes made through the store, shown until a read that started after them replaces them. */
   private readonly changes = new Map<string, {change: Partial<Comment>; seq: number}>();
   private changeSeq = 0;
-  private readonly db: Firestore;
+  private readonly rest: FirestoreRest;
+  /** threads/{id}: where this view's documents are. */
+  private readonly path: string;
   private viewer: Viewer | null;
   /** What a viewer likes here (threads/{t}/likes/{uid}): read once per viewer, then kept by showChange. */
   private likes?: {uid: string; ids: Set<string>};
@@ -87,7 +83,8 @@ export class FirestoreThreadWatch implements ThreadWatch {
     private readonly onChange: (state: ThreadState) => void,
     timing: PollTiming,
   ) {
-    this.db = store.db;
+    this.rest = store.rest;
+    this.path = `threads/${threadId}`;
     this.viewer = options.viewer ?? null;
     this.wanted = options.pageSize;
     this.schedule = new PollSchedule(() => this.poll(), timing);
@@ -136,9 +133,9 @@ export class FirestoreThreadWatch implements ThreadWatch {
 
   private async readAlso(id: string): Promise<void> {
     try {
-      const snapshot = await getDoc(doc(this.db, 'threads', this.threadId, 'comments', id));
-      if (this.closed || !snapshot.exists() || this.posted.has(id)) return;
-      this.posted.set(id, commentFromSnapshot(snapshot));
+      const found = await this.rest.get(`${this.path}/comments/${id}`);
+      if (this.closed || !found || this.posted.has(id)) return;
+      this.posted.set(id, commentFromDoc(found));
       this.emit();
     } catch (error) {
       if (this.closed || toStoreError(error).code !== 'unavailable') return;
@@ -214,17 +211,17 @@ export class FirestoreThreadWatch implements ThreadWatch {
    * edit or a pin moves no count and names its comment: then that comment alone is read again.
    */
   private async poll(): Promise<boolean> {
-    let snapshot: DocumentSnapshot;
+    let found: StoredDoc | undefined;
     // What the server had confirmed before this read, this read's count includes.
     const confirmed = [...this.posted.values()].filter((c) => !c.sending).map((c) => c.id);
     try {
-      snapshot = await getDoc(doc(this.db, 'threads', this.threadId));
+      found = await this.rest.get(this.path);
     } catch (error) {
       this.failed(error);
       return false;
     }
     if (this.closed) return false;
-    const thread = threadFromData(snapshot.data());
+    const thread = threadFromData(found?.data);
     // The thread names the comment that last moved its counts: a post still sending (its answer late
     // or lost) is in this count already when it is that one.
     if (thread.lastCommentId) confirmed.push(thread.lastCommentId);
@@ -289,24 +286,26 @@ export class FirestoreThreadWatch implements ThreadWatch {
   /** Reads one comment again where the view holds it. False when it could not be read (offline). */
   private async readNamed(id: string): Promise<boolean> {
     const startSeq = this.changeSeq;
-    let snapshot: DocumentSnapshot | undefined;
+    let found: StoredDoc | undefined;
+    let answered = true;
     try {
-      snapshot = await getDoc(doc(this.db, 'threads', this.threadId, 'comments', id));
+      found = await this.rest.get(`${this.path}/comments/${id}`);
     } catch (error) {
       if (toStoreError(error).code !== 'permission-denied') return false;
       // Not this viewer's to read any more (hidden): it leaves the view.
+      answered = false;
     }
     if (this.closed) return false;
-    const shown = snapshot?.exists() && listed(snapshot.get('status')) ? snapshot : undefined;
+    const shown = found && listed(found.data.status) ? found : undefined;
     const at = this.window.findIndex((d) => d.id === id);
     if (at >= 0) {
       this.window = [...this.window];
       if (shown) this.window[at] = shown;
       else this.window.splice(at, 1);
     }
-    this.viewerExtra = this.viewerExtra.map((d) => (d.id === id && snapshot?.exists() ? snapshot : d));
-    if (this.posted.has(id) && snapshot?.exists()) this.posted.set(id, commentFromSnapshot(snapshot));
-    if (snapshot) this.settle([snapshot], startSeq);
+    this.viewerExtra = this.viewerExtra.map((d) => (d.id === id && found ? found : d));
+    if (this.posted.has(id) && found) this.posted.set(id, commentFromDoc(found));
+    if (answered) this.settle([{id}], startSeq);
     this.emit();
     return true;
   }
@@ -321,24 +320,19 @@ export class FirestoreThreadWatch implements ThreadWatch {
    */
   private async readPages(
     size: number,
-    after?: DocumentSnapshot,
+    after?: StoredDoc,
     whole = !after && (this.thread?.count ?? 0) < size,
-  ): Promise<{tops: DocumentSnapshot[]; docs: DocumentSnapshot[]} | undefined> {
-    const comments = collection(this.db, 'threads', this.threadId, 'comments');
-    const tops = await this.read(
-      query(
-        comments,
-        ...(whole ? [] : [where('parentId', '==', null)]),
-        where('status', 'in', LISTED),
-        // Most liked first (comments stored before likes, without a count, are not found: README).
-        ...(!whole && this.options.sort === 'top' ? [orderBy('likeCount', 'desc')] : []),
-        // The whole thread newest first, as the moderators' status/createdAt index has it: the view
-        // orders what it shows, and these pages' tops serve paging only (none is left to page).
-        orderBy('createdAt', whole || this.options.sort === 'newest' ? 'desc' : 'asc'),
-        ...(after ? [startAfter(after)] : []),
-        limit(size),
-      ),
-    );
+  ): Promise<{tops: StoredDoc[]; docs: StoredDoc[]} | undefined> {
+    const {sort} = this.options;
+    const order: [string, Direction][] = [
+      // Most liked first (comments stored before likes, without a count, are not found: README).
+      ...(!whole && sort === 'top' ? [['likeCount', 'desc'] as [string, Direction]] : []),
+      // The whole thread newest first, as the moderators' status/createdAt index has it: the view
+      // orders what it shows, and these pages' tops serve paging only (none is left to page).
+      ['createdAt', whole || sort === 'newest' ? 'desc' : 'asc'],
+    ];
+    const filters = [...(whole ? [] : [where('parentId', '==', null)]), where('status', 'in', LISTED)];
+    const tops = await this.read(commentsQuery(filters, order, {after, limit: size}));
     if (!tops) return undefined;
     if (whole) return tops.length < size ? {tops, docs: tops} : this.readPages(size, after, false);
     const chunks: string[][] = [];
@@ -346,7 +340,7 @@ export class FirestoreThreadWatch implements ThreadWatch {
       chunks.push(tops.slice(i, i + REPLY_QUERY_ROOTS).map((d) => d.id));
     const replies = await Promise.all(
       chunks.map((roots) =>
-        this.read(query(comments, where('rootId', 'in', roots), where('status', 'in', LISTED), orderBy('createdAt'))),
+        this.read(commentsQuery([where('rootId', 'in', roots), where('status', 'in', LISTED)], [['createdAt', 'asc']])),
       ),
     );
     if (replies.some((r) => !r)) return undefined;
@@ -354,9 +348,9 @@ export class FirestoreThreadWatch implements ThreadWatch {
   }
 
   /** A query's documents, or undefined when it failed (the state says why). */
-  private async read(q: Query): Promise<DocumentSnapshot[] | undefined> {
+  private async read(q: StructuredQuery): Promise<StoredDoc[] | undefined> {
     try {
-      return (await getDocs(q)).docs;
+      return await this.rest.query(this.path, q);
     } catch (error) {
       this.failed(error);
       return undefined;
@@ -371,29 +365,23 @@ export class FirestoreThreadWatch implements ThreadWatch {
     const viewer = this.viewer;
     const moderator = this.moderator;
     if (this.closed || !viewer || !this.thread) return;
-    const comments = collection(this.db, 'threads', this.threadId, 'comments');
     let q;
     if (moderator) {
-      q = query(
-        comments,
-        where('status', 'in', ['pending', 'hidden']),
-        orderBy('createdAt', 'desc'),
-        limit(MODERATION_QUEUE),
-      );
+      q = commentsQuery([where('status', 'in', ['pending', 'hidden'])], [['createdAt', 'desc']], {
+        limit: MODERATION_QUEUE,
+      });
     } else if (this.thread.pending > 0) {
-      q = query(
-        comments,
-        where('author.uid', '==', viewer.uid),
-        where('status', '==', 'pending'),
-        orderBy('createdAt'),
+      q = commentsQuery(
+        [where('author.uid', '==', viewer.uid), where('status', '==', 'pending')],
+        [['createdAt', 'asc']],
       );
     } else {
       this.viewerExtra = [];
       return;
     }
-    let docs: DocumentSnapshot[] = [];
+    let docs: StoredDoc[] = [];
     try {
-      docs = (await getDocs(q)).docs;
+      docs = await this.rest.query(this.path, q);
     } catch (error) {
       // Offline: keep what is shown, and read again soon. Refused (signed out meanwhile): show none.
       if (toStoreError(error).code === 'unavailable') return this.missedRead();
@@ -409,9 +397,9 @@ export class FirestoreThreadWatch implements ThreadWatch {
     const uid = this.viewer?.uid;
     if (!uid || this.likes?.uid === uid || !this.thread?.count) return;
     try {
-      const snapshot = await getDoc(doc(this.db, 'threads', this.threadId, 'likes', uid));
+      const found = await this.rest.get(`${this.path}/likes/${uid}`);
       if (this.viewer?.uid !== uid) return;
-      this.likes = {uid, ids: new Set(snapshot.get('ids') as string[] | undefined)};
+      this.likes = {uid, ids: new Set(found?.data.ids as string[] | undefined)};
       this.emit();
     } catch {
       this.missedRead(); // read again with the next poll
@@ -424,10 +412,10 @@ export class FirestoreThreadWatch implements ThreadWatch {
     await Promise.all(
       confirmed.map(async (comment) => {
         try {
-          const snapshot = await getDoc(doc(this.db, 'threads', this.threadId, 'comments', comment.id));
-          if (!snapshot.exists()) return;
-          this.posted.set(comment.id, commentFromSnapshot(snapshot));
-          this.settle([snapshot], startSeq);
+          const found = await this.rest.get(`${this.path}/comments/${comment.id}`);
+          if (!found) return;
+          this.posted.set(comment.id, commentFromDoc(found));
+          this.settle([found], startSeq);
         } catch (error) {
           // Refused: a moderator hid it from this viewer. Offline: keep what we know, read again soon.
           if (toStoreError(error).code === 'permission-denied') this.posted.delete(comment.id);
@@ -438,7 +426,7 @@ export class FirestoreThreadWatch implements ThreadWatch {
   }
 
   /** Drops the local changes that these documents, read after them, now show. */
-  private settle(docs: DocumentSnapshot[], startSeq: number): void {
+  private settle(docs: {id: string}[], startSeq: number): void {
     for (const d of docs) if ((this.changes.get(d.id)?.seq ?? Infinity) <= startSeq) this.changes.delete(d.id);
   }
 
@@ -474,7 +462,7 @@ export class FirestoreThreadWatch implements ThreadWatch {
   }
 
   private hasMore(): boolean {
-    const published = this.window.filter((d) => d.get('status') === 'published').length;
+    const published = this.window.filter((d) => d.data.status === 'published').length;
     return this.windowRead && !this.windowEnds && (this.thread?.count ?? 0) > published;
   }
 
@@ -484,8 +472,8 @@ export class FirestoreThreadWatch implements ThreadWatch {
     if (!this.emitted) whenIdle(() => void this.store.writer().catch(() => {}));
     this.emitted = true;
     const byId = new Map<string, Comment>();
-    for (const snapshot of this.window) byId.set(snapshot.id, commentFromSnapshot(snapshot));
-    const beyond = [...this.viewerExtra.map(commentFromSnapshot), ...this.posted.values()];
+    for (const read of this.window) byId.set(read.id, commentFromDoc(read));
+    const beyond = [...this.viewerExtra.map(commentFromDoc), ...this.posted.values()];
     for (const comment of beyond) {
       if (byId.has(comment.id)) continue;
       if (visibleBeyondPages(comment, this.viewer, this.moderator, this.posted.has(comment.id)))
@@ -533,7 +521,7 @@ export class FirestoreThreadWatch implements ThreadWatch {
   /** A comment's status as last read (or posted) here, before any local change. */
   private statusAsRead(id: string): string | undefined {
     const read = this.window.find((d) => d.id === id) ?? this.viewerExtra.find((d) => d.id === id);
-    return read ? (read.get('status') as string) : this.posted.get(id)?.status;
+    return read ? (read.data.status as string) : this.posted.get(id)?.status;
   }
 }
 

@@ -13,6 +13,7 @@ import {
   type DocumentData,
   type DocumentReference,
   type DocumentSnapshot,
+  type Firestore,
 } from 'firebase/firestore/lite';
 import type {Author, Comment, CommentStatus, NewComment, ThreadRef} from '../../model/comment.js';
 import {LIMITS} from '../../model/limits.js';
@@ -66,7 +67,10 @@ export class FirestoreWrites {
   /** Posts not yet confirmed, by comment id: a change to one waits for it to land first. */
   private readonly posting = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly store: FirestoreContext) {}
+  constructor(
+    private readonly store: FirestoreContext,
+    private readonly db: Firestore,
+  ) {}
 
   post(thread: ThreadRef, input: NewComment, settling?: Promise<SettledAuthor>): Promise<Comment> {
     const id = input.id ?? timeOrderedId();
@@ -89,7 +93,7 @@ export class FirestoreWrites {
     // Unread (offline), the settings are a guess: a refusal then reads them once more and sends
     // again as they say (once: a site whose rules hide config/site must not spin here).
     let siteGuessed = !this.store.knownSiteConfig();
-    const commentRef = doc(this.store.db, 'threads', thread.id, 'comments', id);
+    const commentRef = doc(this.db, 'threads', thread.id, 'comments', id);
     const refusalOf = (candidate: NewComment) => {
       // The rules' rate limit, told before a write when this store knows the reader's last post
       // (their stamp, posters/{uid}, is read only to explain a refusal: it costs a read). Sending
@@ -237,7 +241,7 @@ export class FirestoreWrites {
    * when that could not be read (offline): not knowing is not "no".
    */
   private async changed(thread: ThreadRef, id: string, change: Partial<Comment>): Promise<boolean | undefined> {
-    const snapshot = await readOrUnknown(doc(this.store.db, 'threads', thread.id, 'comments', id));
+    const snapshot = await readOrUnknown(doc(this.db, 'threads', thread.id, 'comments', id));
     if (snapshot === undefined) return undefined;
     const fields = ['status', 'body', 'pinned'] as const;
     return (
@@ -258,7 +262,7 @@ export class FirestoreWrites {
 
   /** Whether `by`'s comment `id` is on the server (a draft restored after a reload asks); rejects when it cannot tell. */
   async isPosted(thread: ThreadRef, id: string, by: Viewer): Promise<boolean> {
-    const ref = doc(this.store.db, 'threads', thread.id, 'comments', id);
+    const ref = doc(this.db, 'threads', thread.id, 'comments', id);
     const landed = await this.landed(ref, {author: {...by, name: ''}});
     if (landed === undefined) throw new StoreError('unavailable', 'offline');
     return landed;
@@ -267,7 +271,7 @@ export class FirestoreWrites {
   /** "Notify me of new comments via email.": its module loads only for a reader who ticked the box. */
   subscribe(thread: ThreadRef, subscription: Subscription, by: Viewer): Promise<void> {
     return import('./firestore-subscriptions.js').then(({writeSubscription}) =>
-      writeSubscription(this.store.db, thread.id, by.uid, subscription),
+      writeSubscription(this.db, thread.id, by.uid, subscription),
     );
   }
 
@@ -333,7 +337,7 @@ export class FirestoreWrites {
 
   /** users/{uid}.approved, which only moderators set; read only in first-time mode. */
   private isApproved(uid: string): Promise<boolean> {
-    return getDoc(doc(this.store.db, 'users', uid)).then(
+    return getDoc(doc(this.db, 'users', uid)).then(
       (snapshot) => snapshot.get('approved') === true,
       () => false, // unknown: posting as pending is always allowed
     );
@@ -360,16 +364,16 @@ export class FirestoreWrites {
     // A comment still being posted from here must exist before it can change (lite keeps no queue).
     await this.posting.get(comment.id)?.catch(() => {});
     for (let offlineTries = 1; ; offlineTries++) {
-      const batch = writeBatch(this.store.db);
-      batch.update(doc(this.store.db, 'threads', thread.id, 'comments', comment.id), data);
+      const batch = writeBatch(this.db);
+      batch.update(doc(this.db, 'threads', thread.id, 'comments', comment.id), data);
       const counts = countChanges(comment.status, data.status ?? comment.status);
-      batch.update(doc(this.store.db, 'threads', thread.id), {
+      batch.update(doc(this.db, 'threads', thread.id), {
         ...counts,
         lastCommentId: comment.id,
         changedAt: serverTimestamp(),
       });
-      if (approveAuthor) batch.set(doc(this.store.db, 'users', approveAuthor), {approved: true}, {merge: true});
-      if (stamp) batch.set(doc(this.store.db, 'posters', stamp), {editedAt: serverTimestamp()}, {merge: true});
+      if (approveAuthor) batch.set(doc(this.db, 'users', approveAuthor), {approved: true}, {merge: true});
+      if (stamp) batch.set(doc(this.db, 'posters', stamp), {editedAt: serverTimestamp()}, {merge: true});
       try {
         await batch.commit();
         break;
@@ -408,7 +412,7 @@ export class FirestoreWrites {
     asNew: boolean,
     email: string | undefined,
   ): Promise<void> {
-    const batch = writeBatch(this.store.db);
+    const batch = writeBatch(this.db);
     batch.set(commentRef, {
       parentId: input.parentId,
       rootId: input.parentId ? (input.rootId ?? input.parentId) : null,
@@ -419,7 +423,7 @@ export class FirestoreWrites {
       likeCount: 0,
     });
     batch.set(
-      doc(this.store.db, 'threads', thread.id),
+      doc(this.db, 'threads', thread.id),
       {
         ...countChanges('none', status, true),
         // Lets the rules check that every count change comes with a new comment.
@@ -428,8 +432,8 @@ export class FirestoreWrites {
       },
       {merge: true},
     );
-    batch.set(doc(this.store.db, 'posters', input.author.uid), {postedAt: serverTimestamp()}, {merge: true});
-    if (email) batch.set(doc(this.store.db, 'users', input.author.uid, 'private', 'profile'), {email}, {merge: true});
+    batch.set(doc(this.db, 'posters', input.author.uid), {postedAt: serverTimestamp()}, {merge: true});
+    if (email) batch.set(doc(this.db, 'users', input.author.uid, 'private', 'profile'), {email}, {merge: true});
     return batch.commit();
   }
 
@@ -441,11 +445,11 @@ export class FirestoreWrites {
   private async whyRefused(thread: ThreadRef, input: NewComment, site: SiteConfig): Promise<StoreError | undefined> {
     const wait = await this.stampWait(input.author.uid, 'postedAt', site.postIntervalSeconds);
     if (wait) return wait;
-    const threadDoc = await readPatiently(doc(this.store.db, 'threads', thread.id));
+    const threadDoc = await readPatiently(doc(this.db, 'threads', thread.id));
     if (threadDoc?.get('locked') === true) return postRefusal({locked: true, site});
     if (input.parentId !== null) {
       // Not readable (or not there): not published.
-      const parent = await readPatiently(doc(this.store.db, 'threads', thread.id, 'comments', input.parentId));
+      const parent = await readPatiently(doc(this.db, 'threads', thread.id, 'comments', input.parentId));
       return replyRefusal(input.parentId, parent?.exists() ? ({status: parent.get('status')} as Comment) : undefined);
     }
     return undefined;
@@ -457,8 +461,7 @@ export class FirestoreWrites {
     field: 'postedAt' | 'editedAt',
     seconds: number,
   ): Promise<StoreError | undefined> {
-    const stamp = (await readPatiently(doc(this.store.db, 'posters', uid)))?.get(field) as
-      {toMillis(): number} | undefined;
+    const stamp = (await readPatiently(doc(this.db, 'posters', uid)))?.get(field) as {toMillis(): number} | undefined;
     const wait = stamp ? stamp.toMillis() + seconds * 1000 - Date.now() : 0;
     if (wait <= 0) return undefined;
     const after = Math.ceil(wait / 1000);

@@ -1,9 +1,14 @@
 import type {ThreadRef} from '../../model/comment.js';
 import {siteConfigFrom, type SiteConfig} from '../../model/site-config.js';
-import {getStored, getStoredJson, setStored, type StorageArea} from '../../shell/safe-storage.js';
+import {getStored, getStoredJson, setStored, storedKeys, type StorageArea} from '../../shell/safe-storage.js';
 import {MemoryStore, type KeptComment} from './memory-store.js';
 
 const KEY_PREFIX = 'leave-a-reply:thread:';
+/**
+ * A comment posted or changed since its thread was stored whole has a key of its own, so a post
+ * writes one comment, not the thread: `leave-a-reply:thread:{threadId}#{commentId}`.
+ */
+const commentKeys = (threadId: string) => `${KEY_PREFIX}${threadId}#`;
 const LOCKED_PREFIX = 'leave-a-reply:locked:';
 const APPROVED_KEY = 'leave-a-reply:approved';
 /**
@@ -18,8 +23,9 @@ export const LOCAL_SITE_KEY = 'leave-a-reply:site';
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 /**
- * backend="local": comments live in this browser's localStorage, one key per thread, and
- * other tabs of the same site see changes through the `storage` event.
+ * backend="local": comments live in this browser's localStorage, a key per thread (and one per
+ * comment posted or changed since), and other tabs of the same site see changes through the
+ * `storage` event.
  */
 export class LocalStore extends MemoryStore {
   /** Nothing sends e-mail about comments kept in one browser: no "Notify me" checkbox. */
@@ -72,7 +78,7 @@ export class LocalStore extends MemoryStore {
 
   private readonly onStorage = (event: StorageEvent) => {
     if (event.storageArea !== (this.storage ?? localStorage) || !event.key?.startsWith(KEY_PREFIX)) return;
-    const threadId = event.key.slice(KEY_PREFIX.length);
+    const threadId = event.key.slice(KEY_PREFIX.length).split('#')[0];
     const record = this.threads.get(threadId);
     if (!record) return;
     // Another tab wrote the thread; what this one is still sending is not in storage yet: keep it.
@@ -89,24 +95,37 @@ export class LocalStore extends MemoryStore {
    */
   protected override load(ref: ThreadRef): KeptComment[] {
     // Unreadable data from an older version or another script: start afresh.
-    const stored = getStoredJson<unknown>(KEY_PREFIX + ref.id, this.area);
-    if (!Array.isArray(stored)) return [];
-    for (const comment of stored as KeptComment[]) {
+    const whole = getStoredJson<unknown>(KEY_PREFIX + ref.id, this.area);
+    const byId = new Map<string, KeptComment>();
+    for (const comment of Array.isArray(whole) ? (whole as KeptComment[]) : []) byId.set(comment.id, comment);
+    // What was posted or changed since, newer than the thread's copy.
+    for (const key of storedKeys(commentKeys(ref.id), this.area)) {
+      const comment = getStoredJson<KeptComment>(key, this.area);
+      if (comment && typeof comment.id === 'string') byId.set(comment.id, comment);
+    }
+    const stored = [...byId.values()];
+    for (const comment of stored) {
       const time = comment.createdAt;
       if (typeof time !== 'string' || !ISO_TIME.test(time)) {
         const date = new Date(time);
         if (!Number.isNaN(date.getTime())) comment.createdAt = date.toISOString();
       }
     }
-    return stored as KeptComment[];
+    return stored;
   }
 
-  protected override persist(threadId: string): void {
+  // Storage full or blocked (private mode): the comments still show for this visit.
+  protected override persist(threadId: string, comment?: KeptComment): void {
+    // One comment: its own key, whatever the thread's size.
+    if (comment) {
+      setStored(commentKeys(threadId) + comment.id, JSON.stringify(comment), this.area);
+      return;
+    }
     const record = this.threads.get(threadId);
     if (!record) return;
     // Kept as they are stored; a confirmed comment has no `sending`.
     const confirmed = record.comments.filter((c) => !c.sending);
-    // Storage full or blocked (private mode): the comments still show for this visit.
     setStored(KEY_PREFIX + threadId, JSON.stringify(confirmed), this.area);
+    for (const key of storedKeys(commentKeys(threadId), this.area)) setStored(key, undefined, this.area);
   }
 }

@@ -193,7 +193,7 @@ export class MemoryStore implements CommentStore {
         },
         () => {
           delete comment.sending;
-          this.persist(thread.id);
+          this.persist(thread.id, comment);
           this.changed(thread.id);
           return shownComment(comment);
         },
@@ -384,8 +384,11 @@ export class MemoryStore implements CommentStore {
    */
   protected unwatched(_threadId: string): void {}
 
-  /** Called after a change is confirmed; the local store writes it to storage. */
-  protected persist(_threadId: string): void {}
+  /**
+   * Called after a change is confirmed: to `comment` (posted or changed), or to the whole thread
+   * (seeded). The local store writes it to storage.
+   */
+  protected persist(_threadId: string, _comment?: KeptComment): void {}
 
   /** Whether a thread was closed; the local store keeps this in storage. */
   protected loadLocked(_ref: ThreadRef): boolean {
@@ -442,7 +445,7 @@ export class MemoryStore implements CommentStore {
       },
       () => {
         delete stored.sending;
-        this.persist(thread.id);
+        this.persist(thread.id, stored);
         this.changed(thread.id);
       },
     );

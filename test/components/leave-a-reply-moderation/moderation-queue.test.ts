@@ -7,7 +7,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {waitUntil} from '../../helpers/wait-until.js';
-import {emulatorDb, emulatorHost, QUICK_POLLS, writeAsOwner} from '../../helpers/firestore-emulator.js';
+import {emulatorDb, emulatorHost, QUICK_POLLS, storeOn, writeAsOwner} from '../../helpers/firestore-emulator.js';
 import {ready} from '../../helpers/mount.js';
 import '../../../src/leave-a-reply-moderation.js';
 import type {LeaveAReplyModerationElement} from '../../../src/components/leave-a-reply-moderation/leave-a-reply-moderation.js';
@@ -15,7 +15,6 @@ import type {LeaveAReplyElement} from '../../../src/components/leave-a-reply/lea
 import type {ThreadRef} from '../../../src/model/comment.js';
 import {resolveThread} from '../../../src/model/page-identity.js';
 import {StoreError} from '../../../src/store/comment-store.js';
-import {FirestoreStore} from '../../../src/store/firestore/firestore-store.js';
 import {guestAuthor, Watcher} from '../../store/store-contract.js';
 
 const authHost = window.__LAR_TEST_ENV__?.authEmulatorHost;
@@ -211,7 +210,7 @@ describe('with the Firestore and Auth emulators', function () {
       expect(itemWith(`Someone else ${run}`), 'another author’s comment').to.not.equal(undefined);
 
       // Readers of both pages see them.
-      const readerStore = new FirestoreStore(emulatorDb(unique('guest')), QUICK_POLLS);
+      const readerStore = storeOn(emulatorDb(unique('guest')), QUICK_POLLS);
       for (const [thread, body] of [
         [her, `Mine on Her ${run}`],
         [arrival, `Mine on Arrival ${run}`],
@@ -239,7 +238,7 @@ describe('with the Firestore and Auth emulators', function () {
       // Focus stays on the comment's buttons, on the one that undoes it.
       await waitUntil(() => text(view().shadowRoot!.activeElement) === 'Unblock author', 'focus went elsewhere');
 
-      const asTroll = new FirestoreStore(emulatorDb(troll), QUICK_POLLS);
+      const asTroll = storeOn(emulatorDb(troll), QUICK_POLLS);
       const refused = await asTroll
         .post(arrival, {parentId: null, body: 'Let me back in', author: guestAuthor(troll, 'Troll')})
         .then(
@@ -250,7 +249,7 @@ describe('with the Firestore and Auth emulators', function () {
       expect((refused as StoreError).code).to.equal('permission-denied');
       // Anyone else still posts there.
       const someone = unique('guest');
-      await new FirestoreStore(emulatorDb(someone), QUICK_POLLS).post(arrival, {
+      await storeOn(emulatorDb(someone), QUICK_POLLS).post(arrival, {
         parentId: null,
         body: 'Just a reader',
         author: guestAuthor(someone, 'Reader'),

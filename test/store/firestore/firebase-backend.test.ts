@@ -6,7 +6,8 @@
 import {expect} from '@open-wc/testing';
 import {waitUntil} from '../../helpers/wait-until.js';
 import {initializeAppCheck, ReCaptchaEnterpriseProvider} from 'firebase/app-check';
-import {createFirebaseBackend, firebaseAppFor} from '../../../src/store/firestore/firebase-backend.js';
+import {createFirebaseBackend} from '../../../src/store/firestore/firebase-backend.js';
+import {firebaseAppFor} from '../../../src/store/firestore/firebase-sdk.js';
 import type {WidgetSettings} from '../../../src/boot/settings.js';
 import {StoreError} from '../../../src/store/comment-store.js';
 import {FirestoreStore} from '../../../src/store/firestore/firestore-store.js';
@@ -57,9 +58,10 @@ describe('createFirebaseBackend', () => {
     const a = settings({firestoreEmulator: '127.0.0.1:8080'});
     const [one, two] = await Promise.all([createFirebaseBackend(a), createFirebaseBackend({...a})]);
     expect(one.store).to.be.instanceOf(FirestoreStore);
-    expect((one.store as FirestoreStore).db).to.equal((two.store as FirestoreStore).db);
+    const firestoreOf = (backend: typeof one) => (backend.store as FirestoreStore).firestore();
+    expect(await firestoreOf(one)).to.equal(await firestoreOf(two));
     const other = await createFirebaseBackend({...a, databaseId: 'reviews'});
-    expect((other.store as FirestoreStore).db).to.not.equal((one.store as FirestoreStore).db);
+    expect(await firestoreOf(other)).to.not.equal(await firestoreOf(one));
   });
 
   it('refuses a firestore-emulator that is not host:port, naming the attribute', async () => {
@@ -110,11 +112,14 @@ describe('createFirebaseBackend with app-check-site-key (Firebase App Check)', (
   const startWith = (app: Parameters<typeof initializeAppCheck>[0], key: string) => () =>
     initializeAppCheck(app, {provider: new ReCaptchaEnterpriseProvider(key), isTokenAutoRefreshEnabled: true});
 
-  it('starts App Check with reCAPTCHA Enterprise and the site key by the time the backend is ready', async () => {
+  // The SDK, App Check with it, loads at a store's first read or write (firebase-backend.ts).
+  const sdkOf = async (backend: ReturnType<typeof createFirebaseBackend>) =>
+    ((await backend).store as FirestoreStore).firestore();
+
+  it('starts App Check with reCAPTCHA Enterprise and the site key before the store reads or writes', async () => {
     const withKey = settings({appCheckSiteKey: 'site-key-1'});
-    const backend = createFirebaseBackend(withKey);
+    await sdkOf(createFirebaseBackend(withKey));
     const app = await firebaseAppFor(withKey);
-    await backend;
     expect(startWith(app, 'another-key'), 'App Check is running on the widget’s app').to.throw(/already-initialized/);
     expect(startWith(app, 'site-key-1'), 'with this site key').to.not.throw();
     await waitUntil(() => rendered.length > 0, 'reCAPTCHA was never rendered');
@@ -124,9 +129,9 @@ describe('createFirebaseBackend with app-check-site-key (Firebase App Check)', (
   it('starts App Check once for widgets sharing an app', async () => {
     const withKey = settings({appCheckSiteKey: 'site-key-2'});
     await Promise.all([
-      createFirebaseBackend(withKey),
-      createFirebaseBackend({...withKey}),
-      createFirebaseBackend({...withKey}),
+      sdkOf(createFirebaseBackend(withKey)),
+      sdkOf(createFirebaseBackend({...withKey})),
+      sdkOf(createFirebaseBackend({...withKey})),
     ]);
     await waitUntil(() => rendered.length > 0, 'reCAPTCHA was never rendered');
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -135,7 +140,7 @@ describe('createFirebaseBackend with app-check-site-key (Firebase App Check)', (
 
   it('leaves App Check off without a site key', async () => {
     const plain = settings();
-    await createFirebaseBackend(plain);
+    await sdkOf(createFirebaseBackend(plain));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(rendered).to.deep.equal([]);
     // Nothing was started, so starting it now (here, in the test) is not refused.

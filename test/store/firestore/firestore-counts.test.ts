@@ -8,8 +8,7 @@ import {expect} from '@open-wc/testing';
 import {terminate, type Firestore} from 'firebase/firestore/lite';
 import type {ThreadRef} from '../../../src/model/comment.js';
 import {countThreadComments, idBatches, IDS_PER_QUERY} from '../../../src/store/firestore/firestore-counts.js';
-import {FirestoreStore} from '../../../src/store/firestore/firestore-store.js';
-import {emulatorDb, emulatorHost, writeAsOwner} from '../../helpers/firestore-emulator.js';
+import {emulatorDb, emulatorHost, storeOn, writeAsOwner} from '../../helpers/firestore-emulator.js';
 
 const thread = (id: string): ThreadRef => ({id, url: `https://blog.example/${id}`, title: id});
 
@@ -46,7 +45,7 @@ describe(`Firestore comment counts against the emulator${emulatorHost ? ` at ${e
   it('reads each thread document’s commentCount, in the order asked; a thread without one counts 0', async () => {
     await seed({her: 2, arrival: 1, solaris: 0});
     const counts = await countThreadComments(
-      db,
+      storeOn(db).rest,
       ['arrival', 'nobody-yet', 'her', 'solaris', 'her'].map((n) => thread(id(n))),
     );
     expect(counts).to.deep.equal([1, 0, 2, 0, 2]);
@@ -57,7 +56,7 @@ describe(`Firestore comment counts against the emulator${emulatorHost ? ` at ${e
     await seed(Object.fromEntries(names.map((name, i) => [name, i])));
     expect(
       await countThreadComments(
-        db,
+        storeOn(db).rest,
         names.map((n) => thread(id(n))),
       ),
     ).to.deep.equal(names.map((_, i) => i));
@@ -65,11 +64,11 @@ describe(`Firestore comment counts against the emulator${emulatorHost ? ` at ${e
 
   it('ignores a malformed commentCount', async () => {
     await seed({odd: 'many'});
-    expect(await countThreadComments(db, [thread(id('odd'))])).to.deep.equal([0]);
+    expect(await countThreadComments(storeOn(db).rest, [thread(id('odd'))])).to.deep.equal([0]);
   });
 
   it('is what FirestoreStore.countComments answers', async () => {
     await seed({three: 3});
-    expect(await new FirestoreStore(db).countComments([thread(id('three')), thread(id('none'))])).to.deep.equal([3, 0]);
+    expect(await storeOn(db).countComments([thread(id('three')), thread(id('none'))])).to.deep.equal([3, 0]);
   });
 });

@@ -21,9 +21,16 @@ import type {NewComment} from '../../../src/model/comment.js';
 import {buildThreadTree} from '../../../src/model/thread-tree.js';
 import {StoreError, type CommentStore} from '../../../src/store/comment-store.js';
 import {toStoreError} from '../../../src/store/firestore/firestore-adapter.js';
-import {FirestoreStore, parseHostPort} from '../../../src/store/firestore/firestore-store.js';
+import {parseHostPort} from '../../../src/store/firestore/firestore-rest.js';
+import type {FirestoreStore} from '../../../src/store/firestore/firestore-store.js';
 import {timeOfOrderedId, timeOrderedId} from '../../../src/store/firestore/firestore-writes.js';
-import {emulatorContractStore, emulatorHost, QUICK_POLLS, writeAsOwner} from '../../helpers/firestore-emulator.js';
+import {
+  emulatorContractStore,
+  emulatorHost,
+  QUICK_POLLS,
+  storeOn,
+  writeAsOwner,
+} from '../../helpers/firestore-emulator.js';
 import {FirestoreTraffic} from '../../helpers/firestore-traffic.js';
 import {commentStoreContract, guestAuthor, newThread, Watcher, type ContractStore} from '../store-contract.js';
 
@@ -93,7 +100,7 @@ describe('FirestoreStore with no connection', () => {
     const app = initializeApp({projectId: 'demo-lar', apiKey: 'offline'}, `offline-${n}`);
     db = initializeFirestore(app, {});
     connectFirestoreEmulator(db, '127.0.0.1', 9); // a closed port: every request fails to connect
-    store = new FirestoreStore(db, QUICK_POLLS);
+    store = storeOn(db, QUICK_POLLS, '127.0.0.1:9');
     traffic = new FirestoreTraffic().start();
     watchers = [];
   });

@@ -8,12 +8,11 @@ import {expect, fixture, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {doc, getDoc, setLogLevel, terminate, Timestamp, type Firestore} from 'firebase/firestore/lite';
 import {waitUntil} from '../../helpers/wait-until.js';
-import {emulatorDb, emulatorHost, QUICK_POLLS} from '../../helpers/firestore-emulator.js';
+import {emulatorDb, emulatorHost, QUICK_POLLS, storeOn} from '../../helpers/firestore-emulator.js';
 import {ready, threadOf} from '../../helpers/mount.js';
 import type {LeaveAReplyElement} from '../../../src/components/leave-a-reply/leave-a-reply.js';
 import {SUPPORTED_LANGUAGES} from '../../../src/i18n/catalogs.js';
 import {StoreError, type Viewer} from '../../../src/store/comment-store.js';
-import {FirestoreStore} from '../../../src/store/firestore/firestore-store.js';
 import {newThread} from '../store-contract.js';
 import '../../../src/leave-a-reply.js';
 
@@ -51,7 +50,7 @@ describe('with the Firestore emulator: subscriptions', function () {
     const open = (uid: string) => {
       const db = emulatorDb(uid);
       dbs.push(db);
-      return {db, store: new FirestoreStore(db, QUICK_POLLS), by: {uid, provider: 'guest'} as Viewer};
+      return {db, store: storeOn(db, QUICK_POLLS), by: {uid, provider: 'guest'} as Viewer};
     };
     after(() => Promise.all(dbs.map((db) => terminate(db))));
 

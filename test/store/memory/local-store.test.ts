@@ -212,8 +212,52 @@ describe('LocalStore in this browser', () => {
     expect(state.comments[0].sending).to.equal(true);
     store.setOnline(true);
     expect((await posted).body).to.equal('Sent once online');
-    const saved = JSON.parse(localStorage.getItem(KEY_PREFIX + thread.id) ?? '[]') as Array<{body: string}>;
-    expect(saved.map((c) => c.body)).to.deep.equal(['Sent once online']);
+    // Kept in storage: a new store (a reload) reads it.
+    const reloaded = await watch(open(), thread).until('the saved comment', (s) => s.comments.length === 1);
+    expect(reloaded.comments.map((c) => [c.body, !!c.sending])).to.deep.equal([['Sent once online', false]]);
+  });
+
+  it('writes only the comment a post or an edit touches, however long the thread', async () => {
+    const thread = newThread();
+    const store = open();
+    const old = Date.now() - 86_400_000;
+    store.seed(
+      thread,
+      Array.from({length: 1000}, (_, i) => ({
+        id: `seeded-${i}`,
+        parentId: null,
+        body: `Seeded comment number ${i}, long enough to weigh something in storage.`,
+        author: guestAuthor(`seeder-${i}`),
+        createdAt: new Date(old + i * 1000),
+        status: 'published' as const,
+      })),
+    );
+    const watcher = watch(store, thread);
+    await watcher.until('the seeded thread', (s) => s.count === 1000);
+    const written: Array<[string, number]> = [];
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith(KEY_PREFIX)) written.push([key, value.length]);
+      return setItem.call(this, key, value);
+    };
+    try {
+      const posted = await store.post(thread, {parentId: null, body: 'One more', author: guestAuthor('local-reader')});
+      await store.edit(thread, posted, 'One more, edited', {uid: 'local-reader', provider: 'guest'});
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+    expect(written.length, 'one write each').to.equal(2);
+    for (const [key, length] of written) {
+      expect(key).to.not.equal(KEY_PREFIX + thread.id);
+      expect(length, key).to.be.below(1000);
+    }
+    // And a reload reads the thread with them.
+    const reloaded = await watch(open(), thread).until('1,001 comments', (s) => s.count === 1001);
+    expect(reloaded.count).to.equal(1001);
+    const again = new Watcher(open(), thread, 'newest', 1);
+    watchers.push(again);
+    const newest = await again.until('the newest', (s) => !s.loading && s.comments.length === 1);
+    expect(newest.comments[0].body).to.equal('One more, edited');
   });
 
   it('starts afresh when the stored data is unreadable', async () => {

@@ -84,6 +84,9 @@ export class CommentSection extends LitElement implements SectionView {
   private afterFirstRender: Promise<Loaded> | undefined;
   private extras: Loaded | undefined;
   private waitingForPaint = false;
+  /** The store and the thread being worked out (local work, no network): the first update waits for them. */
+  private readonly preparing: Promise<unknown>[] = [];
+  private firstUpdate = true;
 
   get inheritedStore(): CommentStore | undefined {
     return this.providedStore.value;
@@ -118,9 +121,11 @@ export class CommentSection extends LitElement implements SectionView {
     ]);
     if (backendKey !== this.backendKey && !inherited) {
       this.backendKey = backendKey;
-      loadBackend(settings).then(
+      const loading = loadBackend(settings).then(
         (backend) => {
-          if (this.backendKey === backendKey) this.loaded = backend;
+          if (this.backendKey !== backendKey) return;
+          this.loaded = backend;
+          this.followThread();
         },
         (error: Error) => {
           // Shown where the reader looks, not only in the console.
@@ -129,15 +134,18 @@ export class CommentSection extends LitElement implements SectionView {
           this.fail('backend-failed', error.message);
         },
       );
+      this.preparing.push(loading);
     }
     const pageKey = JSON.stringify(settings.page);
     if (pageKey !== this.pageKey) {
       this.pageKey = pageKey;
       this.extras?.reply.answer(null);
       this.thread = undefined; // let go of the old thread now: its comments never show beside the new page
-      resolveThread(settings.page, this.host.ownerDocument).then(
+      const resolving = resolveThread(settings.page, this.host.ownerDocument).then(
         (thread) => {
-          if (this.pageKey === pageKey) this.thread = thread;
+          if (this.pageKey !== pageKey) return;
+          this.thread = thread;
+          this.followThread();
         },
         (error: Error) => {
           const attribute = error instanceof PageIdentityError ? error.attribute : 'page-url';
@@ -146,7 +154,28 @@ export class CommentSection extends LitElement implements SectionView {
           this.fail('invalid-config', error.message);
         },
       );
+      this.preparing.push(resolving);
     }
+  }
+
+  /**
+   * The first update waits until the store and the thread are known (some milliseconds of local
+   * work once the chunks are in), and the thread's first read starts before it: otherwise Lit's
+   * first render, the longest task on the way, would run while the reads wait (issue 17).
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.firstUpdate) return super.scheduleUpdate();
+    this.firstUpdate = false;
+    return Promise.allSettled(this.preparing).then(() => super.scheduleUpdate());
+  }
+
+  /** Starts (or keeps) the thread's live view on the current store and thread. */
+  private followThread(): void {
+    if (!this.settings) return;
+    this.threadController.follow(this.inheritedStore ?? this.loaded?.store, this.thread, {
+      sort: this.settings.sort,
+      pageSize: PAGE_SIZE,
+    });
   }
 
   override connectedCallback(): void {
@@ -158,9 +187,7 @@ export class CommentSection extends LitElement implements SectionView {
     this.store = this.inheritedStore ?? this.loaded?.store;
     this.session = this.inheritedSession ?? this.loaded?.session;
     this.threadController.setViewer(this.viewer.user);
-    if (this.settings) {
-      this.threadController.follow(this.store, this.thread, {sort: this.settings.sort, pageSize: PAGE_SIZE});
-    }
+    this.followThread();
   }
 
   /** The host element's signInWithCustomToken(): resolves once the reader is signed in. */
