@@ -48,28 +48,20 @@ describe(`FirestoreRest against the emulator${emulatorHost ? ` at ${emulatorHost
 
   it('gives the model plain values: Dates, numbers, booleans, nested maps, null; a missing document as undefined', async () => {
     const thread = unique('values');
-    const createdAt = new Date('2026-11-30T20:15:00.123Z');
-    await writeAsOwner(`threads/${thread}/comments/c1`, {
+    const comment = {
       parentId: null,
       body: 'A warm film',
       author: {uid: 'u1', name: 'Theodore', provider: 'google'},
-      createdAt,
+      createdAt: new Date('2026-11-30T20:15:00.123Z'),
       status: 'published',
       likeCount: 3,
       pinned: true,
-    });
+    };
+    await writeAsOwner(`threads/${thread}/comments/c1`, comment);
     const reader = rest(emulatorHost!, () => ({}));
     const found = await reader.get(`threads/${thread}/comments/c1`);
     expect(found?.id).to.equal('c1');
-    expect(found?.data).to.deep.equal({
-      parentId: null,
-      body: 'A warm film',
-      author: {uid: 'u1', name: 'Theodore', provider: 'google'},
-      createdAt,
-      status: 'published',
-      likeCount: 3,
-      pinned: true,
-    });
+    expect(found?.data).to.deep.equal(comment);
     expect(await reader.get(`threads/${thread}/comments/none`)).to.equal(undefined);
   });
 
