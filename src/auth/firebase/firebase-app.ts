@@ -1,6 +1,6 @@
 /**
  * One named Firebase app per configuration, shared by every widget and count on the page that uses
- * it. Its own module, so a local backend that signs in with Firebase Auth loads no Firestore code.
+ * it. Its name comes from app-identity.ts, which needs no SDK.
  */
 import {getApps, initializeApp, type FirebaseApp} from 'firebase/app';
 import type {WidgetSettings} from '../../boot/settings.js';

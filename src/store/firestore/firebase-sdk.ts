@@ -1,7 +1,8 @@
 /**
  * The Firebase SDK's side of the backend: the app, App Check, and firestore/lite for writes. It loads
- * after a thread's first render (firebase-backend.ts), or at once when a read needs it: a reader Auth
- * may already know, or a site with App Check, whose every request carries its token.
+ * after a thread's first render (firebase-backend.ts), or sooner when something needs it first: the
+ * session of a reader Auth may already know, or a read on a site with App Check, whose every request
+ * carries its token.
  */
 import type {FirebaseApp} from 'firebase/app';
 import {connectFirestoreEmulator, initializeFirestore, type Firestore} from 'firebase/firestore/lite';
@@ -26,7 +27,7 @@ export async function openFirebase(settings: WidgetSettings): Promise<FirebaseSd
   return {app, db, credentials: () => credentialsOf(db)};
 }
 
-export interface FirestoreConnection {
+interface FirestoreConnection {
   /** A named Firestore database, or '(default)'. */
   databaseId: string;
   /** "host:port" of the Firestore emulator. */
@@ -37,7 +38,7 @@ export interface FirestoreConnection {
 // may each run only once on an instance, and several widgets share one app.
 const instances = new WeakMap<FirebaseApp, Map<string, Firestore>>();
 
-export function openFirestore(app: FirebaseApp, {databaseId, emulator}: FirestoreConnection): Firestore {
+function openFirestore(app: FirebaseApp, {databaseId, emulator}: FirestoreConnection): Firestore {
   let byDatabase = instances.get(app);
   if (!byDatabase) instances.set(app, (byDatabase = new Map()));
   let db = byDatabase.get(databaseId);

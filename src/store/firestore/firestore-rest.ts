@@ -76,7 +76,8 @@ export class FirestoreRest {
 
   /** The documents a query finds, under `parent` ("threads/abc"; "" for the top collections). */
   async query(parent: string, structuredQuery: StructuredQuery): Promise<StoredDoc[]> {
-    const answers = (await this.call(`${parent && '/'}${parent}:runQuery`, {structuredQuery})) as {
+    const segments = parent ? parent.split('/').map((segment) => `/${encodeURIComponent(segment)}`) : [];
+    const answers = (await this.call(`${segments.join('')}:runQuery`, {structuredQuery})) as {
       document?: RestDoc;
     }[];
     return answers.flatMap((answer) => (answer.document ? [storedDoc(answer.document)] : []));
@@ -84,13 +85,16 @@ export class FirestoreRest {
 
   private async call(path: string, body: object): Promise<unknown[]> {
     const key = this.target.apiKey ? `?key=${encodeURIComponent(this.target.apiKey)}` : '';
+    // Outside the try: credentials that cannot be had (App Check's SDK failed to load) are that
+    // error, not a lost connection.
+    const given = this.target.credentials();
+    const headers = given instanceof Promise ? await given : given;
     let response: Response;
     try {
-      const credentials = this.target.credentials();
       // A string body goes as text/plain, which the REST API takes as JSON (firestore/lite sends it so too).
       response = await fetch(`${this.origin}/v1/${this.root}${path}${key}`, {
         method: 'POST',
-        headers: credentials instanceof Promise ? await credentials : credentials,
+        headers,
         body: JSON.stringify(body),
       });
     } catch (error) {
@@ -98,13 +102,29 @@ export class FirestoreRest {
     }
     const answer: unknown = await response.json().catch(() => undefined);
     if (response.ok && Array.isArray(answer)) return answer;
-    const problem = ((Array.isArray(answer) ? answer[0] : answer) as {error?: {status?: string; message?: string}})
-      ?.error;
-    // The REST API's status names the error as the SDK's codes do ("PERMISSION_DENIED": "permission-denied").
-    const code = problem?.status?.toLowerCase().replace(/_/g, '-') ?? (response.status >= 500 ? 'unavailable' : '');
-    throw toStoreError(Object.assign(new Error(problem?.message ?? `Firestore answered ${response.status}`), {code}));
+    const problem = ((Array.isArray(answer) ? answer[0] : answer) as {error?: {message?: string}})?.error;
+    // As firestore/lite reads a failed answer, its code from the HTTP status; a server error (500 and
+    // up) or an answer that is not the API's is worth trying again later (firestore-adapter.ts).
+    const {status} = response;
+    const code =
+      HTTP_CODES[status] ?? (status >= 500 ? 'unavailable' : status >= 400 ? 'failed-precondition' : 'unknown');
+    const message = `Request failed with error: ${problem?.message ?? response.statusText}`;
+    throw toStoreError(Object.assign(new Error(message), {code}));
   }
 }
+
+/** The SDK's codes for the HTTP statuses the REST API answers with (as firestore/lite maps them). */
+const HTTP_CODES: Record<number, string> = {
+  400: 'failed-precondition',
+  401: 'unauthenticated',
+  403: 'permission-denied',
+  404: 'not-found',
+  409: 'aborted',
+  429: 'resource-exhausted',
+  500: 'unknown',
+  503: 'unavailable',
+  504: 'deadline-exceeded',
+};
 
 interface RestDoc {
   name: string;
@@ -122,7 +142,8 @@ function plainFields(fields: Fields): Record<string, unknown> {
 function plain(value: RestValue): unknown {
   if ('mapValue' in value) return plainFields((value.mapValue as {fields?: Fields}).fields ?? {});
   if ('arrayValue' in value) return ((value.arrayValue as {values?: RestValue[]}).values ?? []).map(plain);
-  if ('timestampValue' in value) return new Date(value.timestampValue as string);
+  // RFC 3339 with up to nine digits of a second: Date parses three for certain.
+  if ('timestampValue' in value) return new Date((value.timestampValue as string).replace(/(\.\d{3})\d+/, '$1'));
   if ('integerValue' in value) return Number(value.integerValue);
   return Object.values(value)[0]; // a string, boolean, double or null as it is
 }

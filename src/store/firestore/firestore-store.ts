@@ -74,7 +74,7 @@ export class FirestoreStore implements CommentStore {
   private readonly context: FirestoreContext;
 
   readonly rest: FirestoreRest;
-  /** The SDK's Firestore, loaded at the first write (or a count, or a moderator's action). */
+  /** The SDK's Firestore, loaded at the first write (or a like, or a moderator's action). */
   readonly firestore: () => Promise<Firestore>;
 
   /** `pollTiming`: how often open views look for changes (tests make it short). */

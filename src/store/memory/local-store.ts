@@ -124,8 +124,9 @@ export class LocalStore extends MemoryStore {
     const record = this.threads.get(threadId);
     if (!record) return;
     // Kept as they are stored; a confirmed comment has no `sending`.
+    // The comments' own keys stay: they are newer than the thread's copy (load() lets them win), and
+    // one may be another tab's, or all that is left if this write does not fit.
     const confirmed = record.comments.filter((c) => !c.sending);
     setStored(KEY_PREFIX + threadId, JSON.stringify(confirmed), this.area);
-    for (const key of storedKeys(commentKeys(threadId), this.area)) setStored(key, undefined, this.area);
   }
 }

@@ -30,6 +30,77 @@ describe('FirestoreRest with no connection', () => {
   });
 });
 
+describe('FirestoreRest reading what the server answers', () => {
+  // A stand-in for Firestore's answers, in place of `fetch`: no emulator answers a 500, a 429 or a
+  // timestamp with nanoseconds on demand.
+  let realFetch: typeof fetch;
+  beforeEach(() => (realFetch = window.fetch));
+  afterEach(() => (window.fetch = realFetch));
+  const answering = (status: number, body?: unknown) => {
+    window.fetch = async () => new Response(body === undefined ? null : JSON.stringify(body), {status});
+  };
+
+  const failures: Array<[string, number, unknown, string]> = [
+    [
+      'a server error, to be tried again',
+      500,
+      {error: {code: 500, status: 'INTERNAL', message: 'hiccup'}},
+      'unavailable',
+    ],
+    ['an overloaded server, to be tried again', 503, undefined, 'unavailable'],
+    ['a gateway error, to be tried again', 502, undefined, 'unavailable'],
+    ['too many requests', 429, undefined, 'quota'],
+    [
+      'a refusal by the rules',
+      403,
+      [{error: {status: 'PERMISSION_DENIED', message: 'Missing permissions.'}}],
+      'permission-denied',
+    ],
+    ['an expired sign-in', 401, undefined, 'permission-denied'],
+    [
+      'a missing index, with its message',
+      400,
+      {error: {status: 'FAILED_PRECONDITION', message: 'The query requires an index.'}},
+      'invalid',
+    ],
+  ];
+  for (const [what, status, body, code] of failures) {
+    it(`takes HTTP ${status} as ${code}: ${what}`, async () => {
+      answering(status, body);
+      const error = await failureOf(rest('127.0.0.1:9', () => ({})).get('threads/t'));
+      expect(error).to.be.instanceOf(StoreError);
+      expect((error as StoreError).code).to.equal(code);
+      if (code === 'invalid') expect((error as StoreError).message).to.contain('requires an index');
+    });
+  }
+
+  it('fails with the credentials’ own error when they cannot be had, not as offline', async () => {
+    answering(200, []);
+    const error = await failureOf(
+      rest('127.0.0.1:9', () => Promise.reject(new Error('App Check could not start'))).get('threads/t'),
+    );
+    expect((error as StoreError).code).to.not.equal('unavailable');
+    expect((error as Error).message).to.contain('App Check could not start');
+  });
+
+  it('reads a timestamp to the millisecond however many digits it has', async () => {
+    const name = 'projects/demo-lar/databases/(default)/documents/threads/t';
+    answering(200, [{found: {name, fields: {changedAt: {timestampValue: '2026-12-01T09:00:00.123456789Z'}}}}]);
+    const found = await rest('127.0.0.1:9', () => ({})).get('threads/t');
+    expect((found?.data.changedAt as Date).toISOString()).to.equal('2026-12-01T09:00:00.123Z');
+  });
+
+  it('names a thread whose id holds a colon in the query’s address, encoded', async () => {
+    const asked: string[] = [];
+    window.fetch = async (input) => {
+      asked.push(String(input));
+      return new Response('[]', {status: 200});
+    };
+    await rest('127.0.0.1:9', () => ({})).query('threads/wp:42', {from: [{collectionId: 'comments'}]});
+    expect(asked[0]).to.contain('/documents/threads/wp%3A42:runQuery');
+  });
+});
+
 describe(`FirestoreRest against the emulator${emulatorHost ? ` at ${emulatorHost}` : ''}`, function () {
   before(function () {
     // Skipped, not failed, without one: `npm run test:emulators` starts one, or says why it could not.

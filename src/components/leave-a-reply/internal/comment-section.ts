@@ -84,7 +84,7 @@ export class CommentSection extends LitElement implements SectionView {
   private afterFirstRender: Promise<Loaded> | undefined;
   private extras: Loaded | undefined;
   private waitingForPaint = false;
-  /** The store and the thread being worked out (local work, no network): the first update waits for them. */
+  /** The store and the thread being worked out: the first update waits for them. */
   private readonly preparing: Promise<unknown>[] = [];
   private firstUpdate = true;
 
@@ -134,7 +134,7 @@ export class CommentSection extends LitElement implements SectionView {
           this.fail('backend-failed', error.message);
         },
       );
-      this.preparing.push(loading);
+      if (this.firstUpdate) this.preparing.push(loading);
     }
     const pageKey = JSON.stringify(settings.page);
     if (pageKey !== this.pageKey) {
@@ -154,19 +154,21 @@ export class CommentSection extends LitElement implements SectionView {
           this.fail('invalid-config', error.message);
         },
       );
-      this.preparing.push(resolving);
+      if (this.firstUpdate) this.preparing.push(resolving);
     }
   }
 
   /**
-   * The first update waits until the store and the thread are known (some milliseconds of local
-   * work once the chunks are in), and the thread's first read starts before it: otherwise Lit's
-   * first render, the longest task on the way, would run while the reads wait (issue 17).
+   * The first update waits until the store and the thread are known (the backend's chunk, asked for
+   * with this one, has run, and the thread's id is worked out), and the thread's first read starts
+   * before it: otherwise Lit's first render, the longest task on the way, would run while the reads
+   * wait (issue 17). A failure to load either is shown by that first update.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!this.firstUpdate) return super.scheduleUpdate();
     this.firstUpdate = false;
-    return Promise.allSettled(this.preparing).then(() => super.scheduleUpdate());
+    const preparing = this.preparing.splice(0);
+    return Promise.allSettled(preparing).then(() => super.scheduleUpdate());
   }
 
   /** Starts (or keeps) the thread's live view on the current store and thread. */
