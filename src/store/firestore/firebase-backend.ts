@@ -18,8 +18,10 @@ export async function createFirebaseBackend(settings: WidgetSettings): Promise<B
   let loaded: FirebaseSdk | undefined;
   let loading: Promise<FirebaseSdk> | undefined;
   const sdk = () => {
-    loading ??= import('./firebase-sdk.js').then(async ({openFirebase}) => (loaded = await openFirebase(settings)));
-    loading.catch(() => (loading = undefined)); // a failed load is tried again at the next need
+    if (!loading) {
+      loading = import('./firebase-sdk.js').then(async ({openFirebase}) => (loaded = await openFirebase(settings)));
+      loading.catch(() => (loading = undefined)); // a failed load is tried again at the next need
+    }
     return loading;
   };
   const rest = new FirestoreRest({

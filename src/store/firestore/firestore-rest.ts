@@ -14,7 +14,7 @@ import {StoreError} from '../comment-store.js';
 import {toStoreError} from './firestore-adapter.js';
 
 /** A field value in the REST API's JSON. */
-export type RestValue = Record<string, unknown>;
+type RestValue = Record<string, unknown>;
 type Fields = Record<string, RestValue>;
 
 /** A document as read. */
