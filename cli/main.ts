@@ -14,7 +14,7 @@ import {currentProject} from './project.js';
 import {SetupError, explainFailure, openDatabase, readSite, writeEmails, writeThread} from './site-database.js';
 import {readDisqus} from './sources/disqus.js';
 import {readWordPress} from './sources/wordpress.js';
-import {addMissingLikeCounts, commentsToCheck, threadUrls} from './upgrade.js';
+import {commentsToCheck, threadUrls, upgradeComments, type FieldUpgrade} from './upgrade.js';
 import {InputError} from './xml-records.js';
 
 export const USAGE = `Usage:
@@ -23,8 +23,9 @@ export const USAGE = `Usage:
   npx leave-a-reply import json FILE.json [options]       a file from \`export\`
   npx leave-a-reply export [--include-emails] [--output FILE]   every thread and comment, as JSON
   npx leave-a-reply upgrade [--dry-run]   after installing a new leave-a-reply: brings the comments
-                                          stored before it up to date (comments from before likes
-                                          get likeCount: 0, so sort="top" finds them); safe to repeat
+                                          stored before it up to date (likeCount: 0 on comments from
+                                          before likes, so sort="top" finds them; rootId on replies from
+                                          before it, so pages find them); safe to repeat
 
 Options:
   --project ID          the Firebase project (else the Firebase CLI's current one in this folder)
@@ -101,7 +102,7 @@ async function readSource(format: string, file: string, values: Values): Promise
   throw new UsageError(`unknown format "${format}": import reads wordpress, disqus or json`);
 }
 
-const count = (amount: number, what: string) => `${n(amount)} ${amount === 1 ? what : `${what}s`}`;
+const count = (amount: number, what: string, plural = `${what}s`) => `${n(amount)} ${amount === 1 ? what : plural}`;
 const onEmulator = () =>
   process.env.FIRESTORE_EMULATOR_HOST ? ` on the emulator at ${process.env.FIRESTORE_EMULATOR_HOST}` : '';
 
@@ -230,31 +231,51 @@ async function runUpgrade(values: Values): Promise<number> {
   const db = await openDatabase(project);
   const dryRun = !!values['dry-run'];
   const bar = progressBar(await commentsToCheck(db), 'comments checked');
-  const result = await addMissingLikeCounts(db, {dryRun, onPage: (documents) => bar.advance(documents)});
+  const result = await upgradeComments(db, {dryRun, onPage: (documents) => bar.advance(documents)});
   bar.done();
   const checked = `${count(result.checked, 'comment')} in ${count(result.threads, 'thread')}`;
-  const missing = [...result.missing.values()].reduce((a, b) => a + b, 0);
-  const index =
-    'sort="top" also needs the likeCount index of firestore.indexes.json deployed: npx firebase-tools deploy --only firestore:indexes';
+  const total = (field: FieldUpgrade) => [...field.missing.values()].reduce((a, b) => a + b, 0);
+  const likes = total(result.likeCount);
+  const roots = total(result.rootId);
+  const have = (amount: number) => (amount === 1 ? 'has' : 'have');
+  const inThreads = (field: FieldUpgrade) => (field.missing.size ? ` (in ${count(field.missing.size, 'thread')})` : '');
+  const {unreachable} = result.rootId;
+  const unreachableNote = unreachable
+    ? `\n  ${count(unreachable, 'reply', 'replies')} without rootId ${unreachable === 1 ? 'answers' : 'answer'} a comment ` +
+      'that is gone from the database (or their parents loop): left as they are, and no page shows them'
+    : '';
   if (dryRun) {
     console.log(
-      `Dry run: project ${project}${onEmulator()}: ${checked} checked; ${count(missing, 'comment')} ` +
-        `${missing === 1 ? 'has' : 'have'} no likeCount and would get likeCount: 0. Nothing was written.`,
+      `Dry run: project ${project}${onEmulator()}: ${checked} checked; ${count(likes, 'comment')} ` +
+        `${have(likes)} no likeCount and would get likeCount: 0; ${count(roots, 'reply', 'replies')} ` +
+        `${have(roots)} no rootId and would get their top-level comment's id. Nothing was written.${unreachableNote}`,
     );
-    const urls = await threadUrls(db, [...result.missing.keys()]);
-    for (const [thread, amount] of result.missing) {
-      console.log(`  ${thread}  ${urls.get(thread) || '(no thread document)'}: ${count(amount, 'comment')}`);
+    const threads = [...new Set([...result.likeCount.missing.keys(), ...result.rootId.missing.keys()])];
+    const urls = await threadUrls(db, threads);
+    for (const thread of threads) {
+      const lacking = [
+        result.likeCount.missing.has(thread) &&
+          `${count(result.likeCount.missing.get(thread)!, 'comment')} without likeCount`,
+        result.rootId.missing.has(thread) &&
+          `${count(result.rootId.missing.get(thread)!, 'reply', 'replies')} without rootId`,
+      ].filter(Boolean);
+      console.log(`  ${thread}  ${urls.get(thread) || '(no thread document)'}: ${lacking.join(', ')}`);
     }
     return 0;
   }
-  const raced = missing - result.upgraded;
+  const likesRaced = likes - result.likeCount.set;
+  const rootsRaced = roots - result.rootId.set;
+  const index =
+    'Deploy firestore.indexes.json too if you have not (sort="top" queries likeCount, pages rootId): npx firebase-tools deploy --only firestore:indexes';
   console.log(
     `Upgraded project ${project}${onEmulator()}:\n` +
       `  checked: ${checked}\n` +
-      `  likeCount: 0 set on ${count(result.upgraded, 'comment')}${result.missing.size ? ` (in ${count(result.missing.size, 'thread')})` : ''}; ` +
-      `already had one: ${n(result.checked - missing)}` +
-      `${raced ? `; given one meanwhile (a reader's like), left as they are: ${n(raced)}` : ''}\n` +
-      `  ${missing ? index : 'Nothing needed upgrading.'}`,
+      `  likeCount: 0 set on ${count(result.likeCount.set, 'comment')}${inThreads(result.likeCount)}; ` +
+      `already had one: ${n(result.checked - likes)}` +
+      `${likesRaced ? `; given one meanwhile (a reader's like), left as they are: ${n(likesRaced)}` : ''}\n` +
+      `  rootId set on ${count(result.rootId.set, 'reply', 'replies')}${inThreads(result.rootId)}` +
+      `${rootsRaced ? `; given one meanwhile, left as they are: ${n(rootsRaced)}` : ''}${unreachableNote}\n` +
+      `  ${likes + roots ? index : 'Nothing needed upgrading.'}`,
   );
   return 0;
 }

@@ -1,25 +1,41 @@
 /**
  * `npx leave-a-reply upgrade`: brings the comments a site stored with an earlier release up to
- * this one. Comments stored before likes have no `likeCount`, and the widget's "top" order queries
- * by it, so it does not find them; this gives each of them `likeCount: 0` and changes nothing else.
+ * this one, and changes nothing else:
+ * - comments stored before likes have no `likeCount`, and the widget's "top" order queries by it,
+ *   so it does not find them: each gets `likeCount: 0`;
+ * - replies stored before pages read replies by their top-level comment have no `rootId`, so no
+ *   page finds them: each gets the id of the top-level comment its chain of parents ends at (the
+ *   value the rules require of a new reply). A reply whose chain is broken (a parent document is
+ *   gone) or loops is left as it is, and counted.
  * Safe to run again, and while readers post and like: a comment is only written while it still
  * lacks the field (each write names the version of the document it read).
  */
-import type {DocumentSnapshot, Firestore, QueryDocumentSnapshot} from 'firebase-admin/firestore';
+import type {DocumentReference, DocumentSnapshot, Firestore, Timestamp} from 'firebase-admin/firestore';
 
 /** Comments read per page, and so at most written per batch (Firestore's limit is 500). */
 const PAGE = 450;
 const TRIES = 5;
+/** The fields the upgrade reads. */
+const FIELDS = ['likeCount', 'parentId', 'rootId'];
+
+/** What one kind of upgrade found and did. */
+export interface FieldUpgrade {
+  /** Comments that lacked the field, by thread id: written now, or with `dryRun` to be written. */
+  missing: Map<string, number>;
+  /** Of those, the ones this run set (a reader or a moderator may have given one first). */
+  set: number;
+}
 
 export interface UpgradeResult {
   /** Comments of threads read (threads/{threadId}/comments/{id}). */
   checked: number;
   /** Threads those comments are in. */
   threads: number;
-  /** Comments that lacked likeCount, by thread id: written now, or with `dryRun` to be written. */
-  missing: Map<string, number>;
-  /** Of those, the ones this run set (a reader's like or a moderator may have given one a count first). */
-  upgraded: number;
+  likeCount: FieldUpgrade;
+  rootId: FieldUpgrade & {
+    /** Replies without `rootId` whose chain of parents is broken or loops: left as they are. */
+    unreachable: number;
+  };
 }
 
 /** The thread of threads/{threadId}/comments/{id}; undefined for any other collection named "comments". */
@@ -28,7 +44,26 @@ function threadIdOf(doc: DocumentSnapshot): string | undefined {
   return thread && thread.parent.id === 'threads' && !thread.parent.parent ? thread.id : undefined;
 }
 
-const lacksLikeCount = (doc: DocumentSnapshot) => doc.get('likeCount') === undefined;
+/** A comment as the upgrade reads it. */
+interface Seen {
+  ref: DocumentReference;
+  updateTime: Timestamp;
+  parentId: string | null;
+  hasLikeCount: boolean;
+  hasRootId: boolean;
+}
+
+function seen(doc: DocumentSnapshot): Seen {
+  const parentId = doc.get('parentId');
+  const rootId = doc.get('rootId');
+  return {
+    ref: doc.ref,
+    updateTime: doc.updateTime!,
+    parentId: typeof parentId === 'string' && parentId ? parentId : null,
+    hasLikeCount: doc.get('likeCount') !== undefined,
+    hasRootId: typeof rootId === 'string' && rootId !== '',
+  };
+}
 
 /** How many documents the pages will go through (one aggregation read per 1,000). */
 export async function commentsToCheck(db: Firestore): Promise<number> {
@@ -37,49 +72,112 @@ export async function commentsToCheck(db: Firestore): Promise<number> {
 }
 
 /**
- * Goes through every comment of every thread, a page at a time, and (unless `dryRun`) sets
- * `likeCount: 0` on each without one, one batch per page. `onPage` hears how many documents
- * each page read.
+ * Goes through every comment of every thread, a page at a time, and (unless `dryRun`) writes
+ * what each lacks, thread by thread in batches. A collection-group query in document-name order
+ * reads each thread's comments one after another, so a thread is written once all of it has been
+ * read (a reply's top-level comment can be anywhere in its thread). `onPage` hears how many
+ * documents each page read.
  */
-export async function addMissingLikeCounts(
+export async function upgradeComments(
   db: Firestore,
   options: {dryRun: boolean; onPage?: (documents: number) => void},
 ): Promise<UpgradeResult> {
-  const result: UpgradeResult = {checked: 0, threads: 0, missing: new Map(), upgraded: 0};
+  const result: UpgradeResult = {
+    checked: 0,
+    threads: 0,
+    likeCount: {missing: new Map(), set: 0},
+    rootId: {missing: new Map(), set: 0, unreachable: 0},
+  };
   const threads = new Set<string>();
-  let after: QueryDocumentSnapshot | undefined;
-  // A page's batch commits while the next page is read.
+  let thread: {id: string; comments: Seen[]} | undefined;
+  // A thread's batches commit while the next pages are read.
   let writing: Promise<void> = Promise.resolve();
+  const finish = async () => {
+    if (!thread) return;
+    const {id} = thread;
+    threads.add(id);
+    const changes = changesIn(thread.comments, result.rootId);
+    for (const [field, count] of countFields(changes)) {
+      if (count) result[field].missing.set(id, (result[field].missing.get(id) ?? 0) + count);
+    }
+    if (options.dryRun || !changes.size) return;
+    await writing;
+    writing = writeChanges(db, changes).then((set) => {
+      result.likeCount.set += set.likeCount;
+      result.rootId.set += set.rootId;
+    });
+    // Its failure is reported where it is awaited, not as an unhandled rejection meanwhile.
+    writing.catch(() => undefined);
+  };
+  let after: DocumentSnapshot | undefined;
   for (;;) {
-    let page = db.collectionGroup('comments').orderBy('__name__').select('likeCount').limit(PAGE);
+    let page = db
+      .collectionGroup('comments')
+      .orderBy('__name__')
+      .select(...FIELDS)
+      .limit(PAGE);
     if (after) page = page.startAfter(after);
     const snapshot = await page.get();
     if (snapshot.empty) break;
     after = snapshot.docs[snapshot.docs.length - 1];
-    const lacking: QueryDocumentSnapshot[] = [];
     for (const doc of snapshot.docs) {
       const threadId = threadIdOf(doc);
       if (!threadId) continue;
       result.checked++;
-      threads.add(threadId);
-      if (!lacksLikeCount(doc)) continue;
-      lacking.push(doc);
-      result.missing.set(threadId, (result.missing.get(threadId) ?? 0) + 1);
-    }
-    if (!options.dryRun && lacking.length) {
-      await writing;
-      writing = setLikeCounts(db, lacking).then((set) => {
-        result.upgraded += set;
-      });
-      // Its failure is reported where it is awaited, not as an unhandled rejection meanwhile.
-      writing.catch(() => undefined);
+      if (threadId !== thread?.id) {
+        await finish();
+        thread = {id: threadId, comments: []};
+      }
+      thread.comments.push(seen(doc));
     }
     options.onPage?.(snapshot.size);
     if (snapshot.size < PAGE) break;
   }
+  await finish();
   await writing;
   result.threads = threads.size;
   return result;
+}
+
+type Change = {likeCount?: 0; rootId?: string};
+
+/** What each comment of one thread lacks; counts the replies whose top-level comment cannot be found. */
+function changesIn(comments: Seen[], rootIds: {unreachable: number}): Map<Seen, Change> {
+  const byId = new Map(comments.map((c) => [c.ref.id, c]));
+  /** The top-level comment a reply's parents lead to; undefined when a parent is gone or they loop. */
+  const rootOf = (reply: Seen): string | undefined => {
+    let at = reply;
+    for (let steps = 0; at.parentId; steps++) {
+      const parent = byId.get(at.parentId);
+      if (!parent || steps >= byId.size) return undefined;
+      at = parent;
+    }
+    return at.ref.id;
+  };
+  const changes = new Map<Seen, Change>();
+  for (const comment of comments) {
+    const change: Change = {};
+    if (!comment.hasLikeCount) change.likeCount = 0;
+    if (comment.parentId && !comment.hasRootId) {
+      const root = rootOf(comment);
+      if (root) change.rootId = root;
+      else rootIds.unreachable++;
+    }
+    if (Object.keys(change).length) changes.set(comment, change);
+  }
+  return changes;
+}
+
+function countFields(changes: Map<Seen, Change>): Map<'likeCount' | 'rootId', number> {
+  const counts = new Map<'likeCount' | 'rootId', number>([
+    ['likeCount', 0],
+    ['rootId', 0],
+  ]);
+  for (const change of changes.values()) {
+    for (const field of ['likeCount', 'rootId'] as const)
+      if (field in change) counts.set(field, counts.get(field)! + 1);
+  }
+  return counts;
 }
 
 /** Worth reading again and retrying: the document changed (or went) since it was read, or the database was busy. */
@@ -90,25 +188,40 @@ function raced(error: unknown): boolean {
 }
 
 /**
- * `likeCount: 0` on each of these comments, in one batch, each only if unchanged since it was
- * read: a like that landed meanwhile is never overwritten. If one changed, they are read again
- * and the ones still without a count are tried again. Resolves with how many were set.
+ * Writes one thread's changes, PAGE to a batch, each only if the comment is unchanged since it
+ * was read: a like that landed meanwhile is never overwritten. If one changed, the batch's
+ * comments are read again and what they still lack is tried again. Resolves with how many of
+ * each field were set.
  */
-async function setLikeCounts(db: Firestore, docs: DocumentSnapshot[]): Promise<number> {
-  let pending = docs;
-  for (let attempt = 1; ; attempt++) {
-    const batch = db.batch();
-    for (const doc of pending) batch.update(doc.ref, {likeCount: 0}, {lastUpdateTime: doc.updateTime!});
-    try {
-      await batch.commit();
-      return pending.length;
-    } catch (error) {
-      if (attempt >= TRIES || !raced(error)) throw error;
-      const again = await db.getAll(...pending.map((d) => d.ref), {fieldMask: ['likeCount']});
-      pending = again.filter((d) => d.exists && lacksLikeCount(d));
-      if (!pending.length) return 0;
+async function writeChanges(db: Firestore, changes: Map<Seen, Change>): Promise<{likeCount: number; rootId: number}> {
+  const set = {likeCount: 0, rootId: 0};
+  const entries = [...changes];
+  for (let i = 0; i < entries.length; i += PAGE) {
+    let pending = entries.slice(i, i + PAGE);
+    for (let attempt = 1; pending.length; attempt++) {
+      const batch = db.batch();
+      for (const [comment, change] of pending) batch.update(comment.ref, change, {lastUpdateTime: comment.updateTime});
+      try {
+        await batch.commit();
+        for (const [, change] of pending) for (const field of Object.keys(change) as (keyof Change)[]) set[field]++;
+        break;
+      } catch (error) {
+        if (attempt >= TRIES || !raced(error)) throw error;
+        const again = await db.getAll(...pending.map(([c]) => c.ref), {fieldMask: FIELDS});
+        pending = again.flatMap((doc, k) => {
+          if (!doc.exists) return [];
+          const now = seen(doc);
+          const wanted = pending[k][1];
+          const change: Change = {
+            ...(wanted.likeCount !== undefined && !now.hasLikeCount ? {likeCount: 0} : {}),
+            ...(wanted.rootId !== undefined && !now.hasRootId ? {rootId: wanted.rootId} : {}),
+          };
+          return Object.keys(change).length ? [[now, change] as [Seen, Change]] : [];
+        });
+      }
     }
   }
+  return set;
 }
 
 /** The address of each thread (for a dry run's list), read 100 at a time. */

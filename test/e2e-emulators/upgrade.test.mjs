@@ -1,9 +1,10 @@
 // `npx leave-a-reply upgrade` against the Firestore emulator, as a site owner runs it after
-// installing a release with likes (`node scripts/with-emulators.mjs "node --test
-// test/e2e-emulators/upgrade.test.mjs"`): comments stored before likes (seeded with firebase-admin,
-// without `likeCount`) get `likeCount: 0` and nothing else; a dry run and a second run write
-// nothing; and the built widget's sort="top" then lists them in Chromium. Each test has a project
-// of its own on the one emulator.
+// installing a release with likes and pages by top-level comment (`node scripts/with-emulators.mjs
+// "node --test test/e2e-emulators/upgrade.test.mjs"`): comments stored before likes (seeded with
+// firebase-admin, without `likeCount`) get `likeCount: 0`, replies stored before `rootId` get their
+// top-level comment's id, and nothing else changes; a dry run and a second run write nothing; and
+// the built widget then lists them in Chromium (sort="top"; replies under theirs). Each test has a
+// project of its own on the one emulator.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {existsSync, mkdtempSync} from 'node:fs';
@@ -101,7 +102,7 @@ describe('npx leave-a-reply upgrade against the Firestore emulator', {skip}, () 
 
     const dry = await ok(['upgrade', '--dry-run', '--project', id]);
     assert.match(dry.stdout, /1,005 comments in 2 threads checked; 1,003 comments have no likeCount/);
-    assert.match(dry.stdout, /would get likeCount: 0\. Nothing was written\./);
+    assert.match(dry.stdout, /would get likeCount: 0; 0 replies have no rootId .*\. Nothing was written\./);
     assert.match(dry.stdout, new RegExp(`${her}  ${herUrl}: 3 comments`));
     assert.match(dry.stdout, new RegExp(`${longId}  https://reel.example/upgrade/long: 1,000 comments`));
     assert.deepEqual(await everyComment(firestore), seeded, 'a dry run writes nothing');
@@ -136,7 +137,7 @@ describe('npx leave-a-reply upgrade against the Firestore emulator', {skip}, () 
       b: oldComment(2),
       c: oldComment(3),
     });
-    const {addMissingLikeCounts} = await import(`${root}dist/cli/cli/upgrade.js`);
+    const {upgradeComments} = await import(`${root}dist/cli/cli/upgrade.js`);
     const {FieldValue} = await import('firebase-admin/firestore');
     // The database as the command sees it, except that just before its first batch commits, a
     // reader likes comment b (as the widget does: the count goes up by one from nothing).
@@ -161,13 +162,71 @@ describe('npx leave-a-reply upgrade against the Firestore emulator', {skip}, () 
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    const result = await addMissingLikeCounts(racing, {dryRun: false});
+    const result = await upgradeComments(racing, {dryRun: false});
     assert.ok(liked, 'the like landed mid-run');
-    assert.equal(result.upgraded, 2);
+    assert.equal(result.likeCount.set, 2);
     const counts = Object.fromEntries(
       (await firestore.collection(`threads/${threadId}/comments`).get()).docs.map((d) => [d.id, d.get('likeCount')]),
     );
     assert.deepEqual(counts, {a: 0, b: 1, c: 0});
+  });
+
+  test('gives each reply from before rootId its top-level comment, through any depth; leaves broken chains and changes nothing else', async () => {
+    const id = project('roots');
+    const firestore = await db(id);
+    // Stored before rootId: replies without the field; top-level comments without it too.
+    const before = (n, parentId = null) => {
+      const {rootId: _none, ...comment} = oldComment(n, {parentId});
+      return {...comment, likeCount: 0};
+    };
+    const threadId = await seedThread(firestore, 'https://reel.example/upgrade/roots', 'Roots', {
+      top: before(1),
+      r1: before(2, 'top'),
+      r2: before(3, 'r1'),
+      r3: before(4, 'r2'),
+      other: before(5),
+      o1: before(6, 'other'),
+      named: {...before(7, 'other'), rootId: 'other'},
+      orphan: before(8, 'gone'),
+      orphanChild: before(9, 'orphan'),
+      loopA: before(10, 'loopB'),
+      loopB: before(11, 'loopA'),
+    });
+    // A second thread whose comments sort on both sides of another thread's in the collection group.
+    const second = await seedThread(firestore, 'https://reel.example/upgrade/roots-2', 'Roots 2', {
+      a: before(1),
+      b: before(2, 'a'),
+    });
+    const seeded = await everyComment(firestore);
+
+    const dry = await ok(['upgrade', '--dry-run', '--project', id]);
+    assert.match(
+      dry.stdout,
+      /13 comments in 2 threads checked; 0 comments have no likeCount and would get likeCount: 0; 5 replies have no rootId/,
+    );
+    assert.match(
+      dry.stdout,
+      /4 replies without rootId answer a comment that is gone from the database \(or their parents loop\)/,
+    );
+    assert.match(dry.stdout, new RegExp(`${threadId}  https://reel.example/upgrade/roots: 4 replies without rootId`));
+    assert.match(dry.stdout, new RegExp(`${second}  https://reel.example/upgrade/roots-2: 1 reply without rootId`));
+    assert.deepEqual(await everyComment(firestore), seeded, 'a dry run writes nothing');
+
+    const run = await ok(['upgrade', '--project', id]);
+    assert.match(run.stdout, /rootId set on 5 replies \(in 2 threads\)/);
+    const upgraded = await everyComment(firestore);
+    const wanted = {r1: 'top', r2: 'top', r3: 'top', o1: 'other', b: 'a'};
+    for (const [path, {data}] of seeded) {
+      const name = path.split('/').at(-1);
+      const now = upgraded.get(path);
+      if (wanted[name]) assert.deepEqual(now.data, {...data, rootId: wanted[name]}, `${path}: rootId and nothing else`);
+      else assert.deepEqual(now, seeded.get(path), `${path} left as it was`);
+    }
+
+    const again = await ok(['upgrade', '--project', id]);
+    assert.match(again.stdout, /rootId set on 0 replies/);
+    assert.match(again.stdout, /Nothing needed upgrading\./);
+    assert.deepEqual(await everyComment(firestore), upgraded, 'a second run writes nothing');
   });
 
   test('an empty project: nothing to do', async () => {
@@ -221,3 +280,62 @@ describe('sort="top" finds upgraded comments', {skip: skip || (!AUTH_HOST && 'no
     }
   });
 });
+
+describe(
+  'pages find replies from before rootId once upgraded',
+  {skip: skip || (!AUTH_HOST && 'no Auth emulator')},
+  () => {
+    const id = project('replies');
+    const url = 'https://reel.example/upgrade/replies';
+    let server;
+    let browser;
+
+    before(async () => {
+      if (skip || !AUTH_HOST) return;
+      const stored = (n, options) => {
+        const {rootId: _none, ...comment} = oldComment(n, options);
+        return {...comment, likeCount: 0};
+      };
+      // More comments than a page holds, so the thread is read a page of top-level comments at a time,
+      // then their replies by rootId (a smaller thread comes in one query, replies and all).
+      const tops = {};
+      for (let n = 4; n < 24; n++) tops[`top${n}`] = stored(n);
+      await seedThread(await db(id), url, 'Replies', {
+        first: stored(1, {name: 'First reader'}),
+        answer: stored(2, {parentId: 'first', name: 'Answering reader'}),
+        deeper: stored(3, {parentId: 'answer', name: 'Deeper reader'}),
+        ...tops,
+      });
+      server = await serveStatic(dist, {
+        '/replies/': `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Replies</title>
+<script type="module" src="/leave-a-reply.js"></script></head>
+<body><leave-a-reply loading="eager" backend="firebase" api-key="demo-key" project-id="${id}"
+  auth-domain="${id}.firebaseapp.com" auth-emulator="http://${AUTH_HOST}" firestore-emulator="${FIRESTORE_HOST}"
+  providers="guest" page-url="${url}" page-title="Replies"></leave-a-reply>
+</body></html>`,
+      });
+      browser = await launchChromium();
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    test('before the upgrade the thread shows its top-level comment alone; after it, the replies under it', async () => {
+      const tab = await browser.newPage();
+      try {
+        await tab.goto(`${server.url}/replies/`);
+        await tab.locator('#comment-first').waitFor({timeout: 60_000});
+        assert.equal(await tab.locator('#comment-answer').count(), 0, 'a reply without rootId is in no page');
+
+        await ok(['upgrade', '--project', id]);
+        await tab.reload();
+        await tab.locator('#comment-first #comment-answer #comment-deeper').waitFor({timeout: 60_000});
+        await tab.getByText('23 thoughts on “Replies”').waitFor();
+      } finally {
+        await tab.close();
+      }
+    });
+  },
+);
