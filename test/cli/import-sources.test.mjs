@@ -344,7 +344,8 @@ describe('upgrade', () => {
     const help = await cli(['upgrade', '--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /npx leave-a-reply upgrade \[--dry-run\]/);
-    assert.match(help.stdout, /likeCount: 0, so sort="top" finds them/);
+    assert.match(help.stdout, /likeCount: 0 on comments from\s+before likes, so sort="top" finds them/);
+    assert.match(help.stdout, /rootId on replies from\s+before it, so pages find them/);
     const init = await cli(['--help']);
     assert.match(init.stdout, /npx leave-a-reply upgrade/);
 
