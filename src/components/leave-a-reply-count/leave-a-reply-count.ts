@@ -1,6 +1,7 @@
 import {providedStore} from '../../shell/lazy-boot.js';
 import {reflectAttributes} from '../../shell/attribute-properties.js';
 import {LazyPageElement, type HostedView} from '../../shell/lazy-page-element.js';
+import {preconnectFirestore} from '../../shell/preload.js';
 
 /** What the lazily loaded count logic exposes to its host element. */
 export interface CountView extends HostedView {
@@ -78,6 +79,7 @@ export class LeaveAReplyCountElement extends LazyPageElement<CountView> {
   }
 
   protected async loadView(): Promise<CountView> {
+    preconnectFirestore(this);
     const {createCountView} = await (countModule ??= import('./internal/count-view.js'));
     // The provider lookup comes from here, so the lazy chunk shares no module with the entry.
     const view = createCountView(this, providedStore);

@@ -1,7 +1,7 @@
 import {providedStore} from '../../shell/lazy-boot.js';
 import {reflectAttributes} from '../../shell/attribute-properties.js';
 import {LazyPageElement, type HostedView} from '../../shell/lazy-page-element.js';
-import {preloadChains} from '../../shell/preload.js';
+import {preconnectFirestore, preloadChains} from '../../shell/preload.js';
 
 /** What the lazily loaded view exposes to its host element. */
 export interface SectionView extends HTMLElement, HostedView {
@@ -166,6 +166,7 @@ export class LeaveAReplyElement extends LazyPageElement<SectionView> {
     // Every chunk of the first render at once; inside <leave-a-reply-config>, the config loads the backend.
     const configured = this.closest('leave-a-reply-config');
     preloadChains('section', ...(configured ? [] : [this.getAttribute('backend') === 'local' ? 'local' : 'firebase']));
+    preconnectFirestore(this);
     const [{createSectionView}] = await Promise.all([loadSectionModule(), providedStore(this)]);
     const view = createSectionView(this);
     view.setAttribute('exportparts', PARTS);

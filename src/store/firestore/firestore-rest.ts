@@ -10,6 +10,7 @@
  * by `__name__` made explicit), so they use the same indexes (firestore.indexes.json). Writes keep
  * the SDK (firestore-writes.ts): batches, server timestamps and increments.
  */
+import {FIRESTORE_ORIGIN} from '../../shell/preload.js';
 import {StoreError} from '../comment-store.js';
 import {toStoreError} from './firestore-adapter.js';
 
@@ -60,7 +61,7 @@ export class FirestoreRest {
   constructor(private readonly target: RestTarget) {
     this.root = `projects/${encodeURIComponent(target.projectId)}/databases/${encodeURIComponent(target.databaseId)}/documents`;
     const emulator = target.emulator && parseHostPort(target.emulator, 'firestore-emulator');
-    this.origin = emulator ? `http://${emulator.host}:${emulator.port}` : 'https://firestore.googleapis.com';
+    this.origin = emulator ? `http://${emulator.host}:${emulator.port}` : FIRESTORE_ORIGIN;
   }
 
   /** A document's full name, as queries and cursors name it. */
