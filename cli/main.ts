@@ -242,7 +242,7 @@ async function runUpgrade(values: Values): Promise<number> {
   const {unreachable} = result.rootId;
   const unreachableNote = unreachable
     ? `\n  ${count(unreachable, 'reply', 'replies')} without rootId ${unreachable === 1 ? 'answers' : 'answer'} a comment ` +
-      'that is gone from the database (or their parents loop): left as they are, and no page shows them'
+      'that is gone from the database (or their parents loop): left as they are'
     : '';
   if (dryRun) {
     console.log(

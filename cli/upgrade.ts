@@ -73,9 +73,9 @@ export async function commentsToCheck(db: Firestore): Promise<number> {
 
 /**
  * Goes through every comment of every thread, a page at a time, and (unless `dryRun`) writes
- * what each lacks, thread by thread in batches. A collection-group query in document-name order
- * reads each thread's comments one after another, so a thread is written once all of it has been
- * read (a reply's top-level comment can be anywhere in its thread). `onPage` hears how many
+ * what each lacks, in batches. A collection-group query in document-name order reads each
+ * thread's comments one after another, so a thread's changes are worked out once all of it has
+ * been read (a reply's top-level comment can be anywhere in its thread). `onPage` hears how many
  * documents each page read.
  */
 export async function upgradeComments(
@@ -90,8 +90,22 @@ export async function upgradeComments(
   };
   const threads = new Set<string>();
   let thread: {id: string; comments: Seen[]} | undefined;
-  // A thread's batches commit while the next pages are read.
+  // Writes wait until their thread has been read whole, then go PAGE to a batch (threads share
+  // batches); a batch commits while the next pages are read.
+  const queued: [Seen, Change][] = [];
   let writing: Promise<void> = Promise.resolve();
+  const write = async (all: boolean) => {
+    while (queued.length >= PAGE || (all && queued.length)) {
+      const next = queued.splice(0, PAGE);
+      await writing;
+      writing = writeChanges(db, next).then((set) => {
+        result.likeCount.set += set.likeCount;
+        result.rootId.set += set.rootId;
+      });
+      // Its failure is reported where it is awaited, not as an unhandled rejection meanwhile.
+      writing.catch(() => undefined);
+    }
+  };
   const finish = async () => {
     if (!thread) return;
     const {id} = thread;
@@ -100,14 +114,8 @@ export async function upgradeComments(
     for (const [field, count] of countFields(changes)) {
       if (count) result[field].missing.set(id, (result[field].missing.get(id) ?? 0) + count);
     }
-    if (options.dryRun || !changes.size) return;
-    await writing;
-    writing = writeChanges(db, changes).then((set) => {
-      result.likeCount.set += set.likeCount;
-      result.rootId.set += set.rootId;
-    });
-    // Its failure is reported where it is awaited, not as an unhandled rejection meanwhile.
-    writing.catch(() => undefined);
+    if (!options.dryRun) for (const entry of changes) queued.push(entry);
+    await write(false);
   };
   let after: DocumentSnapshot | undefined;
   for (;;) {
@@ -134,6 +142,7 @@ export async function upgradeComments(
     if (snapshot.size < PAGE) break;
   }
   await finish();
+  await write(true);
   await writing;
   result.threads = threads.size;
   return result;
@@ -188,37 +197,33 @@ function raced(error: unknown): boolean {
 }
 
 /**
- * Writes one thread's changes, PAGE to a batch, each only if the comment is unchanged since it
- * was read: a like that landed meanwhile is never overwritten. If one changed, the batch's
- * comments are read again and what they still lack is tried again. Resolves with how many of
- * each field were set.
+ * Writes one batch of changes, each only if the comment is unchanged since it was read: a like
+ * that landed meanwhile is never overwritten. If one changed, the batch's comments are read
+ * again and what they still lack is tried again. Resolves with how many of each field were set.
  */
-async function writeChanges(db: Firestore, changes: Map<Seen, Change>): Promise<{likeCount: number; rootId: number}> {
+async function writeChanges(db: Firestore, changes: [Seen, Change][]): Promise<{likeCount: number; rootId: number}> {
   const set = {likeCount: 0, rootId: 0};
-  const entries = [...changes];
-  for (let i = 0; i < entries.length; i += PAGE) {
-    let pending = entries.slice(i, i + PAGE);
-    for (let attempt = 1; pending.length; attempt++) {
-      const batch = db.batch();
-      for (const [comment, change] of pending) batch.update(comment.ref, change, {lastUpdateTime: comment.updateTime});
-      try {
-        await batch.commit();
-        for (const [, change] of pending) for (const field of Object.keys(change) as (keyof Change)[]) set[field]++;
-        break;
-      } catch (error) {
-        if (attempt >= TRIES || !raced(error)) throw error;
-        const again = await db.getAll(...pending.map(([c]) => c.ref), {fieldMask: FIELDS});
-        pending = again.flatMap((doc, k) => {
-          if (!doc.exists) return [];
-          const now = seen(doc);
-          const wanted = pending[k][1];
-          const change: Change = {
-            ...(wanted.likeCount !== undefined && !now.hasLikeCount ? {likeCount: 0} : {}),
-            ...(wanted.rootId !== undefined && !now.hasRootId ? {rootId: wanted.rootId} : {}),
-          };
-          return Object.keys(change).length ? [[now, change] as [Seen, Change]] : [];
-        });
-      }
+  let pending = changes;
+  for (let attempt = 1; pending.length; attempt++) {
+    const batch = db.batch();
+    for (const [comment, change] of pending) batch.update(comment.ref, change, {lastUpdateTime: comment.updateTime});
+    try {
+      await batch.commit();
+      for (const [, change] of pending) for (const field of Object.keys(change) as (keyof Change)[]) set[field]++;
+      break;
+    } catch (error) {
+      if (attempt >= TRIES || !raced(error)) throw error;
+      const again = await db.getAll(...pending.map(([c]) => c.ref), {fieldMask: FIELDS});
+      pending = again.flatMap((doc, k) => {
+        if (!doc.exists) return [];
+        const now = seen(doc);
+        const wanted = pending[k][1];
+        const change: Change = {
+          ...(wanted.likeCount !== undefined && !now.hasLikeCount ? {likeCount: 0} : {}),
+          ...(wanted.rootId !== undefined && !now.hasRootId ? {rootId: wanted.rootId} : {}),
+        };
+        return Object.keys(change).length ? [[now, change] as [Seen, Change]] : [];
+      });
     }
   }
   return set;
