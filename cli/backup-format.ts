@@ -6,6 +6,7 @@
  */
 import type {Author, Comment} from '../src/model/comment.js';
 import {AUTHOR_PROVIDERS, COMMENT_STATUSES} from '../src/model/stored-comment.js';
+import {topLevelIds} from '../src/model/thread-roots.js';
 import type {PlannedThread} from './import-plan.js';
 import {InputError} from './xml-records.js';
 
@@ -60,11 +61,16 @@ export interface Backup {
   threads: BackupThread[];
 }
 
-export function backupComment(comment: Comment, email?: string): BackupComment {
+/**
+ * `rootId`: the top-level comment the reply's chain of parents ends at, worked out from its
+ * thread (thread-roots.ts), which a reply stored before `rootId` or under such a reply lacks or
+ * names wrongly; without it (a broken chain), what the reply stores, else its parent.
+ */
+export function backupComment(comment: Comment, email?: string, rootId?: string): BackupComment {
   return {
     id: comment.id,
     parentId: comment.parentId,
-    ...(comment.parentId ? {rootId: comment.rootId ?? comment.parentId} : {}),
+    ...(comment.parentId ? {rootId: rootId ?? comment.rootId ?? comment.parentId} : {}),
     body: comment.body,
     author: comment.author,
     createdAt: comment.createdAt.toISOString(),
@@ -154,6 +160,13 @@ export function threadsFromBackup(file: string, text: string): PlannedThread[] {
         likeCount,
       } satisfies Comment;
     });
+    // A file from an export made before `upgrade` may leave a reply's rootId out or name a reply:
+    // the chain of parents says which top-level comment it is.
+    const roots = topLevelIds(comments);
+    for (const comment of comments) {
+      const root = roots.get(comment.id);
+      if (comment.parentId && root) comment.rootId = root;
+    }
     const likes = new Map<string, string[]>();
     if (thread.likes !== undefined && !Array.isArray(thread.likes)) fail(': "likes" must be a list');
     for (const [i, entry] of (thread.likes ?? []).entries()) {

@@ -237,27 +237,37 @@ async function runUpgrade(values: Values): Promise<number> {
   const total = (field: FieldUpgrade) => [...field.missing.values()].reduce((a, b) => a + b, 0);
   const likes = total(result.likeCount);
   const roots = total(result.rootId);
-  const have = (amount: number) => (amount === 1 ? 'has' : 'have');
+  const one = (amount: number, singular: string, plural: string) => (amount === 1 ? singular : plural);
   const inThreads = (field: FieldUpgrade) => (field.missing.size ? ` (in ${count(field.missing.size, 'thread')})` : '');
-  const {unreachable} = result.rootId;
-  const unreachableNote = unreachable
-    ? `\n  ${count(unreachable, 'reply', 'replies')} without rootId ${unreachable === 1 ? 'answers' : 'answer'} a comment ` +
-      'that is gone from the database (or their parents loop): left as they are'
+  const lost = [...result.rootId.unreachable.values()].reduce((sum, ids) => sum + ids.length, 0);
+  const lostNote = lost
+    ? `\n  ${count(lost, 'reply', 'replies')} without rootId ${one(lost, 'has', 'have')} a chain of parents that is ` +
+      `broken (a parent document is gone) or loops: left as ${one(lost, 'it is', 'they are')}`
     : '';
   if (dryRun) {
     console.log(
       `Dry run: project ${project}${onEmulator()}: ${checked} checked; ${count(likes, 'comment')} ` +
-        `${have(likes)} no likeCount and would get likeCount: 0; ${count(roots, 'reply', 'replies')} ` +
-        `${have(roots)} no rootId and would get their top-level comment's id. Nothing was written.${unreachableNote}`,
+        `${one(likes, 'has', 'have')} no likeCount and would get likeCount: 0; ${count(roots, 'reply', 'replies')} ` +
+        `${one(roots, 'has no rootId (or names a reply) and would get its', 'have no rootId (or name a reply) and would get their')} ` +
+        `top-level comment's id. Nothing was written.${lostNote}`,
     );
-    const threads = [...new Set([...result.likeCount.missing.keys(), ...result.rootId.missing.keys()])];
+    const threads = [
+      ...new Set([
+        ...result.likeCount.missing.keys(),
+        ...result.rootId.missing.keys(),
+        ...result.rootId.unreachable.keys(),
+      ]),
+    ];
     const urls = await threadUrls(db, threads);
     for (const thread of threads) {
+      const likeless = result.likeCount.missing.get(thread);
+      const rootless = result.rootId.missing.get(thread);
+      const stranded = result.rootId.unreachable.get(thread) ?? [];
+      const shown = stranded.slice(0, 10).join(', ') + (stranded.length > 10 ? ', …' : '');
       const lacking = [
-        result.likeCount.missing.has(thread) &&
-          `${count(result.likeCount.missing.get(thread)!, 'comment')} without likeCount`,
-        result.rootId.missing.has(thread) &&
-          `${count(result.rootId.missing.get(thread)!, 'reply', 'replies')} without rootId`,
+        likeless && `${count(likeless, 'comment')} without likeCount`,
+        rootless && `${count(rootless, 'reply', 'replies')} to get a rootId`,
+        stranded.length && `${count(stranded.length, 'reply', 'replies')} with a broken chain (${shown})`,
       ].filter(Boolean);
       console.log(`  ${thread}  ${urls.get(thread) || '(no thread document)'}: ${lacking.join(', ')}`);
     }
@@ -274,8 +284,8 @@ async function runUpgrade(values: Values): Promise<number> {
       `already had one: ${n(result.checked - likes)}` +
       `${likesRaced ? `; given one meanwhile (a reader's like), left as they are: ${n(likesRaced)}` : ''}\n` +
       `  rootId set on ${count(result.rootId.set, 'reply', 'replies')}${inThreads(result.rootId)}` +
-      `${rootsRaced ? `; given one meanwhile, left as they are: ${n(rootsRaced)}` : ''}${unreachableNote}\n` +
-      `  ${likes + roots ? index : 'Nothing needed upgrading.'}`,
+      `${rootsRaced ? `; changed meanwhile, left as they are: ${n(rootsRaced)}` : ''}${lostNote}\n` +
+      `  ${likes + roots ? index : lost ? 'Nothing else could be upgraded.' : 'Nothing needed upgrading.'}`,
   );
   return 0;
 }

@@ -7,6 +7,7 @@
 import type {DocumentData, DocumentReference, DocumentSnapshot, Firestore, WriteBatch} from 'firebase-admin/firestore';
 import type {Comment, CommentStatus} from '../src/model/comment.js';
 import {commentFromData, commentToData, dateOf, textOf, threadCounts} from '../src/model/stored-comment.js';
+import {topLevelIds} from '../src/model/thread-roots.js';
 import {backupComment, type BackupLikes, type BackupThread} from './backup-format.js';
 import type {PlannedThread} from './import-plan.js';
 
@@ -239,8 +240,9 @@ export async function readSite(
       )
     : new Map();
   for (const {thread, comments} of all.sort((a, b) => (a.thread.id < b.thread.id ? -1 : 1))) {
+    const roots = topLevelIds(comments);
     thread.comments = comments.map((c) =>
-      backupComment(c, c.status === 'deleted' ? undefined : emails.get(c.author.uid)),
+      backupComment(c, c.status === 'deleted' ? undefined : emails.get(c.author.uid), roots.get(c.id)),
     );
     threads.push(thread);
   }

@@ -3,14 +3,16 @@
  * this one, and changes nothing else:
  * - comments stored before likes have no `likeCount`, and the widget's "top" order queries by it,
  *   so it does not find them: each gets `likeCount: 0`;
- * - replies stored before pages read replies by their top-level comment have no `rootId`, so no
- *   page finds them: each gets the id of the top-level comment its chain of parents ends at (the
- *   value the rules require of a new reply). A reply whose chain is broken (a parent document is
- *   gone) or loops is left as it is, and counted.
+ * - replies stored before pages read replies by their top-level comment have no `rootId`, so the
+ *   pages of a thread too long for one query do not find them; and a reply posted under one of
+ *   them before this upgrade names that reply (the rules take the parent's `rootId`, else its
+ *   id). Each gets the id of the top-level comment its chain of parents ends at. A reply whose
+ *   chain is broken (a parent document is gone) or loops is left as it is, and listed.
  * Safe to run again, and while readers post and like: a comment is only written while it still
  * lacks the field (each write names the version of the document it read).
  */
 import type {DocumentReference, DocumentSnapshot, Firestore, Timestamp} from 'firebase-admin/firestore';
+import {topLevelIds} from '../src/model/thread-roots.js';
 
 /** Comments read per page, and so at most written per batch (Firestore's limit is 500). */
 const PAGE = 450;
@@ -20,7 +22,7 @@ const FIELDS = ['likeCount', 'parentId', 'rootId'];
 
 /** What one kind of upgrade found and did. */
 export interface FieldUpgrade {
-  /** Comments that lacked the field, by thread id: written now, or with `dryRun` to be written. */
+  /** Comments that lacked the field (or, for rootId, named a reply), by thread id: written now, or with `dryRun` to be written. */
   missing: Map<string, number>;
   /** Of those, the ones this run set (a reader or a moderator may have given one first). */
   set: number;
@@ -33,8 +35,8 @@ export interface UpgradeResult {
   threads: number;
   likeCount: FieldUpgrade;
   rootId: FieldUpgrade & {
-    /** Replies without `rootId` whose chain of parents is broken or loops: left as they are. */
-    unreachable: number;
+    /** Ids of replies without `rootId` whose chain of parents is broken or loops, by thread id: left as they are. */
+    unreachable: Map<string, string[]>;
   };
 }
 
@@ -46,22 +48,24 @@ function threadIdOf(doc: DocumentSnapshot): string | undefined {
 
 /** A comment as the upgrade reads it. */
 interface Seen {
+  id: string;
   ref: DocumentReference;
   updateTime: Timestamp;
   parentId: string | null;
+  rootId?: string;
   hasLikeCount: boolean;
-  hasRootId: boolean;
 }
 
 function seen(doc: DocumentSnapshot): Seen {
   const parentId = doc.get('parentId');
   const rootId = doc.get('rootId');
   return {
+    id: doc.id,
     ref: doc.ref,
     updateTime: doc.updateTime!,
     parentId: typeof parentId === 'string' && parentId ? parentId : null,
+    ...(typeof rootId === 'string' && rootId ? {rootId} : {}),
     hasLikeCount: doc.get('likeCount') !== undefined,
-    hasRootId: typeof rootId === 'string' && rootId !== '',
   };
 }
 
@@ -86,7 +90,7 @@ export async function upgradeComments(
     checked: 0,
     threads: 0,
     likeCount: {missing: new Map(), set: 0},
-    rootId: {missing: new Map(), set: 0, unreachable: 0},
+    rootId: {missing: new Map(), set: 0, unreachable: new Map()},
   };
   const threads = new Set<string>();
   let thread: {id: string; comments: Seen[]} | undefined;
@@ -110,7 +114,8 @@ export async function upgradeComments(
     if (!thread) return;
     const {id} = thread;
     threads.add(id);
-    const changes = changesIn(thread.comments, result.rootId);
+    const {changes, unreachable} = changesIn(thread.comments);
+    if (unreachable.length) result.rootId.unreachable.set(id, unreachable);
     for (const [field, count] of countFields(changes)) {
       if (count) result[field].missing.set(id, (result[field].missing.get(id) ?? 0) + count);
     }
@@ -150,31 +155,25 @@ export async function upgradeComments(
 
 type Change = {likeCount?: 0; rootId?: string};
 
-/** What each comment of one thread lacks; counts the replies whose top-level comment cannot be found. */
-function changesIn(comments: Seen[], rootIds: {unreachable: number}): Map<Seen, Change> {
-  const byId = new Map(comments.map((c) => [c.ref.id, c]));
-  /** The top-level comment a reply's parents lead to; undefined when a parent is gone or they loop. */
-  const rootOf = (reply: Seen): string | undefined => {
-    let at = reply;
-    for (let steps = 0; at.parentId; steps++) {
-      const parent = byId.get(at.parentId);
-      if (!parent || steps >= byId.size) return undefined;
-      at = parent;
-    }
-    return at.ref.id;
-  };
+/**
+ * What each comment of one thread lacks, and the replies without `rootId` whose top-level comment
+ * cannot be found.
+ */
+function changesIn(comments: Seen[]): {changes: Map<Seen, Change>; unreachable: string[]} {
+  const roots = topLevelIds(comments);
   const changes = new Map<Seen, Change>();
+  const unreachable: string[] = [];
   for (const comment of comments) {
     const change: Change = {};
     if (!comment.hasLikeCount) change.likeCount = 0;
-    if (comment.parentId && !comment.hasRootId) {
-      const root = rootOf(comment);
-      if (root) change.rootId = root;
-      else rootIds.unreachable++;
+    if (comment.parentId) {
+      const root = roots.get(comment.id);
+      if (root && root !== comment.rootId) change.rootId = root;
+      else if (!root && !comment.rootId) unreachable.push(comment.id);
     }
     if (Object.keys(change).length) changes.set(comment, change);
   }
-  return changes;
+  return {changes, unreachable};
 }
 
 function countFields(changes: Map<Seen, Change>): Map<'likeCount' | 'rootId', number> {
@@ -220,7 +219,7 @@ async function writeChanges(db: Firestore, changes: [Seen, Change][]): Promise<{
         const wanted = pending[k][1];
         const change: Change = {
           ...(wanted.likeCount !== undefined && !now.hasLikeCount ? {likeCount: 0} : {}),
-          ...(wanted.rootId !== undefined && !now.hasRootId ? {rootId: wanted.rootId} : {}),
+          ...(wanted.rootId !== undefined && now.rootId !== wanted.rootId ? {rootId: wanted.rootId} : {}),
         };
         return Object.keys(change).length ? [[now, change] as [Seen, Change]] : [];
       });

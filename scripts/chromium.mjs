@@ -16,7 +16,8 @@ export const chromiumLaunchOptions = {
     // The full browser (new headless mode) builds its address bar's pop-up, a page of some hundred
     // modules, in every new window, so in every browser context a test or the bench opens, while
     // the page under test loads: on two cores that took a share of the CPU from every page timed.
-    // (Chromium merges this list with Playwright's own --disable-features.)
+    // (Chromium merges this list with Playwright's own --disable-features: a later one, checked by
+    // hand, does not undo an earlier one.)
     '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
   ],
 };

@@ -37,6 +37,8 @@ export function preloadChains(...chains: string[]): void {
  */
 export function preconnectFirestore(el: Element): void {
   const settings = el.closest('leave-a-reply-config') ?? el;
-  if (settings.getAttribute('backend') === 'local' || settings.hasAttribute('firestore-emulator')) return;
+  // Read as boot/settings.ts reads them: trimmed, and an empty emulator address is no emulator.
+  const attr = (name: string) => settings.getAttribute(name)?.trim();
+  if (attr('backend') === 'local' || attr('firestore-emulator')) return;
   link('preconnect', FIRESTORE_ORIGIN, '');
 }

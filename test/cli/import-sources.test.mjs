@@ -283,6 +283,20 @@ describe('bad input: a clear message, and nothing written', () => {
     assert.throws(() => threadsFromBackup('backup.json', '{"threads": ['), /backup\.json is not JSON/);
   });
 
+  test("an export's replies restore under their top-level comment, however deep, whatever rootId the file gives", () => {
+    const backup = JSON.parse(readFileSync(join(root, 'test/fixtures/cli/backup.json'), 'utf8'));
+    const [top, reply] = backup.threads[0].comments;
+    // As an export made before `upgrade` could have them: a reply without rootId, and one under it
+    // that names it (the rules take the parent's rootId, else the parent's id).
+    delete reply.rootId;
+    const deeper = {...reply, id: '0lizqh4n3DeeperReplyAbCd', parentId: reply.id, rootId: reply.id};
+    backup.threads[0].comments.push(deeper);
+    const [thread] = threadsFromBackup('backup.json', JSON.stringify(backup));
+    const roots = Object.fromEntries(thread.comments.map((c) => [c.id, c.rootId]));
+    assert.deepEqual([roots[reply.id], roots[deeper.id]], [top.id, top.id]);
+    assert.equal(roots[top.id], undefined, 'a top-level comment names no root');
+  });
+
   test("an export's likes: counts and each reader's likes restore; a version 1 file (before likes) has none", () => {
     const v1 = JSON.parse(readFileSync(join(root, 'test/fixtures/cli/backup.json'), 'utf8'));
     const [old] = threadsFromBackup('backup.json', JSON.stringify(v1));

@@ -7,7 +7,7 @@
 // project of its own on the one emulator.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {existsSync, mkdtempSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -132,10 +132,12 @@ describe('npx leave-a-reply upgrade against the Firestore emulator', {skip}, () 
   test("a reader's like that lands between the read and the write is kept, and the rest still upgraded", async () => {
     const id = project('race');
     const firestore = await db(id);
+    const {rootId: _none, ...reply} = oldComment(4, {parentId: 'a'});
     const threadId = await seedThread(firestore, 'https://reel.example/upgrade/race', 'Race', {
       a: oldComment(1),
       b: oldComment(2),
       c: oldComment(3),
+      d: reply,
     });
     const {upgradeComments} = await import(`${root}dist/cli/cli/upgrade.js`);
     const {FieldValue} = await import('firebase-admin/firestore');
@@ -164,14 +166,14 @@ describe('npx leave-a-reply upgrade against the Firestore emulator', {skip}, () 
     });
     const result = await upgradeComments(racing, {dryRun: false});
     assert.ok(liked, 'the like landed mid-run');
-    assert.equal(result.likeCount.set, 2);
-    const counts = Object.fromEntries(
-      (await firestore.collection(`threads/${threadId}/comments`).get()).docs.map((d) => [d.id, d.get('likeCount')]),
-    );
-    assert.deepEqual(counts, {a: 0, b: 1, c: 0});
+    assert.equal(result.likeCount.set, 3);
+    assert.equal(result.rootId.set, 1, "the reply's rootId goes in with the batch tried again");
+    const docs = (await firestore.collection(`threads/${threadId}/comments`).get()).docs;
+    assert.deepEqual(Object.fromEntries(docs.map((d) => [d.id, d.get('likeCount')])), {a: 0, b: 1, c: 0, d: 0});
+    assert.equal(docs.find((d) => d.id === 'd').get('rootId'), 'a');
   });
 
-  test('gives each reply from before rootId its top-level comment, through any depth; leaves broken chains and changes nothing else', async () => {
+  test('gives each reply from before rootId its top-level comment, at any depth and across pages; leaves broken chains and changes nothing else', async () => {
     const id = project('roots');
     const firestore = await db(id);
     // Stored before rootId: replies without the field; top-level comments without it too.
@@ -184,38 +186,57 @@ describe('npx leave-a-reply upgrade against the Firestore emulator', {skip}, () 
       r1: before(2, 'top'),
       r2: before(3, 'r1'),
       r3: before(4, 'r2'),
-      other: before(5),
-      o1: before(6, 'other'),
-      named: {...before(7, 'other'), rootId: 'other'},
-      orphan: before(8, 'gone'),
-      orphanChild: before(9, 'orphan'),
-      loopA: before(10, 'loopB'),
-      loopB: before(11, 'loopA'),
+      // Posted under r1 on the new release before the upgrade: the rules took r1's id for its root.
+      underR1: {...before(5, 'r1'), rootId: 'r1'},
+      other: before(6),
+      o1: before(7, 'other'),
+      named: {...before(8, 'other'), rootId: 'other'},
+      orphan: before(9, 'gone'),
+      orphanChild: before(10, 'orphan'),
+      loopA: before(11, 'loopB'),
+      loopB: before(12, 'loopA'),
     });
-    // A second thread whose comments sort on both sides of another thread's in the collection group.
-    const second = await seedThread(firestore, 'https://reel.example/upgrade/roots-2', 'Roots 2', {
-      a: before(1),
-      b: before(2, 'a'),
-    });
+    // A thread longer than the command's page of 450: its first comment's reply is read two pages
+    // later. Document names order the pages: "a…" first, "z…" last.
+    const long = {aTop: before(1), zReply: before(2, 'aTop')};
+    for (let n = 0; n < 500; n++) long[`m${String(n).padStart(3, '0')}`] = before(3 + (n % 50));
+    const second = await seedThread(firestore, 'https://reel.example/upgrade/roots-long', 'Roots, long', long);
+    // A collection named "comments" under a comment sorts inside the thread's run: not a thread comment.
+    await firestore.doc(`threads/${second}/comments/aTop/comments/x`).set({parentId: 'nowhere', body: 'not ours'});
     const seeded = await everyComment(firestore);
+
+    // An export made before the upgrade already names each reply's top-level comment.
+    const file = join(scratch, 'roots.json');
+    await ok(['export', '--project', id, '--output', file]);
+    const exported = JSON.parse(readFileSync(file, 'utf8')).threads.find((t) => t.id === threadId);
+    const exportedRoots = Object.fromEntries(exported.comments.map((c) => [c.id, c.rootId]));
+    assert.deepEqual(
+      ['r1', 'r2', 'r3', 'underR1', 'o1'].map((c) => exportedRoots[c]),
+      ['top', 'top', 'top', 'top', 'other'],
+    );
 
     const dry = await ok(['upgrade', '--dry-run', '--project', id]);
     assert.match(
       dry.stdout,
-      /13 comments in 2 threads checked; 0 comments have no likeCount and would get likeCount: 0; 5 replies have no rootId/,
+      /514 comments in 2 threads checked; 0 comments have no likeCount and would get likeCount: 0; 6 replies have no rootId \(or name a reply\) and would get their top-level comment's id/,
     );
     assert.match(
       dry.stdout,
-      /4 replies without rootId answer a comment that is gone from the database \(or their parents loop\)/,
+      /4 replies without rootId have a chain of parents that is broken \(a parent document is gone\) or loops: left as they are/,
     );
-    assert.match(dry.stdout, new RegExp(`${threadId}  https://reel.example/upgrade/roots: 4 replies without rootId`));
-    assert.match(dry.stdout, new RegExp(`${second}  https://reel.example/upgrade/roots-2: 1 reply without rootId`));
+    assert.match(
+      dry.stdout,
+      new RegExp(
+        `${threadId}  https://reel.example/upgrade/roots: 5 replies to get a rootId, 4 replies with a broken chain \\(loopA, loopB, orphan, orphanChild\\)`,
+      ),
+    );
+    assert.match(dry.stdout, new RegExp(`${second}  https://reel.example/upgrade/roots-long: 1 reply to get a rootId`));
     assert.deepEqual(await everyComment(firestore), seeded, 'a dry run writes nothing');
 
     const run = await ok(['upgrade', '--project', id]);
-    assert.match(run.stdout, /rootId set on 5 replies \(in 2 threads\)/);
+    assert.match(run.stdout, /rootId set on 6 replies \(in 2 threads\)/);
     const upgraded = await everyComment(firestore);
-    const wanted = {r1: 'top', r2: 'top', r3: 'top', o1: 'other', b: 'a'};
+    const wanted = {r1: 'top', r2: 'top', r3: 'top', underR1: 'top', o1: 'other', zReply: 'aTop'};
     for (const [path, {data}] of seeded) {
       const name = path.split('/').at(-1);
       const now = upgraded.get(path);
@@ -225,7 +246,7 @@ describe('npx leave-a-reply upgrade against the Firestore emulator', {skip}, () 
 
     const again = await ok(['upgrade', '--project', id]);
     assert.match(again.stdout, /rootId set on 0 replies/);
-    assert.match(again.stdout, /Nothing needed upgrading\./);
+    assert.match(again.stdout, /Nothing else could be upgraded\./);
     assert.deepEqual(await everyComment(firestore), upgraded, 'a second run writes nothing');
   });
 

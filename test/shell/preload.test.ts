@@ -12,7 +12,7 @@ const preconnects = () =>
 describe('preconnecting to Firestore', () => {
   it('is not done for backend="local", a Firestore emulator, or a config that says either', async () => {
     const page = await fixture<HTMLElement>(html`<div>
-      <leave-a-reply id="local" backend="local" loading="lazy" style="margin-top: 300vh"></leave-a-reply>
+      <leave-a-reply id="local" backend=" local " loading="lazy" style="margin-top: 300vh"></leave-a-reply>
       <leave-a-reply id="emulated" firestore-emulator="127.0.0.1:8080" style="margin-top: 300vh"></leave-a-reply>
       <leave-a-reply-config backend="local"><span id="in-local-config"></span></leave-a-reply-config>
       <leave-a-reply-config firestore-emulator="127.0.0.1:8080"><span id="in-emulated-config"></span></leave-a-reply-config>
@@ -31,9 +31,15 @@ describe('preconnecting to Firestore', () => {
     expect(preconnects()).to.have.length(0);
   });
 
-  it('is done once, anonymous (as the reads fetch), when a Firebase widget starts loading', async () => {
+  it('is done once, anonymous (as the reads fetch), when a Firebase widget starts loading (an empty emulator address is none)', async () => {
     const page = await fixture<HTMLElement>(html`<div style="height: 400vh">
-      <leave-a-reply api-key="k" project-id="p" page-id="far" style="display: block; margin-top: 350vh"></leave-a-reply>
+      <leave-a-reply
+        api-key="k"
+        project-id="p"
+        page-id="far"
+        firestore-emulator=""
+        style="display: block; margin-top: 350vh"
+      ></leave-a-reply>
     </div>`);
     const widget = page.querySelector('leave-a-reply')!;
     // boot() starts what nearing the viewport would; the preconnect goes out in that same task,
