@@ -79,6 +79,15 @@ async function everyComment(firestore) {
   return docs;
 }
 
+/** A page with the built widget on the thread of `url`, in project `id` on the emulators. */
+const widgetPage = (id, url, title, attributes = '') => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<script type="module" src="/leave-a-reply.js"></script></head>
+<body><leave-a-reply loading="eager" backend="firebase" api-key="demo-key" project-id="${id}"
+  auth-domain="${id}.firebaseapp.com" auth-emulator="http://${AUTH_HOST}" firestore-emulator="${FIRESTORE_HOST}"
+  providers="guest" page-url="${url}" page-title="${title}" ${attributes}></leave-a-reply>
+</body></html>`;
+
 describe('npx leave-a-reply upgrade against the Firestore emulator', {skip}, () => {
   test('gives each comment from before likes likeCount: 0 and changes nothing else; a dry run and a second run write nothing', async () => {
     const id = project('site');
@@ -272,13 +281,7 @@ describe('sort="top" finds upgraded comments', {skip: skip || (!AUTH_HOST && 'no
       liked: {...oldComment(4, {name: 'Liked reader'}), likeCount: 2},
     });
     server = await serveStatic(dist, {
-      '/top/': `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Top</title>
-<script type="module" src="/leave-a-reply.js"></script></head>
-<body><leave-a-reply loading="eager" backend="firebase" api-key="demo-key" project-id="${id}"
-  auth-domain="${id}.firebaseapp.com" auth-emulator="http://${AUTH_HOST}" firestore-emulator="${FIRESTORE_HOST}"
-  providers="guest" page-url="${url}" page-title="Top" sort="top"></leave-a-reply>
-</body></html>`,
+      '/top/': widgetPage(id, url, 'Top', 'sort="top"'),
     });
     browser = await launchChromium();
   });
@@ -328,13 +331,7 @@ describe(
         ...tops,
       });
       server = await serveStatic(dist, {
-        '/replies/': `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Replies</title>
-<script type="module" src="/leave-a-reply.js"></script></head>
-<body><leave-a-reply loading="eager" backend="firebase" api-key="demo-key" project-id="${id}"
-  auth-domain="${id}.firebaseapp.com" auth-emulator="http://${AUTH_HOST}" firestore-emulator="${FIRESTORE_HOST}"
-  providers="guest" page-url="${url}" page-title="Replies"></leave-a-reply>
-</body></html>`,
+        '/replies/': widgetPage(id, url, 'Replies'),
       });
       browser = await launchChromium();
     });
