@@ -1,12 +1,11 @@
+import {FIRESTORE_ORIGIN} from '../store/firestore/firestore-origin.js';
+
 /**
  * The chunks each first render needs, by chain (`section`, `firebase`, `local`), written here by
  * the build (build/preload-chains.mjs); empty where the sources run unbuilt (the dev server, tests).
  */
 const CHAINS: Record<string, string[] | undefined> = JSON.parse('{"__lar_preload__":0}');
 const asked = new Set<string>();
-
-/** Firestore's API, which the Firebase backend reads over plain `fetch` (store/firestore/firestore-rest.ts). */
-export const FIRESTORE_ORIGIN = 'https://firestore.googleapis.com';
 
 function link(rel: string, href: string, crossOrigin?: string): void {
   if (asked.has(href)) return;

@@ -1,6 +1,6 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/leave-a-reply.js';
-import {FIRESTORE_ORIGIN} from '../../src/shell/preload.js';
+import {FIRESTORE_ORIGIN} from '../../src/store/firestore/firestore-origin.js';
 
 // A page of its own (preload.test.ts covers the widget): the badge's link is the first in the head.
 describe('a count badge on the Firebase path', () => {

@@ -1,6 +1,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/leave-a-reply.js';
-import {FIRESTORE_ORIGIN, preconnectFirestore} from '../../src/shell/preload.js';
+import {preconnectFirestore} from '../../src/shell/preload.js';
+import {FIRESTORE_ORIGIN} from '../../src/store/firestore/firestore-origin.js';
 
 const preconnects = () =>
   [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preconnect"]')].filter(

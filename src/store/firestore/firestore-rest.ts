@@ -10,7 +10,7 @@
  * by `__name__` made explicit), so they use the same indexes (firestore.indexes.json). Writes keep
  * the SDK (firestore-writes.ts): batches, server timestamps and increments.
  */
-import {FIRESTORE_ORIGIN} from '../../shell/preload.js';
+import {FIRESTORE_ORIGIN} from './firestore-origin.js';
 import {StoreError} from '../comment-store.js';
 import {toStoreError} from './firestore-adapter.js';
 
