@@ -197,7 +197,7 @@ async function runExport(values: Values): Promise<number> {
   const db = await openDatabase(project);
   let comments = 0;
   let threadCount = 0;
-  const threads = await readSite(db, {
+  const {threads, readAt} = await readSite(db, {
     includeEmails: !!values['include-emails'],
     onThread(count) {
       comments += count;
@@ -209,7 +209,7 @@ async function runExport(values: Values): Promise<number> {
   const backup: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
-    exportedAt: new Date().toISOString(),
+    exportedAt: readAt.toISOString(),
     projectId: project,
     threads,
   };

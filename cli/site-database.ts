@@ -4,7 +4,14 @@
  * SDK's own search (application default credentials); FIRESTORE_EMULATOR_HOST points it at an
  * emulator instead.
  */
-import type {DocumentData, DocumentReference, DocumentSnapshot, Firestore, WriteBatch} from 'firebase-admin/firestore';
+import type {
+  DocumentData,
+  DocumentReference,
+  DocumentSnapshot,
+  Firestore,
+  Transaction,
+  WriteBatch,
+} from 'firebase-admin/firestore';
 import type {Comment, CommentStatus} from '../src/model/comment.js';
 import {commentFromData, commentToData, dateOf, textOf, threadCounts} from '../src/model/stored-comment.js';
 import {topLevelIds} from '../src/model/thread-roots.js';
@@ -194,9 +201,33 @@ export async function writeEmails(db: Firestore, emails: Map<string, string>): P
   }
 }
 
-/** Every thread with all its comments (every status), oldest first; emails when asked. */
+export interface SiteSnapshot {
+  /** Every thread with all its comments (every status), oldest first. */
+  threads: BackupThread[];
+  /** The moment the snapshot shows, on Firestore's clock. */
+  readAt: Date;
+}
+
+/**
+ * The whole site as it stood at one moment, emails when asked: every read is made at the read time
+ * of the first, so a comment posted, moved or deleted while the export runs is either wholly in it
+ * or wholly out, and a thread's counts agree with its comments. Firestore keeps old versions for an
+ * hour (seven days with point-in-time recovery), which bounds how long an export may take.
+ */
 export async function readSite(
   db: Firestore,
+  options: {includeEmails: boolean; onThread?: (comments: number) => void},
+): Promise<SiteSnapshot> {
+  // The server's clock, not this machine's: the read time Firestore gives a first, small read.
+  const {readTime} = await db.collection('threads').limit(1).get();
+  const threads = await db.runTransaction((tx) => readThreads(db, tx, options), {readOnly: true, readTime});
+  return {threads, readAt: readTime.toDate()};
+}
+
+/** readSite's reads, all in `tx` (the transaction may run this again, so it keeps no state outside). */
+async function readThreads(
+  db: Firestore,
+  tx: Transaction,
   options: {includeEmails: boolean; onThread?: (comments: number) => void},
 ): Promise<BackupThread[]> {
   const threads: BackupThread[] = [];
@@ -205,14 +236,14 @@ export async function readSite(
   for (;;) {
     let page = db.collection('threads').orderBy('__name__').limit(200);
     if (last) page = page.startAfter(last);
-    const snapshot = await page.get();
+    const snapshot = await tx.get(page);
     if (snapshot.empty) break;
     await Promise.all(
       snapshot.docs.map(async (doc) => {
         const data = doc.data();
         const [stored, liked] = await Promise.all([
-          doc.ref.collection('comments').get(),
-          doc.ref.collection('likes').get(),
+          tx.get(doc.ref.collection('comments')),
+          tx.get(doc.ref.collection('likes')),
         ]);
         const comments = stored.docs
           .map((c) => commentFromData(c.id, c.data()))
@@ -236,6 +267,7 @@ export async function readSite(
   const emails = options.includeEmails
     ? await readEmails(
         db,
+        tx,
         all.flatMap((t) => t.comments.map((c) => c.author.uid)),
       )
     : new Map();
@@ -263,12 +295,12 @@ function likesOf(docs: DocumentSnapshot[], commentIds: Set<string>): BackupLikes
     .sort((a, b) => (a.uid < b.uid ? -1 : 1));
 }
 
-async function readEmails(db: Firestore, uids: string[]): Promise<Map<string, string>> {
+async function readEmails(db: Firestore, tx: Transaction, uids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(uids.filter(Boolean))];
   const emails = new Map<string, string>();
   for (let i = 0; i < unique.length; i += 100) {
     const refs = unique.slice(i, i + 100).map((uid) => db.doc(`users/${uid}/private/profile`));
-    for (const profile of await db.getAll(...refs)) {
+    for (const profile of await tx.getAll(...refs)) {
       const email = profile.get('email');
       if (typeof email === 'string' && email) emails.set(profile.ref.parent.parent!.id, email);
     }

@@ -46,6 +46,40 @@ async function stored(projectId) {
   return threads;
 }
 
+/**
+ * What readers do on a live site, in one commit: a reply and a new thread, a like, and a changed
+ * email. Returns when it was committed.
+ */
+async function readersMeanwhile(firestore, herId) {
+  const {FieldValue} = await import('firebase-admin/firestore');
+  const reader = {uid: 'Rd1aQ1bW2cE3dR4fT5gY6hU7jI8k', name: 'Noor', provider: 'guest'};
+  const comment = (parentId, body) => ({
+    parentId,
+    rootId: parentId,
+    body,
+    author: reader,
+    createdAt: new Date(),
+    status: 'published',
+    likeCount: 0,
+  });
+  const batch = firestore.batch();
+  batch.set(firestore.doc(`threads/${herId}/comments/lzz0000001AbCdEfGhIjK`), comment('wp-101', 'Posted mid-export.'));
+  batch.update(firestore.doc(`threads/${herId}`), {commentCount: FieldValue.increment(1)});
+  batch.update(firestore.doc(`threads/${herId}/comments/wp-101`), {likeCount: 1});
+  batch.set(firestore.doc(`threads/${herId}/likes/${reader.uid}`), {ids: ['wp-101'], changed: 'wp-101'});
+  batch.set(firestore.doc('threads/posted-mid-export'), {
+    url: 'https://reel.example/new',
+    title: 'New',
+    createdAt: new Date(),
+    commentCount: 1,
+  });
+  batch.set(firestore.doc('threads/posted-mid-export/comments/lzz0000002AbCdEfGhIjK'), comment(null, 'First!'));
+  const maya = (await firestore.doc(`threads/${herId}/comments/wp-101`).get()).get('author.uid');
+  batch.set(firestore.doc(`users/${maya}/private/profile`), {email: 'maya.new@example.org'});
+  const [{writeTime}] = await batch.commit();
+  return writeTime.toDate();
+}
+
 const threadIdOf = async (url) => {
   const {normalizePageUrl, threadIdForUrl} = await import(`${root}dist/cli/src/model/page-identity.js`);
   return threadIdForUrl(normalizePageUrl(url));
@@ -236,6 +270,42 @@ describe('import and export against the Firestore emulator', {skip}, () => {
 
     const withoutEmails = JSON.parse((await ok(['export', '--project', to])).stdout);
     assert.ok(!JSON.stringify(withoutEmails).includes('@example.'), 'emails only with --include-emails');
+  });
+
+  test('an export is one snapshot: what readers post, like or change while it reads is not in it', async () => {
+    const id = project('snapshot');
+    await ok(['import', 'wordpress', WXR, '--project', id]);
+    const firestore = await db(id);
+    const {readSite} = await import(`${root}dist/cli/cli/site-database.js`);
+    const herId = await threadIdOf('https://old.reel.example/2014/01/film-review-for-her/');
+    const atStart = await readSite(firestore, {includeEmails: true});
+    // Readers carry on while the export runs: here, after it has taken its moment and before it
+    // reads the threads (the reads all go through the Admin SDK's runTransaction).
+    let changedAt;
+    const busy = new Proxy(firestore, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target);
+        if (typeof value !== 'function') return value;
+        if (key !== 'runTransaction') return value.bind(target);
+        return async (...args) => {
+          changedAt = await readersMeanwhile(target, herId);
+          return value.apply(target, args);
+        };
+      },
+    });
+    const during = await readSite(busy, {includeEmails: true});
+    assert.ok(changedAt, 'the readers changed the site during the export');
+    assert.deepEqual(during.threads, atStart.threads, 'the site as it stood when the export began');
+    assert.ok(during.readAt < changedAt, 'exportedAt is the moment shown, before the changes');
+    const next = await readSite(firestore, {includeEmails: true});
+    assert.equal(next.threads.length, atStart.threads.length + 1, 'the next export has the new thread');
+    const her = next.threads.find((t) => t.id === herId);
+    assert.ok(
+      her.comments.some((c) => c.id === 'lzz0000001AbCdEfGhIjK'),
+      'and the new comment',
+    );
+    assert.equal(her.comments.find((c) => c.id === 'wp-101').likeCount, 1, 'and the like');
+    assert.equal(her.comments.find((c) => c.id === 'wp-101').email, 'maya.new@example.org', 'and the new email');
   });
 
   test('a thread too big for one transaction goes in batches; re-running adds nothing', async () => {
