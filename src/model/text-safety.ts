@@ -13,10 +13,11 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 /**
- * Characters that draw nothing: separators, format and control characters, and the letters and
- * symbols that render blank (Hangul fillers, the blank Braille pattern).
+ * Characters that draw nothing on their own: separators, format and control characters, combining
+ * marks (they need a letter to sit on), and the letters and symbols that render blank (Hangul
+ * fillers, the blank Braille pattern).
  */
-const INVISIBLE = /[\p{Z}\p{Cf}\p{Cc}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+const INVISIBLE = /[\p{Z}\p{Cf}\p{Cc}\p{M}\u115F\u1160\u3164\uFFA0\u2800]/gu;
 
 /** Format characters (soft hyphen, zero-width joiners and spaces, …): they split a word invisibly. */
 const FORMAT = /\p{Cf}/gu;

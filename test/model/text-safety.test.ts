@@ -27,10 +27,14 @@ describe('text safety', () => {
       '\u115F\u1160',
       '\uFFA0',
       '\t\n',
+      '\u034F', // combining grapheme joiner
+      '\uFE0F\uFE0F', // variation selectors
+      '\u0300\u0301', // combining accents with no letter
+      '\u17B4',
     ]) {
       expect(hasVisibleText(text), JSON.stringify(text)).to.equal(false);
     }
-    for (const text of ['a', ' ジ ', '👍', '\u200Bx', 'عائشة']) {
+    for (const text of ['a', ' ジ ', '👍', '\u200Bx', 'عائشة', 'e\u0301', '\u2764\uFE0F', 'कि', 'Nguyễn']) {
       expect(hasVisibleText(text), JSON.stringify(text)).to.equal(true);
     }
   });

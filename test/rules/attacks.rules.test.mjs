@@ -185,14 +185,32 @@ describe('firestore.rules under attack', () => {
     });
 
     it('refuses a name that shows nothing', async () => {
-      for (const name of ['\u200B\u200B', '\u3164', '\u2800\u2800', '\u00AD', ' \u200D ', '\u115F\u1160', '\uFFA0']) {
+      for (const name of [
+        '\u200B\u200B',
+        '\u3164',
+        '\u2800\u2800',
+        '\u00AD',
+        ' \u200D ',
+        '\u115F\u1160',
+        '\uFFA0',
+        '\u034F',
+        '\uFE0F',
+        '\u17B4',
+        '\u0300\u0301 ',
+      ]) {
         await assertFails(post(guest('sam'), {commentData: named('sam', name)}), JSON.stringify(name));
       }
-      await assertSucceeds(post(guest('sam'), {commentData: named('sam', 'ジョナス')}));
+      // Marks on a letter show: a decomposed é, Vietnamese, Devanagari (each the first post of its
+      // account, in a thread of its own).
+      for (const [i, name] of ['ジョナス', 'Rene\u0301e', 'Nguye\u0302\u0303n', 'कि'].entries()) {
+        const uid = `marks${i}`;
+        await assertSucceeds(post(guest(uid), {threadId: `marks-${i}`, commentData: named(uid, name)}));
+      }
     });
 
     it('refuses a body that shows nothing or reorders its text', async () => {
       await assertFails(post(guest('sam'), {commentData: comment('sam', {body: '\u200B\u2800\u3164'})}));
+      await assertFails(post(guest('sam'), {commentData: comment('sam', {body: '\u0300\n\u034F'})}));
       await assertFails(post(guest('sam'), {commentData: comment('sam', {body: 'fine \u202Eenif'})}));
       await assertSucceeds(post(guest('sam'), {commentData: comment('sam', {body: 'Ça me touche. שלום. 👍'})}));
     });
