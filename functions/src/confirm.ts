@@ -1,9 +1,10 @@
 /**
  * The HTTPS function behind the confirmation e-mail's link (request-confirmation.ts). GET shows
  * the address and a button, and changes nothing (mail scanners open every link); the button's
- * POST records the confirmation (mail-confirmation.ts), after which every subscription of that
- * address gets e-mail. The token is signed for this purpose only: no unsubscribe link confirms.
- * The page speaks the link's `lang`.
+ * POST records the confirmation (mail-confirmation.ts) for the address and the account whose
+ * subscription asked, after which that account's subscriptions of the address get e-mail, and no
+ * other account's. The token is signed for this purpose only: no unsubscribe link confirms. The
+ * page speaks the link's `lang`.
  */
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {verifyConfirm} from './confirm-token.js';
@@ -25,15 +26,16 @@ export async function handleConfirm(req: IncomingMessage, res: ServerResponse): 
     return;
   }
   if (method === 'HEAD') return respond(res, 200, '');
-  const {email} = confirmation;
+  const {email, uid} = confirmation;
   if (method === 'GET') {
     const {heading, message, button} = pages.askConfirm;
     respond(res, 200, htmlPage(strings, {heading, message: message(email), form: {action: postBack(url), button}}));
     return;
   }
   const db = database(readSettings().database);
-  await recordConfirmation(db, email);
-  const following = (await subscriptionsOf(db, email)).length;
+  await recordConfirmation(db, email, uid);
+  // What this confirmation switched on: the subscriptions of this account with this address.
+  const following = (await subscriptionsOf(db, email)).filter((d) => d.id === uid).length;
   const {heading, message} = pages.confirmed;
   respond(res, 200, htmlPage(strings, {heading, message: message(email, following)}));
 }

@@ -13,6 +13,9 @@ export function database(databaseId: string): Firestore {
 /** Firebase Auth: whose account has which verified address (mail-confirmation.ts). */
 export const accounts = (): Auth => getAuth(app());
 
+/** Firebase Auth's uid limits: a uid outside them makes a whole getUsers lookup fail. */
+export const isUid = (uid: unknown): uid is string => typeof uid === 'string' && uid.length > 0 && uid.length <= 128;
+
 /** An address as it is compared and counted: trimmed, lower case. */
 export const addressKey = (email: string) => email.trim().toLowerCase();
 

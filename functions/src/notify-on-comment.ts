@@ -15,7 +15,7 @@ import {mailStrings} from './mail-strings.js';
 import {ownerAlert} from './owner-alert.js';
 import {commentLink, trustedPageUrl} from './page-link.js';
 import {readerNotification} from './reader-notification.js';
-import {addressesOf, ownerRecipients, subscriberRecipients} from './recipients.js';
+import {ownerRecipients, subscriberRecipients} from './recipients.js';
 import {deliver} from './send-mail.js';
 import {UNSUBSCRIBE_SECRET, readSettings} from './settings.js';
 import {linkWithToken} from './signed-token.js';
@@ -48,12 +48,11 @@ export async function notifyOnCommentWrite(event: CommentWriteEvent): Promise<vo
   const trusted = await trustedPageUrl(threadId, page.url, settings.siteOrigins);
   const link = trusted && commentLink(trusted, commentId);
   const secret = UNSUBSCRIBE_SECRET.value();
-  const authorAddresses = await addressesOf(db, threadId, comment.author.uid);
   const jobs: MailJob[] = [];
 
   if (change.alertOwner) {
     const strings = mailStrings(settings.ownerLanguage);
-    for (const to of await ownerRecipients(db, settings.ownerEmails, authorAddresses)) {
+    for (const to of await ownerRecipients(db, settings.ownerEmails, comment.author.uid)) {
       const stopUrl = linkWithToken(
         settings.unsubscribeUrl,
         signUnsubscribe({scope: 'alerts', email: to}, secret),
@@ -73,7 +72,7 @@ export async function notifyOnCommentWrite(event: CommentWriteEvent): Promise<vo
     }
   }
   if (change.notifySubscribers) {
-    for (const {email, isReply, lang} of await subscriberRecipients(db, threadId, comment, authorAddresses)) {
+    for (const {email, isReply, lang} of await subscriberRecipients(db, threadId, comment)) {
       const stop = (what: UnsubscribeScope) =>
         linkWithToken(settings.unsubscribeUrl, signUnsubscribe(what, secret), lang);
       const content = readerNotification({

@@ -1,15 +1,17 @@
 /**
  * Who gets an e-mail about a comment. Readers: the thread's subscribers whose address is confirmed
- * (mail-confirmation.ts), one e-mail per address, never the comment's own author (by account or
- * by address). The owner: the configured addresses that have not stopped alerts, again never the
- * author.
+ * for their own account (address-proof.ts), one e-mail per address. The owner: the configured
+ * addresses that have not stopped alerts. Never the comment's author: not their account's
+ * subscription, and no address proven theirs. An address the author merely typed (their guest
+ * profile's, their subscription's before it is confirmed) stops nothing: anyone can type the
+ * owner's or a reader's address, and would silence the mail about their own comments.
  */
 import type {Firestore, QueryDocumentSnapshot} from 'firebase-admin/firestore';
 import type {Comment} from '../../src/model/comment.js';
 import {textOf} from '../../src/model/stored-comment.js';
 import {isEmail} from '../../src/model/validation.js';
+import {proofsFor} from './address-proof.js';
 import {addressKey} from './database.js';
-import {confirmedSubscribers} from './mail-confirmation.js';
 import {languageOf, type Language} from './mail-strings.js';
 import {optOutRef} from './opt-outs.js';
 
@@ -38,73 +40,56 @@ export async function subscriptionsOf(db: Firestore, email: string): Promise<Que
 export const threadSubscriptionsOf = async (db: Firestore, threadId: string, email: string) =>
   (await subscribersOf(db, threadId).where('email', 'in', spellings(email)).get()).docs;
 
-/** The private address an account gave: its guest profile (users/{uid}/private/profile). */
-async function profileAddress(db: Firestore, uid: string): Promise<string | undefined> {
-  if (!uid) return undefined;
-  const email = textOf((await db.doc(`users/${uid}/private/profile`).get()).get('email'));
-  return email ? addressKey(email) : undefined;
+/** The account of the comment this one answers, if any. */
+async function parentAuthorOf(db: Firestore, threadId: string, comment: Comment): Promise<string> {
+  if (!comment.parentId) return '';
+  return textOf((await db.doc(`threads/${threadId}/comments/${comment.parentId}`).get()).get('author.uid'));
 }
 
-/** Every address known to belong to an account: its profile's, and its subscription's in this thread. */
-export async function addressesOf(db: Firestore, threadId: string, uid: string): Promise<Set<string>> {
-  const addresses = new Set<string>();
-  if (!uid) return addresses;
-  const [profile, subscription] = await Promise.all([
-    profileAddress(db, uid),
-    subscribersOf(db, threadId).doc(uid).get(),
-  ]);
-  if (profile) addresses.add(profile);
-  const subscribed = textOf(subscription.get('email'));
-  if (subscribed) addresses.add(addressKey(subscribed));
-  return addresses;
-}
-
-/** The author of the comment this one answers, if any: their account and addresses. */
-async function parentAuthor(db: Firestore, threadId: string, comment: Comment) {
-  if (!comment.parentId) return undefined;
-  const parent = await db.doc(`threads/${threadId}/comments/${comment.parentId}`).get();
-  const uid = textOf(parent.get('author.uid'));
-  return uid ? {uid, addresses: await addressesOf(db, threadId, uid)} : undefined;
-}
-
-export async function subscriberRecipients(
-  db: Firestore,
-  threadId: string,
-  comment: Comment,
-  authorAddresses: ReadonlySet<string>,
-): Promise<Recipient[]> {
-  const [subscriptions, parent] = await Promise.all([
+export async function subscriberRecipients(db: Firestore, threadId: string, comment: Comment): Promise<Recipient[]> {
+  const [subscriptions, parentUid] = await Promise.all([
     subscribersOf(db, threadId).get(),
-    parentAuthor(db, threadId, comment),
+    parentAuthorOf(db, threadId, comment),
   ]);
+  const author = comment.author.uid;
   const candidates = subscriptions.docs
     .map((subscription) => ({
       uid: subscription.id,
       email: textOf(subscription.get('email')).trim(),
       lang: languageOf(subscription.get('lang')),
     }))
-    .filter(({uid, email}) => isEmail(email) && uid !== comment.author.uid && !authorAddresses.has(addressKey(email)));
-  // Unconfirmed addresses are left out without a trace: nothing about them is written anywhere.
-  const confirmed = await confirmedSubscribers(db, candidates);
+    .filter(({uid, email}) => isEmail(email) && uid !== author);
+  if (!candidates.length) return [];
+  // One look-up answers all three questions below, for every address in the thread.
+  const owns = await proofsFor(
+    db,
+    [...candidates.map((c) => c.uid), author, parentUid],
+    candidates.map((c) => c.email),
+  );
   const byAddress = new Map<string, Recipient>();
   for (const {uid, email, lang} of candidates) {
-    if (!confirmed.has(uid)) continue;
+    // Unconfirmed addresses are left out without a trace: nothing about them is written anywhere.
+    // The author's own address (proven theirs) is left out whoever's subscription holds it.
+    if (!owns(uid, email) || owns(author, email)) continue;
     const key = addressKey(email);
-    const isReply = !!parent && (uid === parent.uid || parent.addresses.has(key));
+    const isReply = !!parentUid && (uid === parentUid || owns(parentUid, email));
     const known = byAddress.get(key);
     byAddress.set(key, {email: known?.email ?? email, isReply: isReply || !!known?.isReply, lang: known?.lang ?? lang});
   }
   return [...byAddress.values()];
 }
 
+/** The owner's addresses to alert of a comment by `authorUid`: not those proven the author's own, nor opted out. */
 export async function ownerRecipients(
   db: Firestore,
   ownerEmails: readonly string[],
-  authorAddresses: ReadonlySet<string>,
+  authorUid: string,
 ): Promise<string[]> {
+  const valid = ownerEmails.filter(isEmail);
+  if (!valid.length) return [];
+  const owns = await proofsFor(db, [authorUid], valid);
   const wanted = new Map<string, string>();
-  for (const email of ownerEmails)
-    if (isEmail(email) && !authorAddresses.has(addressKey(email))) wanted.set(addressKey(email), email);
+  for (const email of valid) if (!owns(authorUid, email)) wanted.set(addressKey(email), email);
   if (!wanted.size) return [];
   const optOuts = await db.getAll(...[...wanted.keys()].map((key) => optOutRef(db, key)));
   return [...wanted.values()].filter((_, i) => !optOuts[i].exists);

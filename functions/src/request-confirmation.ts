@@ -1,20 +1,22 @@
 /**
  * The trigger on every write of subscriptions/{threadId}/subscribers/{uid}: when a subscription
- * is created or its address changes, and that address is not confirmed yet (mail-confirmation.ts),
- * one e-mail asks its owner to confirm it, in the subscription's language. Sent like every other
- * e-mail (send-mail.ts): claimed in mailLog under the write it answers, so a retried event sends
- * it once, and counted against the per-address limit, which bounds what anyone can make the
- * functions send to an address that is not theirs.
+ * is created or its address changes, and that address is not confirmed for this account yet
+ * (address-proof.ts), one e-mail asks its owner to confirm it, in the subscription's language. Its
+ * link confirms the address for this account only (confirm-token.ts), so an address its owner
+ * confirmed for their own account is asked about again when another account subscribes it. Sent
+ * like every other e-mail (send-mail.ts): claimed in mailLog under the write it answers, so a
+ * retried event sends it once, and counted against the per-address limit, which bounds what anyone
+ * can make the functions send to an address that is not theirs.
  */
 import {logger} from 'firebase-functions';
 import type {Change, FirestoreEvent} from 'firebase-functions/v2/firestore';
 import type {DocumentSnapshot, Timestamp} from 'firebase-admin/firestore';
 import {textOf} from '../../src/model/stored-comment.js';
 import {isEmail} from '../../src/model/validation.js';
+import {confirmedSubscribers} from './address-proof.js';
 import {confirmationMail} from './confirmation-mail.js';
 import {signConfirm} from './confirm-token.js';
 import {addressKey, database} from './database.js';
-import {confirmedSubscribers} from './mail-confirmation.js';
 import {mailStrings} from './mail-strings.js';
 import {subscribersOf} from './recipients.js';
 import {deliver} from './send-mail.js';
@@ -58,7 +60,7 @@ export async function requestConfirmationOnWrite(event: SubscriptionWriteEvent):
   const thread = await db.doc(`threads/${threadId}`).get();
   const content = confirmationMail({
     pageTitle: textOf(thread.get('title')),
-    confirmUrl: linkWithToken(settings.confirmUrl, signConfirm(email, UNSUBSCRIBE_SECRET.value()), strings.lang),
+    confirmUrl: linkWithToken(settings.confirmUrl, signConfirm(email, uid, UNSUBSCRIBE_SECRET.value()), strings.lang),
     strings,
   });
   const job = {kind: 'confirm' as const, threadId, subscriberId: uid, writeId: writeIdOf(after, event.id)};

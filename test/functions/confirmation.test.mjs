@@ -1,11 +1,11 @@
 // Double opt-in (functions/: requestConfirmation, confirm) against the Firestore and Auth
 // emulators and a real SMTP server: a subscription gets reply e-mails only once its address is
-// confirmed, by the link of the one e-mail that asks (opened, then its button pressed) or as the
-// subscriber's own verified account address. Forged, altered, expired and unsubscribe tokens
-// confirm nothing. `node scripts/with-emulators.mjs "node --test test/functions/"`.
+// confirmed for its own account, by the link of the one e-mail that asks (opened, then its button
+// pressed) or as that account's verified address. Forged, altered, expired and unsubscribe tokens
+// confirm nothing, and neither does another account's confirmation. `node scripts/with-emulators.mjs "node --test test/functions/"`.
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {createHmac} from 'node:crypto';
+import {createHash, createHmac} from 'node:crypto';
 import {PAGE_TITLE, SECRET, openAndPress, skip, useFunctions} from './helpers.mjs';
 
 const ANN = 'ann@her.example';
@@ -13,6 +13,10 @@ const BOB = 'bob@her.example';
 const VICTIM = 'victim@her.example';
 const OTHER_THREAD = 'thread-arrival';
 const CONFIRM = 'Confirm my address';
+
+const sha256 = (text) => createHash('sha256').update(text).digest('hex');
+const sign = (body, secret, purpose = 'confirm') =>
+  createHmac('sha256', secret).update(`leave-a-reply ${purpose} v1\n${body}`).digest('base64url');
 
 describe('double opt-in: reply e-mails only to confirmed addresses', {skip}, () => {
   const f = useFunctions('demo-lar-functions-confirm');
@@ -88,17 +92,19 @@ describe('double opt-in: reply e-mails only to confirmed addresses', {skip}, () 
     assert.match(pressed.page, /It follows 1 page\./);
     const [confirmed] = await confirmedDocs();
     assert.ok(confirmed, 'mailConfirmed has the address');
-    // Keyed by a hash of the address, holding no address.
-    assert.ok(!JSON.stringify({id: confirmed.id, ...confirmed.data()}).includes('bob'));
+    // Keyed by a hash of the address, holding no address: only the account it is confirmed for.
+    assert.equal(confirmed.id, sha256(BOB));
+    assert.deepEqual(confirmed.data().uids, ['bob']);
+    assert.ok(!JSON.stringify({id: confirmed.id, ...confirmed.data()}).includes('her.example'));
     assert.equal((await newComment())(BOB), 1);
   });
 
-  it('one confirmation covers every subscription of the address, in any case, in every thread', async () => {
+  it('one confirmation covers the account’s subscriptions of the address, in any case, in every thread', async () => {
     await f.seedThread();
     await f.seedThread(OTHER_THREAD, {url: 'https://blog.example/arrival', title: 'Arrival'});
     await guestSubscribes('bob', BOB);
-    // The same reader on another device, the address typed with capitals.
-    await guestSubscribes('bob-phone', 'Bob@her.example', OTHER_THREAD);
+    // Bob on another page before confirming, the address typed with capitals.
+    await guestSubscribes('bob', 'Bob@her.example', OTHER_THREAD);
     const asks = confirmations(BOB).concat(confirmations('Bob@her.example'));
     assert.equal(asks.length, 2);
     assert.equal(asks[1].subject, 'Confirm your e-mails about new comments on “Arrival”');
@@ -108,6 +114,70 @@ describe('double opt-in: reply e-mails only to confirmed addresses', {skip}, () 
     assert.match(pressed.page, /It follows 2 pages\./);
     assert.equal((await newComment())(BOB), 1);
     assert.equal((await newComment(OTHER_THREAD))('Bob@her.example'), 1);
+  });
+
+  it('a second device (another account) confirms again: a confirmation is for one account', async () => {
+    await f.seedThread();
+    await f.seedThread(OTHER_THREAD, {url: 'https://blog.example/arrival', title: 'Arrival'});
+    await guestSubscribes('bob', BOB);
+    await openAndPress(confirmations(BOB)[0].linkAfter(CONFIRM));
+    // Bob's phone is a new anonymous account. Nothing tells it apart from a stranger's account that
+    // typed his address, so Bob's confirmation on his laptop does not cover it: it is asked again.
+    await guestSubscribes('bob-phone', 'Bob@her.example', OTHER_THREAD);
+    const [ask] = confirmations('Bob@her.example');
+    assert.ok(ask, 'a new confirmation e-mail');
+    assert.equal((await newComment(OTHER_THREAD))('Bob@her.example'), 0);
+    assert.equal((await newComment())(BOB), 1);
+
+    const {pressed} = await openAndPress(ask.linkAfter(CONFIRM));
+    assert.match(pressed.page, /It follows 1 page\./);
+    assert.deepEqual((await confirmedDocs())[0].data().uids, ['bob', 'bob-phone']);
+    assert.equal((await newComment(OTHER_THREAD))('Bob@her.example'), 1);
+  });
+
+  it('an address confirmed by its owner is still not another account’s to subscribe', async () => {
+    f.configure({LAR_MAX_EMAILS_PER_ADDRESS_PER_HOUR: '3'});
+    await f.seedThread();
+    // The victim subscribed on one page and confirmed, with their own account: they get its e-mail.
+    await f.subscribe('victim', VICTIM);
+    assert.equal((await newComment())(VICTIM), 1);
+    // Mallory subscribes the victim's address to pages of her choice.
+    for (let i = 0; i < 4; i++) await guestSubscribes('mallory', VICTIM, `thread-${i}`);
+    // The victim's confirmation is not Mallory's: the victim is asked, within the per-address limit
+    // (3 an hour, one of them already used), and gets nothing about those pages.
+    assert.equal(confirmations(VICTIM).length, 2);
+    for (let i = 0; i < 4; i++) assert.equal((await newComment(`thread-${i}`))(VICTIM), 0);
+    assert.deepEqual((await confirmedDocs())[0].data().uids, ['victim']);
+    assert.deepEqual(
+      (await f.mailLog()).filter((log) => log.state === 'held').map((log) => log.kind),
+      ['confirm', 'confirm'],
+    );
+  });
+
+  it('a confirmation recorded before confirmations were per account confirms nothing', async () => {
+    await f.seedThread();
+    // What the functions wrote before: mailConfirmed/{sha256 of the address}, for every account.
+    await f
+      .db()
+      .doc(`mailConfirmed/${sha256(BOB)}`)
+      .set({confirmedAt: new Date()});
+    await guestSubscribes('bob', BOB);
+    assert.equal(confirmations(BOB).length, 1);
+    assert.equal((await newComment())(BOB), 0);
+    // A confirmation e-mail sent before (its token names no account) says it has expired.
+    const oldPayload = Buffer.from(JSON.stringify({v: 1, e: BOB, x: Math.ceil(Date.now() / 1000) + 86_400})).toString(
+      'base64url',
+    );
+    const oldLink = new URL(f.confirmUrl());
+    oldLink.searchParams.set('token', `${oldPayload}.${sign(oldPayload, SECRET)}`);
+    const old = await fetch(oldLink, {method: 'POST'});
+    assert.equal(old.status, 410);
+    assert.match(await old.text(), /This confirmation link has expired/);
+    assert.equal((await newComment())(BOB), 0);
+
+    await openAndPress(confirmations(BOB)[0].linkAfter(CONFIRM));
+    assert.deepEqual((await confirmedDocs())[0].data().uids, ['bob']);
+    assert.equal((await newComment())(BOB), 1);
   });
 
   it('asks again when the address changes, not when the same address is written again', async () => {
@@ -160,15 +230,19 @@ describe('double opt-in: reply e-mails only to confirmed addresses', {skip}, () 
     await guestSubscribes('ann', 'Ann@her.example');
     await guestSubscribes('bob', BOB);
     await guestSubscribes('cat', VICTIM);
+    // Another account subscribes Ann's address: her verified account proves nothing for it.
+    await guestSubscribes('ann-2', ANN, OTHER_THREAD);
     assert.equal(f.inbox().to('Ann@her.example').length, 0);
     assert.equal(confirmations(BOB).length, 1);
     assert.equal(confirmations(VICTIM).length, 1);
+    assert.equal(confirmations(ANN).length, 1);
     assert.equal((await confirmedDocs()).length, 0);
 
     const mailed = await newComment();
     assert.equal(mailed('Ann@her.example'), 1);
     assert.equal(mailed(BOB), 0);
     assert.equal(mailed(VICTIM), 0);
+    assert.equal((await newComment(OTHER_THREAD))(ANN), 0);
   });
 
   it('refuses a forged, altered, expired or cut confirmation link, and confirms nothing', async () => {
@@ -179,9 +253,8 @@ describe('double opt-in: reply e-mails only to confirmed addresses', {skip}, () 
     const [payload, signature] = token.split('.');
     const fields = JSON.parse(Buffer.from(payload, 'base64url').toString());
     assert.equal(fields.e, BOB);
+    assert.equal(fields.u, 'bob');
     const encode = (object) => Buffer.from(JSON.stringify(object)).toString('base64url');
-    const sign = (body, secret, purpose = 'confirm') =>
-      createHmac('sha256', secret).update(`leave-a-reply ${purpose} v1\n${body}`).digest('base64url');
     const flip = (text, at) => text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
     const withToken = (value) => {
       const url = new URL(link);
@@ -192,6 +265,8 @@ describe('double opt-in: reply e-mails only to confirmed addresses', {skip}, () 
     const victim = encode({...fields, e: VICTIM});
     const forgeries = {
       'Bob’s signature on another address': `${victim}.${signature}`,
+      'Bob’s signature for another account': `${encode({...fields, u: 'mallory'})}.${signature}`,
+      'a signed token without an account': `${encode({v: 2, e: BOB, x: fields.x})}.${sign(encode({v: 2, e: BOB, x: fields.x}), SECRET)}`,
       'a later expiry under the old signature': `${encode({...fields, x: fields.x + 86_400 * 365})}.${signature}`,
       'a changed signature': `${payload}.${flip(signature, 5)}`,
       'a changed payload': `${flip(payload, 10)}.${signature}`,
@@ -209,7 +284,7 @@ describe('double opt-in: reply e-mails only to confirmed addresses', {skip}, () 
       assert.equal((await fetch(withToken(forged), {method: 'POST'})).status, 400, what);
     }
     // A genuine link made eight days ago has expired.
-    const old = f.confirmLink(BOB, Date.now() - 8 * 86_400_000);
+    const old = f.confirmLink(BOB, 'bob', Date.now() - 8 * 86_400_000);
     const expired = await fetch(old, {method: 'POST'});
     assert.equal(expired.status, 410);
     assert.match(await expired.text(), /This confirmation link has expired/);

@@ -128,9 +128,9 @@ export function useFunctions(projectId) {
 
   /** The Admin SDK's view of the project (past the rules), through the functions' own app. */
   const db = () => ctx.firestore;
-  const confirmLink = (email, now = Date.now()) => {
+  const confirmLink = (email, uid, now = Date.now()) => {
     const url = new URL(ctx.confirmWeb.url);
-    url.searchParams.set('token', ctx.signConfirm(email, SECRET, now));
+    url.searchParams.set('token', ctx.signConfirm(email, uid, SECRET, now));
     return url.href;
   };
 
@@ -153,9 +153,9 @@ export function useFunctions(projectId) {
 
     /**
      * A reader ticks "Notify me of new comments via email": their own write, through the rules
-     * (with `lang` when given). Unless `confirmed: false`, the address is then confirmed as its
-     * owner would, by posting a confirmation link to the confirm function. Returns the CloudEvent
-     * of the write, for requestConfirmation.
+     * (with `lang` when given). Unless `confirmed: false`, the address is then confirmed for this
+     * account as its owner would, by posting a confirmation link to the confirm function. Returns
+     * the CloudEvent of the write, for requestConfirmation.
      */
     subscribe: async (uid, email, threadId = ctx.thread, {lang, confirmed = true} = {}) => {
       const {doc, serverTimestamp, setDoc} = await import('firebase/firestore');
@@ -169,7 +169,7 @@ export function useFunctions(projectId) {
       });
       const afterWrite = await ref.get();
       if (confirmed) {
-        const response = await fetch(confirmLink(email), {method: 'POST'});
+        const response = await fetch(confirmLink(email, uid), {method: 'POST'});
         if (response.status !== 200) throw new Error(`confirming ${email}: ${response.status}`);
       }
       return {
@@ -183,7 +183,7 @@ export function useFunctions(projectId) {
     /** Runs the subscription trigger on an event from subscribe(). */
     requestConfirmation: (event) => ctx.requestConfirmation(event),
 
-    /** A confirmation link as the functions sign it (`now`: when it was made). */
+    /** A confirmation link as the functions sign it, for the address and an account (`now`: when it was made). */
     confirmLink,
 
     /** An account in the Auth emulator (e.g. signed in with Google: its address verified). */

@@ -60,7 +60,7 @@ describe('languages of the e-mails and pages', {skip}, () => {
     // Written past the rules (an older widget, the console): no language, or one there is no catalog for.
     await f.subscribe('plain', 'plain@her.example');
     await f.db().doc(`subscriptions/${f.thread()}/subscribers/pt`).set({email: 'pt@her.example', lang: 'pt'});
-    await fetch(f.confirmLink('pt@her.example'), {method: 'POST'});
+    await fetch(f.confirmLink('pt@her.example', 'pt'), {method: 'POST'});
     await newComment(f.thread(), {body: 'Un film sur la solitude.'});
 
     for (const [lang, [subject, lead, stop]] of Object.entries(NEW_COMMENT)) {

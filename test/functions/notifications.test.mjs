@@ -11,6 +11,7 @@ const BOB = 'bob@her.example';
 const SAM = 'sam@her.example';
 const OWNER = 'owner@blog.example';
 const EDITOR = 'editor@blog.example';
+const OTHER_THREAD = 'thread-arrival';
 
 describe('notifications: what readers and the site owner receive', {skip}, () => {
   const f = useFunctions('demo-lar-functions-notify');
@@ -65,14 +66,48 @@ describe('notifications: what readers and the site owner receive', {skip}, () =>
     }
   });
 
-  it('never mails the author, even from another session under the same address', async () => {
+  it('never mails the author: not their account’s subscription, nor an address proven theirs on another device', async () => {
     await threadWithAnnsComment();
     await f.subscribe('sam', SAM);
     await f.subscribe('bob', BOB);
-    // Sam posts again as a guest from another device: a new account, the same address (other case).
-    await f.profile('sam-phone', 'Sam@Her.example');
+    await f.seedThread(OTHER_THREAD, {url: 'https://blog.example/arrival', title: 'Arrival'});
+    // Sam posts from her phone, signed in with Google: a new account whose verified address is hers (other case).
+    await f.account('sam-phone', 'Sam@Her.example', true);
     await f.notify(await f.write('c2', {data: f.comment('sam-phone', 'Samantha')}));
-    assert.deepEqual(recipients(), [BOB]);
+    // And from her tablet as a guest who confirmed the address for that account (on another page).
+    await f.subscribe('sam-tablet', SAM, OTHER_THREAD);
+    await f.notify(await f.write('c3', {data: f.comment('sam-tablet', 'Samantha')}));
+    assert.deepEqual(recipients(), [BOB, BOB]);
+
+    // From a laptop as a guest who only typed her address into the form: nothing proves it is
+    // hers, and anyone could have typed it (next test), so Sam is mailed about that comment.
+    f.inbox().reset();
+    await f.profile('sam-laptop', 'Sam@Her.example');
+    await f.notify(await f.write('c4', {data: f.comment('sam-laptop', 'Samantha')}));
+    assert.deepEqual(recipients(), [BOB, SAM]);
+  });
+
+  it('an address typed into one’s profile or subscription stops nobody’s e-mail and makes no reply', async () => {
+    f.configure({LAR_OWNER_EMAILS: OWNER});
+    await threadWithAnnsComment();
+    await f.subscribe('bob', BOB);
+    // Mallory writes Bob's address into her guest profile, and the owner's into a subscription of
+    // her own (the rules accept any well-formed address; neither is confirmed).
+    await f.profile('mallory', BOB);
+    await f.subscribe('mallory', OWNER, f.thread(), {confirmed: false});
+    await f.notify(await f.write('c2', {data: f.comment('mallory', 'Mallory', {status: 'pending'})}));
+    // The owner is still alerted of her held comment; once approved, Bob still hears of it.
+    assert.deepEqual(recipients(), [OWNER]);
+    await f.notify(await f.write('c2', {update: {status: 'published'}}));
+    assert.deepEqual(recipients(), [BOB, OWNER]);
+    await f.profile('mallory', OWNER);
+    await f.notify(await f.write('c3', {data: f.comment('mallory', 'Mallory', {status: 'pending'})}));
+    assert.equal(f.inbox().to(OWNER).length, 2);
+
+    // Nor does her profile make an answer to her comment look like a reply to Bob's.
+    await f.profile('mallory', BOB);
+    await f.notify(await f.write('c4', {data: f.comment('sam', 'Samantha', {parentId: 'c2', rootId: 'c2'})}));
+    assert.equal(f.inbox().to(BOB).at(-1).subject, `New comment by Samantha on “${PAGE_TITLE}”`);
   });
 
   it('a pending comment sends nothing until a moderator approves it; then each subscriber gets it once', async () => {
@@ -130,9 +165,13 @@ describe('notifications: what readers and the site owner receive', {skip}, () =>
     const [alert] = f.inbox().to(OWNER);
     assert.equal(alert.subject, `New comment: Samantha on “${PAGE_TITLE}”`);
     assert.ok(alert.text.includes(`The comment on its page: ${PAGE_URL}#comment-c2`));
-    // The owner's own comment (their address in their profile) alerts nobody.
-    await f.profile('owner-uid', OWNER);
+    // The owner's own comment (signed in with their verified address) alerts nobody.
+    await f.account('owner-uid', OWNER, true);
     await f.notify(await f.write('c3', {data: f.comment('owner-uid', 'The Owner')}));
+    assert.equal(f.inbox().to(OWNER).length, 1);
+    // Nor does one from a guest account that confirmed the owner's address (the owner, subscribed).
+    await f.subscribe('owner-guest', OWNER);
+    await f.notify(await f.write('c4', {data: f.comment('owner-guest', 'The Owner')}));
     assert.equal(f.inbox().to(OWNER).length, 1);
   });
 
