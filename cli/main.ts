@@ -195,16 +195,19 @@ async function runImport(format: string, file: string, values: Values): Promise<
 async function runExport(values: Values): Promise<number> {
   const project = projectOf(values);
   const db = await openDatabase(project);
-  let comments = 0;
-  let threadCount = 0;
+  let commentsRead = 0;
+  let threadsRead = 0;
   const {threads, readAt} = await readSite(db, {
     includeEmails: !!values['include-emails'],
     onThread(count) {
-      comments += count;
-      threadCount++;
-      if (process.stderr.isTTY) process.stderr.write(`\rread ${n(threadCount)} threads, ${n(comments)} comments`);
+      commentsRead += count;
+      threadsRead++;
+      if (process.stderr.isTTY) process.stderr.write(`\rread ${n(threadsRead)} threads, ${n(commentsRead)} comments`);
     },
   });
+  // The summary counts the file, not the progress: a retried snapshot reads some threads twice.
+  const threadCount = threads.length;
+  const comments = threads.reduce((sum, thread) => sum + thread.comments.length, 0);
   if (process.stderr.isTTY) process.stderr.write('\n');
   const backup: Backup = {
     format: BACKUP_FORMAT,

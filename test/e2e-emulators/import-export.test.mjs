@@ -211,8 +211,10 @@ describe('import and export against the Firestore emulator', {skip}, () => {
       }
     }
     const firstFile = join(scratch, 'first.json');
-    await ok(['export', '--project', from, '--include-emails', '--output', firstFile]);
+    const exported = await ok(['export', '--project', from, '--include-emails', '--output', firstFile]);
     const first = JSON.parse(readFileSync(firstFile, 'utf8'));
+    const inFile = first.threads.reduce((sum, t) => sum + t.comments.length, 0);
+    assert.match(exported.stderr, new RegExp(`Exported 3 threads, ${inFile} comments from project ${from} to `));
     assert.equal(first.format, 'leave-a-reply-backup');
     assert.equal(first.version, 2);
     assert.equal(first.threads.length, 3);
